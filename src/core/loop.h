@@ -1,0 +1,55 @@
+/*
+ * The event loop: one ppoll() over file descriptors, signals (through a
+ * signalfd) and monotonic timers.  Idle means asleep: the only timeout
+ * ppoll ever gets is the nearest armed timer.
+ */
+#ifndef L2C_LOOP_H
+#define L2C_LOOP_H
+
+#include <stdint.h>
+#include <poll.h>
+
+struct l2c_loop;
+
+typedef void	l2c_fd_cb(void *, int fd, short revents);
+typedef void	l2c_timer_cb(void *);
+typedef void	l2c_signal_cb(void *, int signo);
+
+struct l2c_timer {
+	struct l2c_timer	*next;
+	struct l2c_timer	*prev;
+	uint64_t		 when_us;
+	l2c_timer_cb		*fn;
+	void			*arg;
+	int			 armed;
+};
+
+uint64_t	 l2c_now_us(void);
+
+int		 l2c_loop_new(struct l2c_loop **);
+void		 l2c_loop_free(struct l2c_loop *);
+/* Watch fd for events (POLLIN/POLLOUT); one watcher per fd. */
+int		 l2c_loop_fd(struct l2c_loop *, int, short, l2c_fd_cb *, void *);
+int		 l2c_loop_fd_events(struct l2c_loop *, int, short);
+void		 l2c_loop_fd_del(struct l2c_loop *, int);
+/* Deliver signo through the loop instead of asynchronously. */
+int		 l2c_loop_signal(struct l2c_loop *, int, l2c_signal_cb *, void *);
+/* After fork(): give the child the signal mask it would have had. */
+void		 l2c_loop_child_reset(void);
+
+void		 l2c_timer_init(struct l2c_timer *, l2c_timer_cb *, void *);
+void		 l2c_timer_arm(struct l2c_loop *, struct l2c_timer *, uint64_t us);
+void		 l2c_timer_arm_at(struct l2c_loop *, struct l2c_timer *, uint64_t);
+void		 l2c_timer_cancel(struct l2c_loop *, struct l2c_timer *);
+
+/* Run until l2c_loop_break(); returns the code given to it. */
+int		 l2c_loop_run(struct l2c_loop *);
+/* One pass: wait at most timeout_us (-1: until something happens). */
+int		 l2c_loop_once(struct l2c_loop *, int64_t timeout_us);
+void		 l2c_loop_break(struct l2c_loop *, int);
+uint64_t	 l2c_loop_wakeups(const struct l2c_loop *);
+
+#define L2C_MS(x)	((uint64_t)(x) * 1000)
+#define L2C_SEC(x)	((uint64_t)(x) * 1000000)
+
+#endif /* L2C_LOOP_H */

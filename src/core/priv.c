@@ -1,0 +1,45 @@
+/* Permanent privilege drop, verified the way OpenSSH's uidswap does. */
+#include <sys/prctl.h>
+#include <sys/types.h>
+
+#include <grp.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "log.h"
+#include "priv.h"
+
+int
+l2c_priv_drop(const char *user)
+{
+	struct passwd	*pw;
+	uid_t		 ru, eu, su;
+	gid_t		 rg, eg, sg;
+
+	if (geteuid() != 0)
+		return 0;
+	if (user == NULL)
+		user = L2C_PRIV_DEFAULT_USER;
+	if ((pw = getpwnam(user)) == NULL) {
+		l2c_err("cannot drop privileges: no user \"%s\"", user);
+		return L2C_ERR_PRIV;
+	}
+	if (pw->pw_uid == 0)
+		return L2C_ERR_PRIV;
+	if (setgroups(1, &pw->pw_gid) == -1 ||
+	    setresgid(pw->pw_gid, pw->pw_gid, pw->pw_gid) == -1 ||
+	    setresuid(pw->pw_uid, pw->pw_uid, pw->pw_uid) == -1)
+		return L2C_ERR_PRIV;
+	/* The drop must be permanent: root must not come back. */
+	if (setuid(0) != -1 || seteuid(0) != -1 || setgid(0) != -1)
+		return L2C_ERR_PRIV;
+	if (getresuid(&ru, &eu, &su) == -1 || getresgid(&rg, &eg, &sg) == -1 ||
+	    ru != pw->pw_uid || eu != pw->pw_uid || su != pw->pw_uid ||
+	    rg != pw->pw_gid || eg != pw->pw_gid || sg != pw->pw_gid)
+		return L2C_ERR_PRIV;
+	(void)prctl(PR_SET_DUMPABLE, 0);
+	l2c_debug("dropped privileges to %s (uid %u)", user,
+	    (unsigned)pw->pw_uid);
+	return 0;
+}

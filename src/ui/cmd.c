@@ -1,0 +1,56 @@
+/* The subcommand table: adding a command is one row and one file. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/cmd.h"
+#include "ui/exitcode.h"
+
+struct l2c_opts	l2c_opts;
+
+const struct l2c_cmd l2c_cmds[] = {
+	{ "interfaces", "", "list interfaces and whether they can be used",
+	    cmd_interfaces },
+	{ NULL, NULL, NULL, NULL },
+};
+
+const struct l2c_cmd *
+l2c_cmd_find(const char *name)
+{
+	const struct l2c_cmd	*c;
+
+	for (c = l2c_cmds; c->name != NULL; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+void
+l2c_say(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fputs("l2console: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+l2c_usage_error(const struct l2c_cmd *c, const char *fmt, ...)
+{
+	va_list	ap;
+
+	fputs("l2console: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (c != NULL)
+		fprintf(stderr, "usage: l2console %s %s\n", c->name, c->usage);
+	else
+		fputs("usage: l2console [-qv] command [args]"
+		    " (l2console --help lists the commands)\n", stderr);
+	return L2C_EX_USAGE;
+}

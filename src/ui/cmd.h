@@ -1,0 +1,35 @@
+/*
+ * Subcommands, tmux-style: one row each in a const table (cmd.c), one
+ * file each (cmd-<name>.c).  A handler gets argv with its own name at
+ * argv[0] and returns an exit status (exitcode.h).
+ */
+#ifndef L2C_CMD_H
+#define L2C_CMD_H
+
+struct l2c_cmd {
+	const char	*name;
+	const char	*usage;		/* arguments, after the name */
+	const char	*summary;
+	int		(*fn)(int, char **);
+};
+
+/* Options every subcommand shares, parsed before the subcommand. */
+struct l2c_opts {
+	int		 verbose;
+	int		 quiet;
+	const char	*user;		/* privilege drop target */
+};
+
+extern struct l2c_opts		 l2c_opts;
+extern const struct l2c_cmd	 l2c_cmds[];
+
+const struct l2c_cmd *l2c_cmd_find(const char *);
+/* One line on stderr plus a usage hint; returns L2C_EX_USAGE. */
+int	l2c_usage_error(const struct l2c_cmd *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* "l2console: " + message on stderr. */
+void	l2c_say(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+int	cmd_interfaces(int, char **);
+
+#endif /* L2C_CMD_H */

@@ -1,0 +1,93 @@
+/* l2console: global options, then one subcommand from the table. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "ui/cmd.h"
+#include "ui/exitcode.h"
+
+static void
+usage(FILE *f)
+{
+	const struct l2c_cmd	*c;
+
+	fputs("usage: l2console [-qv] [--user NAME] command [args]\n"
+	    "       l2console --help | --version\n\ncommands:\n", f);
+	for (c = l2c_cmds; c->name != NULL; c++)
+		fprintf(f, "  %-11s %-30s %s\n", c->name, c->usage, c->summary);
+	fputs("\noptions:\n"
+	    "  -v, --verbose   say more (repeat for debug output)\n"
+	    "  -q, --quiet     say only errors\n"
+	    "  --user NAME     user to become after opening the interface"
+	    " when run as root\n"
+	    "                  (default nobody)\n"
+	    "  -h, --help      this text\n"
+	    "  -V, --version   print the version\n"
+	    "\nexit status:\n"
+	    "   0  success\n"
+	    "   1  scan found nothing, ping got no reply\n"
+	    "   2  login failed or console reservation refused\n"
+	    "  64  bad command line\n"
+	    "  65  bad file contents\n"
+	    "  66  a file could not be read\n"
+	    "  68  the target never answered, or no device had that name\n"
+	    "  69  the device offers no console, or it is taken\n"
+	    "  70  internal error\n"
+	    "  71  interface missing, down or not Ethernet\n"
+	    "  75  peer lost during the session\n"
+	    "  76  the peer broke the protocol\n"
+	    "  77  no permission to capture (needs root or cap_net_raw)\n", f);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ "verbose",	no_argument,		NULL, 'v' },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "user",	required_argument,	NULL, 'u' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct l2c_cmd	*c;
+	int			 ch;
+
+	/* "+": stop at the subcommand; its options are its own. */
+	while ((ch = getopt_long(argc, argv, "+hVvq", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			usage(stdout);
+			return L2C_EX_OK;
+		case 'V':
+			printf("l2console %s\n", L2C_VERSION);
+			return L2C_EX_OK;
+		case 'v':
+			l2c_opts.verbose++;
+			break;
+		case 'q':
+			l2c_opts.quiet = 1;
+			break;
+		case 'u':
+			l2c_opts.user = optarg;
+			break;
+		default:
+			return l2c_usage_error(NULL, "unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (l2c_opts.quiet)
+		l2c_log_set_level(L2C_LOG_ERR);
+	else if (l2c_opts.verbose > 0)
+		l2c_log_set_level(l2c_opts.verbose > 1 ?
+		    L2C_LOG_DEBUG : L2C_LOG_INFO);
+	if (argc == 0)
+		return l2c_usage_error(NULL,
+		    "the full-screen UI is not built yet: give a command");
+	if ((c = l2c_cmd_find(argv[0])) == NULL)
+		return l2c_usage_error(NULL, "unknown command \"%s\"", argv[0]);
+	optind = 0;	/* glibc: reset getopt for the subcommand */
+	return c->fn(argc, argv);
+}

@@ -1,0 +1,153 @@
+# Lab helpers: network namespaces joined by veth pairs, optionally through
+# a bridge that drops frames.  Every frame stays inside namespaces this
+# script made; all of them go away on exit, also on failure.
+#
+# Source it, then:
+#   lab_init                       unique names, cleanup trap
+#   lab_ns NAME                    a namespace (its name is $(lab_nsname NAME))
+#   lab_link A IFA MACA B IFB MACB veth pair between namespaces A and B
+#   lab_bridge BR A IFA MACA B IFB MACB   A and B through a bridge in ns BR
+#   lab_loss BR PCT [IFACE]        drop PCT% of frames arriving on the
+#                                  bridge from port IFACE (default: all)
+#   lab_addr NS IFACE CIDR         an IPv4 address (servers that need one)
+#   lab_exec NS CMD...             run in a namespace
+#   lab_bg NS LOG CMD...           start in the background (killed on exit);
+#                                  its pid is in $LAB_PID (no $(...) around it)
+#   wait_for SECONDS CMD...        poll CMD until it succeeds, or fail
+#   ok/not_ok/skip DESC, check DESC CMD...   TAP output
+
+LAB_ID=${LAB_ID:-$$}
+LAB_NS=()
+LAB_PIDS=()
+LAB_TMP=
+TAP_N=0
+TAP_FAILED=0
+
+lab_nsname() { echo "l2c${LAB_ID}$1"; }
+
+lab_cleanup() {
+	local p ns
+	for p in "${LAB_PIDS[@]}"; do
+		kill -TERM "$p" 2>/dev/null
+	done
+	for p in "${LAB_PIDS[@]}"; do
+		# Anything that ignored TERM goes now.
+		for _ in 1 2 3 4 5 6 7 8 9 10; do
+			kill -0 "$p" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -KILL "$p" 2>/dev/null
+	done
+	for ns in "${LAB_NS[@]}"; do
+		ip netns pids "$ns" 2>/dev/null | xargs -r kill -KILL 2>/dev/null
+		ip netns del "$ns" 2>/dev/null
+	done
+	[ -n "$LAB_TMP" ] && rm -rf "$LAB_TMP"
+	return 0
+}
+
+lab_init() {
+	if [ "$(id -u)" != 0 ]; then
+		echo "ok - lab # SKIP needs root for network namespaces"
+		exit 0
+	fi
+	LAB_TMP=$(mktemp -d /tmp/l2c-lab.XXXXXX)
+	# Programs that dropped root still write their ready files here.
+	chmod 1777 "$LAB_TMP"
+	trap 'lab_cleanup' EXIT
+	trap 'exit 130' INT TERM HUP
+}
+
+lab_ns() {
+	local ns
+	ns=$(lab_nsname "$1")
+	ip netns add "$ns" || return 1
+	LAB_NS+=("$ns")
+	ip -n "$ns" link set lo up
+	# No IPv6 chatter (router solicitations, DAD) on lab links.
+	ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+	    net.ipv6.conf.default.disable_ipv6=1 >/dev/null
+}
+
+lab_exec() {
+	local ns
+	ns=$(lab_nsname "$1"); shift
+	ip netns exec "$ns" "$@"
+}
+
+# The veth pair is created inside A with its peer inside B: neither end
+# ever exists in the host's namespace.
+lab_link() {
+	local a b
+	a=$(lab_nsname "$1"); b=$(lab_nsname "$4")
+	ip -n "$a" link add "$2" address "$3" type veth \
+	    peer name "$5" address "$6" netns "$b" || return 1
+	ip -n "$a" link set "$2" up
+	ip -n "$b" link set "$5" up
+}
+
+lab_bridge() {
+	local br a b
+	br=$(lab_nsname "$1"); a=$(lab_nsname "$2"); b=$(lab_nsname "$5")
+	ip -n "$br" link add br0 type bridge || return 1
+	# Forward at once: no STP listening delay on a fresh bridge.
+	ip -n "$br" link set br0 type bridge forward_delay 0 stp_state 0
+	ip -n "$br" link set br0 up
+	ip -n "$br" link add "p$3" type veth peer name "$3" netns "$a"
+	ip -n "$a" link set "$3" address "$4" up
+	ip -n "$br" link set "p$3" master br0 up
+	ip -n "$br" link add "p$6" type veth peer name "$6" netns "$b"
+	ip -n "$b" link set "$6" address "$7" up
+	ip -n "$br" link set "p$6" master br0 up
+}
+
+# Random loss on the bridge, with nft's bridge family.
+lab_loss() {
+	local br pct=$2 port=${3:-}
+	br=$(lab_nsname "$1")
+	ip netns exec "$br" nft -f - <<NFT || return 1
+table bridge l2closs {
+	chain fwd {
+		type filter hook forward priority 0; policy accept;
+		${port:+iifname "p$port"} numgen random mod 100 < $pct counter drop
+	}
+}
+NFT
+}
+
+lab_addr() {
+	ip -n "$(lab_nsname "$1")" addr add "$3" dev "$2"
+}
+
+lab_bg() {
+	local ns log
+	ns=$(lab_nsname "$1"); log=$2; shift 2
+	ip netns exec "$ns" "$@" > "$log" 2>&1 &
+	LAB_PID=$!
+	LAB_PIDS+=("$LAB_PID")
+}
+
+# count PATTERN FILE: how many lines match (0 if none).
+count() { grep -c -- "$1" "$2" 2>/dev/null || true; }
+
+# Poll a condition; never a bare sleep in place of it.
+wait_for() {
+	local secs=$1 deadline
+	shift
+	deadline=$(( $(date +%s%N) + secs * 1000000000 ))
+	while ! "$@" >/dev/null 2>&1; do
+		[ "$(date +%s%N)" -ge "$deadline" ] && return 1
+		sleep 0.05
+	done
+	return 0
+}
+
+ok() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N - $*"; }
+not_ok() { TAP_N=$((TAP_N + 1)); TAP_FAILED=1; echo "not ok $TAP_N - $*"; }
+skip() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N - $1 # SKIP $2"; }
+check() {
+	local desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+lab_done() { exit "$TAP_FAILED"; }
