@@ -1,0 +1,48 @@
+/*
+ * The console face: one implementation for every protocol.  It owns the
+ * terminal (raw mode, restored on every exit path, signals included),
+ * the escape key and its prompt, window size changes, and batch mode
+ * (stdin not a tty).  A session (core/session.h) owns the wire.
+ *
+ *	struct l2c_console *con;
+ *	l2c_console_new(loop, &opts, &con);
+ *	mt_client_start(..., l2c_console_cb(con), &sess);
+ *	err = l2c_console_run(con, &sess);	// until the session closes
+ *	l2c_console_free(con);
+ */
+#ifndef L2C_UI_CONSOLE_H
+#define L2C_UI_CONSOLE_H
+
+#include <stdint.h>
+
+#include "core/loop.h"
+#include "core/session.h"
+
+#define L2C_ESCAPE_DEFAULT	0x1d	/* Ctrl-], telnet's habit */
+#define L2C_ESCAPE_NONE		-1
+
+struct l2c_console_opts {
+	int		 escape;	/* byte, or L2C_ESCAPE_NONE */
+	int		 batch;		/* -1: when stdin is not a tty */
+	uint64_t	 idle_us;	/* batch: quiet time after stdin EOF */
+	int		 wake;		/* send one CR once open (MOP --wake) */
+	int		 lf_to_cr;	/* typed LF goes out as CR (IOS) */
+};
+
+struct l2c_console;
+
+void	l2c_console_defaults(struct l2c_console_opts *);
+/* -e CHAR: "^]", "none", or one character.  0 or L2C_ERR_INVAL. */
+int	l2c_console_parse_escape(const char *, int *);
+int	l2c_console_new(struct l2c_loop *, const struct l2c_console_opts *,
+	    struct l2c_console **);
+/* The callbacks to create the session with (output, events). */
+const struct l2c_sess_cb *l2c_console_cb(struct l2c_console *);
+/*
+ * Run until the session reports CLOSED; returns its error (0 for a
+ * normal end).  The session's notices and final word go to stderr.
+ */
+int	l2c_console_run(struct l2c_console *, struct l2c_sess *);
+void	l2c_console_free(struct l2c_console *);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * Opening an interface for a command: the one place that turns a link
+ * error into the line the user reads and the exit status.
+ */
+#ifndef L2C_UI_OPEN_H
+#define L2C_UI_OPEN_H
+
+#include "core/ctx.h"
+
+struct l2c_ui_link {
+	struct l2c_loop	*loop;
+	struct l2c_link	*link;
+	struct l2c_ctx	 ctx;
+};
+
+/*
+ * Open ifname, wire it to a new loop, then drop root (--user).  On
+ * failure prints one line saying what happened and what to do, and
+ * returns the exit status (> 0); 0 on success.
+ */
+int	l2c_ui_open(const char *ifname, struct l2c_ui_link *);
+/* The same, without the privilege drop (servers that spawn logins). */
+int	l2c_ui_open_keep(const char *ifname, struct l2c_ui_link *);
+void	l2c_ui_close(struct l2c_ui_link *);
+
+#endif
