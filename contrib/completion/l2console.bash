@@ -7,16 +7,16 @@
 # and the host names in /etc/ethers.
 
 # Options per subcommand; "serve mop" and "serve mikrotik" have their own.
-_l2console_global_opts="-q -v --quiet --verbose --user -h --help -V --version"
-_l2console_opts_mikrotik="-u --md5 --password-file -e --timeout --idle --pcap"
-_l2console_opts_mop="--verification --info --wake --no-wake -e --timeout
-    --idle --pcap"
-_l2console_opts_scan="--timeout --watch --json --csv --mop-only
-    --mikrotik-only --probe --probe-file --pcap"
-_l2console_opts_ping="-c -i -s -W --mop"
-_l2console_opts_serve_mop="--exec --verification --sysid-interval --pcap"
-_l2console_opts_serve_mikrotik="--exec --users --add-user --no-md5
-    --mndp-interval --identity --pcap"
+_l2console_global_opts=(-q -v --quiet --verbose --user -h --help -V --version)
+_l2console_opts_mikrotik=(-u --md5 --password-file -e --timeout --idle --pcap)
+_l2console_opts_mop=(--verification --info --wake --no-wake -e --timeout
+    --idle --pcap)
+_l2console_opts_scan=(--timeout --watch --json --csv --mop-only
+    --mikrotik-only --probe --probe-file --pcap)
+_l2console_opts_ping=(-c -i -s -W --mop)
+_l2console_opts_serve_mop=(--exec --verification --sysid-interval --pcap)
+_l2console_opts_serve_mikrotik=(--exec --users --add-user --no-md5
+    --mndp-interval --identity --pcap)
 # Options that take a value (the next word is that value, not a positional).
 _l2console_argopts=" --user -u --password-file -e --timeout --idle
     --verification --probe --probe-file -c -i -s -W --exec --sysid-interval
@@ -69,9 +69,17 @@ _l2console_reply() {
 	done
 }
 
+# _l2console_reply_from CUR FUNCTION: the same, for the lines FUNCTION
+# prints.
+_l2console_reply_from() {
+	local -a w
+	mapfile -t w < <("$2")
+	_l2console_reply "$1" "${w[@]}"
+}
+
 _l2console() {
-	local line point words cur prev cmd mode opts i npos
-	local -a pos
+	local line cur prev cmd i npos
+	local -a words pos opts
 
 	# Work from the line itself, not COMP_WORDS: COMP_WORDS splits MACs
 	# at their colons. Without COMP_LINE (a test), rebuild it.
@@ -90,7 +98,7 @@ _l2console() {
 	prev=${words[${#words[@]}-1]:-}
 
 	# The subcommand and the positionals before the word being completed.
-	cmd= pos=()
+	cmd='' pos=()
 	for ((i = 1; i < ${#words[@]}; i++)); do
 		case ${words[i]} in
 		-*)
@@ -111,16 +119,16 @@ _l2console() {
 	# The value of an option.
 	case $prev in
 	--password-file|--probe-file|--users|--pcap)
-		COMPREPLY=($(compgen -f -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		compopt -o filenames 2>/dev/null
 		return 0
 		;;
 	--exec)
-		COMPREPLY=($(compgen -c -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -c -- "$cur")
 		return 0
 		;;
 	--user|-u|--add-user)
-		COMPREPLY=($(compgen -u -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -u -- "$cur")
 		return 0
 		;;
 	-e)
@@ -128,7 +136,7 @@ _l2console() {
 		return 0
 		;;
 	--probe)
-		_l2console_reply "$cur" $(_l2console_targets)
+		_l2console_reply_from "$cur" _l2console_targets
 		return 0
 		;;
 	--timeout|--idle|--verification|-c|-i|-s|-W|--sysid-interval|\
@@ -140,7 +148,7 @@ _l2console() {
 
 	if [ -z "$cmd" ]; then
 		if [[ $cur == -* ]]; then
-			_l2console_reply "$cur" $_l2console_global_opts
+			_l2console_reply "$cur" "${_l2console_global_opts[@]}"
 		else
 			_l2console_reply "$cur" interfaces mikrotik mop scan \
 			    ping serve
@@ -148,25 +156,17 @@ _l2console() {
 		return 0
 	fi
 
-	mode=
-	if [ "$cmd" = serve ]; then
-		mode=${pos[0]:-}
-		opts=
-		case $mode in
-		mop) opts=$_l2console_opts_serve_mop ;;
-		mikrotik) opts=$_l2console_opts_serve_mikrotik ;;
-		esac
-	else
-		case $cmd in
-		mikrotik) opts=$_l2console_opts_mikrotik ;;
-		mop) opts=$_l2console_opts_mop ;;
-		scan) opts=$_l2console_opts_scan ;;
-		ping) opts=$_l2console_opts_ping ;;
-		*) opts= ;;
-		esac
-	fi
+	opts=()
+	case $cmd:${pos[0]:-} in
+	serve:mop) opts=("${_l2console_opts_serve_mop[@]}") ;;
+	serve:mikrotik) opts=("${_l2console_opts_serve_mikrotik[@]}") ;;
+	mikrotik:*) opts=("${_l2console_opts_mikrotik[@]}") ;;
+	mop:*) opts=("${_l2console_opts_mop[@]}") ;;
+	scan:*) opts=("${_l2console_opts_scan[@]}") ;;
+	ping:*) opts=("${_l2console_opts_ping[@]}") ;;
+	esac
 	if [[ $cur == -* ]]; then
-		_l2console_reply "$cur" $opts
+		_l2console_reply "$cur" "${opts[@]}"
 		return 0
 	fi
 
@@ -174,14 +174,14 @@ _l2console() {
 	mikrotik|mop|ping)
 		# IFACE, then TARGET.
 		case $npos in
-		0) _l2console_reply "$cur" $(_l2console_ifaces) ;;
-		1) _l2console_reply "$cur" $(_l2console_targets) ;;
+		0) _l2console_reply_from "$cur" _l2console_ifaces ;;
+		1) _l2console_reply_from "$cur" _l2console_targets ;;
 		*) COMPREPLY=() ;;
 		esac
 		;;
 	scan)
 		if [ "$npos" -eq 0 ]; then
-			_l2console_reply "$cur" $(_l2console_ifaces)
+			_l2console_reply_from "$cur" _l2console_ifaces
 		else
 			COMPREPLY=()
 		fi
@@ -189,7 +189,7 @@ _l2console() {
 	serve)
 		case $npos in
 		0) _l2console_reply "$cur" mop mikrotik ;;
-		1) _l2console_reply "$cur" $(_l2console_ifaces) ;;
+		1) _l2console_reply_from "$cur" _l2console_ifaces ;;
 		*) COMPREPLY=() ;;
 		esac
 		;;

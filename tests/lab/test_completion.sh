@@ -3,6 +3,7 @@
 # way bash calls it (COMP_WORDS, COMP_CWORD, COMP_LINE, COMP_POINT) and
 # its COMPREPLY is compared with what it must offer; the zsh function is
 # driven through a real zsh on a pseudo-terminal. Nothing is sent anywhere.
+# shellcheck source=tests/lab/lib.sh
 . "$(dirname "$0")/lib.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
 TMP=$(mktemp -d /tmp/l2c-comp.XXXXXX)
@@ -15,9 +16,13 @@ printf '02:4c:32:43:00:01\n# a comment\n\n02:4c:32:43:00:02 extra\n' \
     > "$XDG_CACHE_HOME/l2console/last-scan"
 
 # The interfaces the completion must offer: all but loopback.
-IFACES=$(ls /sys/class/net | grep -vx lo | LC_ALL=C sort | tr '\n' ' ')
+ifs=()
+for d in /sys/class/net/*; do
+	[ "${d##*/}" = lo ] || ifs+=("${d##*/}")
+done
+IFACES=$(printf '%s\n' "${ifs[@]}" | LC_ALL=C sort | tr '\n' ' ')
 IFACES=${IFACES% }
-IF1=$(ls /sys/class/net | grep -vx lo | head -1)
+IF1=${IFACES%% *}
 
 # shellcheck source=/dev/null
 . "$top/contrib/completion/l2console.bash"

@@ -3,6 +3,7 @@
 # warning at all, carries the sandboxing it promises, and its ExecStart
 # turns an instance name MODE-IFACE into "serve MODE IFACE OPTIONS".
 # Reads files only; nothing is started.
+# shellcheck source=tests/lab/lib.sh
 . "$(dirname "$0")/lib.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
 UNIT=$top/contrib/systemd/l2console-serve@.service
