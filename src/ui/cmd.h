@@ -18,6 +18,7 @@ struct l2c_opts {
 	int		 verbose;
 	int		 quiet;
 	const char	*user;		/* privilege drop target */
+	const char	*pcap;		/* --pcap FILE: frames in and out */
 };
 
 extern struct l2c_opts		 l2c_opts;
