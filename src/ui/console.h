@@ -44,5 +44,9 @@ const struct l2c_sess_cb *l2c_console_cb(struct l2c_console *);
  */
 int	l2c_console_run(struct l2c_console *, struct l2c_sess *);
 void	l2c_console_free(struct l2c_console *);
+/* The session's last word (CLOSED message), or NULL. */
+const char *l2c_console_reason(const struct l2c_console *);
+/* The terminal's size now (80x24 when there is no terminal). */
+void	l2c_console_winsize(unsigned *cols, unsigned *rows);
 
 #endif

@@ -78,9 +78,12 @@ else
 	not_ok "a normal user with cap_net_raw captures and receives ($(cat "$log"))"
 fi
 
-# 7. `l2console interfaces` inside the lab lists the veth with its MAC.
-out=$(lab_exec b "$BIN" interfaces)
-check "interfaces lists the lab veth with its MAC" \
-    grep -Eq '^eth0 +02:4c:32:43:00:02 +up +1500 +yes' <<< "$out"
+# 7. `l2console interfaces` inside the lab lists the veth with its MAC
+# (veth carrier can lag the peer's state change by a moment: wait for it).
+listed() {
+	lab_exec b "$BIN" interfaces 2>&1 |
+	    grep -Eq '^eth0 +02:4c:32:43:00:02 +up +1500 +yes'
+}
+check "interfaces lists the lab veth with its MAC" wait_for 3 listed
 
 lab_done
