@@ -6,7 +6,8 @@
  * prints one line of "name value" pairs:
  *   mikrotik: starts data rtx acks ackre sdata sdup sgaps sgapbytes
  *   mop:      polls rtx sresp sdup
- *   both:     quiet_ms (the longest time without any frame)
+ *   both:     frames (all in the file), quiet_ms (the longest time
+ *             without any frame)
  * rtx: client DATA with a counter sent before, or a poll repeating the
  * previous poll's message number; ackre: client ACKs with a counter
  * acked before (resends, keepalives included); sdup/sgaps: the server's
@@ -191,7 +192,8 @@ main(int argc, char **argv)
 		    (unsigned long long)st.ackre, (unsigned long long)st.sdata,
 		    (unsigned long long)st.sdup, (unsigned long long)st.sgaps,
 		    (unsigned long long)st.sgapbytes);
-	printf(" quiet_ms %llu\n", (unsigned long long)(quiet / 1000));
+	printf(" frames %llu quiet_ms %llu\n", (unsigned long long)n,
+	    (unsigned long long)(quiet / 1000));
 	set_free(&st.cdata);
 	set_free(&st.cacks);
 	set_free(&st.sdat);
