@@ -8,7 +8,8 @@ typing as TYPE records, the server's ACKs as "ACK the last DATA".
 
     python3 tests/fuzz/mkseeds.py        (from the top of the tree)
 
-writes tests/fuzz/seeds/fuzz_mt_client/* and fuzz_mop_client/*.
+writes tests/fuzz/seeds/fuzz_mt_client/*, fuzz_mop_client/* and
+fuzz_mop_server/* (the captured frames whole, as RAW records).
 """
 import glob
 import os
@@ -90,12 +91,22 @@ def mop_seed(path):
     return bytes(out) if n > 1 else None
 
 
+def mop_server_seed(path):
+    """Every MOP frame of a capture, whole, as RAW records."""
+    out = bytearray()
+    for f in frames(path):
+        if len(f) >= 17 and f[12:14] in (b"\x60\x02", b"\x90\x00"):
+            out += rec(F_RAW, f)
+    return bytes(out) if out else None
+
+
 def main():
     top = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
     data = os.path.join(top, "tests", "data")
     for target, pattern, make in (
             ("fuzz_mt_client", "mactelnet-*.pcap", mt_seed),
-            ("fuzz_mop_client", "moprc*.pcapng", mop_seed)):
+            ("fuzz_mop_client", "moprc*.pcapng", mop_seed),
+            ("fuzz_mop_server", "moprc*.pcapng", mop_server_seed)):
         d = os.path.join(top, "tests", "fuzz", "seeds", target)
         os.makedirs(d, exist_ok=True)
         for path in sorted(glob.glob(os.path.join(data, pattern))):
