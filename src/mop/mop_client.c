@@ -53,6 +53,7 @@ struct mop_client {
 	uint8_t			 obuf[CMD_MAX];
 	size_t			 olen;
 	uint64_t		 first_sent, last_sent;
+	uint64_t		 last_ok;	/* last response accepted */
 	int			 resent;
 	uint64_t		 rto, srtt;
 	uint64_t		 idle_us;
@@ -259,7 +260,7 @@ send_next(struct mop_client *c)
 	c->first_sent = l2c_now_us();
 	c->info.bytes_tx += n;
 	transmit(c);
-	arm_rtx(c, c->first_sent + c->o.timeout_us);
+	arm_rtx(c, c->last_ok + c->o.timeout_us);
 	writable(c);
 }
 
@@ -311,6 +312,7 @@ on_response(struct mop_client *c, const struct mop_msg *m)
 	if ((m->u.con.flags & MOP_RSP_ACK) != c->num)
 		return;
 	c->outstanding = 0;
+	c->last_ok = now;
 	l2c_timer_cancel(c->ctx->loop, &c->t_rtx);
 	if (!c->resent)
 		rtt_sample(c, now - c->first_sent);
@@ -335,6 +337,9 @@ on_response(struct mop_client *c, const struct mop_msg *m)
 		if (c->st != MC_RUN)
 			return;
 	}
+	/* What we typed may echo soon: start the idle backoff again. */
+	if (c->olen > 0)
+		c->idle_us = 0;
 	schedule_poll(c, m->u.con.dlen > 0);
 }
 
@@ -353,6 +358,9 @@ take_sizes(struct mop_client *c, const struct mop_sysid *si)
 	if ((si->have & MOP_HAVE_RSV_TIMER) && si->rsv_timer > 0 &&
 	    (uint64_t)si->rsv_timer * 1000000 / 3 < max)
 		max = (uint64_t)si->rsv_timer * 1000000 / 3;
+	/* Room for a few retransmissions before the peer counts as lost. */
+	if (c->o.timeout_us / 4 < max)
+		max = c->o.timeout_us / 4;
 	c->cs.idle_max_us = max < MOP_POLL_MIN_US ? MOP_POLL_MIN_US : max;
 }
 
@@ -496,7 +504,7 @@ on_rtx(void *arg)
 	case MC_RESERVE:
 	case MC_HANDSHAKE:
 	case MC_RUN:
-		if (now >= (c->st == MC_RUN ? c->first_sent : c->phase_start) +
+		if (now >= (c->st == MC_RUN ? c->last_ok : c->phase_start) +
 		    c->o.timeout_us) {
 			finish(c, L2C_ERR_PEERLOST, "peer lost: no answer from "
 			    "%s for %.1f s", macstr(c->o.peer, a),
@@ -516,7 +524,7 @@ on_rtx(void *arg)
 		}
 		c->resent = 1;
 		transmit(c);
-		arm_rtx(c, (c->st == MC_RUN ? c->first_sent : c->phase_start) +
+		arm_rtx(c, (c->st == MC_RUN ? c->last_ok : c->phase_start) +
 		    c->o.timeout_us);
 		break;
 	default:

@@ -11,6 +11,11 @@ struct l2c_opts	l2c_opts;
 const struct l2c_cmd l2c_cmds[] = {
 	{ "interfaces", "", "list interfaces and whether they can be used",
 	    cmd_interfaces },
+	{ "mop", "[--verification HEX16|STRING] [--info] [--wake|--no-wake] "
+	    "[-e CHAR|none] [--timeout SEC] [--idle SEC] IFACE MAC",
+	    "DEC MOP remote console (Cisco IOS)", cmd_mop },
+	{ "serve", "PROTOCOL [options] IFACE (l2console serve lists them)",
+	    "offer this machine's console over raw Ethernet", cmd_serve },
 	{ NULL, NULL, NULL, NULL },
 };
 
