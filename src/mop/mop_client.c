@@ -364,14 +364,20 @@ take_sizes(struct mop_client *c, const struct mop_sysid *si)
 	c->cs.idle_max_us = max < MOP_POLL_MIN_US ? MOP_POLL_MIN_US : max;
 }
 
+/*
+ * Who holds the console: 0 nobody, 1 us, 2 another station.  Reserved
+ * without a console user entry counts as us: we cannot tell, and if it
+ * is not, our polls go unanswered and the session ends as peer lost.
+ */
 static int
-reserved_by(const struct mop_sysid *si, const uint8_t *mac, int *us)
+holder(const struct mop_sysid *si, const uint8_t *mac)
 {
 	if (!(si->functions & MOP_FN_RESERVED))
 		return 0;
-	*us = (si->have & MOP_HAVE_CONSOLE_USER) &&
-	    memcmp(si->console_user, mac, L2C_ETH_ALEN) == 0;
-	return 1;
+	if (!(si->have & MOP_HAVE_CONSOLE_USER) ||
+	    memcmp(si->console_user, mac, L2C_ETH_ALEN) == 0)
+		return 1;
+	return 2;
 }
 
 static void
@@ -382,7 +388,7 @@ on_sysid(struct mop_client *c, const struct l2c_pkt *pkt,
 	struct mop_sysid	 si;
 	char			 a[L2C_MAC_STRLEN], b[L2C_MAC_STRLEN];
 	uint16_t		 k;
-	int			 us = 0, rv;
+	int			 rv;
 
 	/* Announcements to the multicast group are not our answer. */
 	if (memcmp(pkt->dst, self, L2C_ETH_ALEN) != 0)
@@ -412,11 +418,10 @@ on_sysid(struct mop_client *c, const struct l2c_pkt *pkt,
 			    macstr(c->o.peer, a));
 			return;
 		}
-		if (reserved_by(&si, self, &us) && !us) {
+		if (holder(&si, self) == 2) {
 			finish(c, L2C_ERR_UNAVAIL, "the console of %s is "
 			    "reserved by %s", macstr(c->o.peer, a),
-			    (si.have & MOP_HAVE_CONSOLE_USER) ?
-			    macstr(si.console_user, b) : "another station");
+			    macstr(si.console_user, b));
 			return;
 		}
 		c->st = MC_RESERVE;
@@ -428,17 +433,16 @@ on_sysid(struct mop_client *c, const struct l2c_pkt *pkt,
 	case MC_RESERVE:
 		if (c->echo && m->u.sysid.receipt != c->receipt)
 			return;		/* answers an earlier Request ID */
-		if (reserved_by(&si, self, &us) && us) {
+		if (holder(&si, self) == 1) {
 			l2c_timer_cancel(c->ctx->loop, &c->t_rtx);
 			take_sizes(c, &si);
 			start_handshake(c);
 			return;
 		}
-		if (reserved_by(&si, self, &us)) {
+		if (holder(&si, self) == 2) {
 			finish(c, L2C_ERR_UNAVAIL, "the console of %s is "
 			    "reserved by %s", macstr(c->o.peer, a),
-			    (si.have & MOP_HAVE_CONSOLE_USER) ?
-			    macstr(si.console_user, b) : "another station");
+			    macstr(si.console_user, b));
 			return;
 		}
 		/* Our Reserve may have been lost: ask again, a few times. */
