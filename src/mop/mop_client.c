@@ -494,9 +494,10 @@ on_rtx(void *arg)
 	switch (c->st) {
 	case MC_REQID:
 		if (now >= c->phase_start + c->o.timeout_us) {
-			finish(c, L2C_ERR_NOANSWER, "no answer from %s (no MOP "
-			    "console there, or MOP disabled on its interface)",
-			    macstr(c->o.peer, a));
+			finish(c, L2C_ERR_NOANSWER, "no answer from %s on %s "
+			    "(no MOP console there, or MOP disabled on its "
+			    "interface)", macstr(c->o.peer, a),
+			    c->ctx->link->ifname);
 			return;
 		}
 		c->tries++;
