@@ -1,0 +1,135 @@
+/* MNDP announcements: a header, then type/length/value, all big-endian. */
+#include <stddef.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "mac/mndp.h"
+
+enum mndp_kind {
+	K_STR,
+	K_MAC,
+	K_U32LE,
+	K_U8,
+	K_BYTES,
+};
+
+/* One row per TLV type: where it goes and which lengths are sane. */
+static const struct mndp_row {
+	uint16_t	 type;
+	const char	*name;
+	enum mndp_kind	 kind;
+	uint16_t	 min, max;
+	size_t		 off;		/* field in struct mndp_info */
+	size_t		 has;		/* its has_* flag, or 0 */
+} mndp_rows[] = {
+#define F(f)	offsetof(struct mndp_info, f)
+	{ MNDP_T_MAC,	   "MAC",	K_MAC,	 6, 6,	F(mac), F(has_mac) },
+	{ MNDP_T_IDENTITY, "identity",	K_STR,	 0, 0xffff, F(identity), 0 },
+	{ MNDP_T_VERSION,  "version",	K_STR,	 0, 0xffff, F(version), 0 },
+	{ MNDP_T_PLATFORM, "platform",	K_STR,	 0, 0xffff, F(platform), 0 },
+	{ MNDP_T_UPTIME,   "uptime",	K_U32LE, 4, 4, F(uptime),
+	    F(has_uptime) },
+	{ MNDP_T_SOFTID,   "software id", K_STR, 0, 0xffff, F(softid), 0 },
+	{ MNDP_T_BOARD,	   "board",	K_STR,	 0, 0xffff, F(board), 0 },
+	{ MNDP_T_UNPACK,   "unpack",	K_U8,	 1, 1,	F(unpack),
+	    F(has_unpack) },
+	{ MNDP_T_IPV6,	   "IPv6",	K_BYTES, 16, 16, F(ipv6), F(has_ipv6) },
+	{ MNDP_T_IFNAME,   "interface",	K_STR,	 0, 0xffff, F(ifname), 0 },
+	{ MNDP_T_IPV4,	   "IPv4",	K_BYTES, 4, 4,	F(ipv4), F(has_ipv4) },
+#undef F
+};
+
+static const struct mndp_row *
+row_for(uint16_t type)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof(mndp_rows) / sizeof(mndp_rows[0]); i++)
+		if (mndp_rows[i].type == type)
+			return &mndp_rows[i];
+	return NULL;
+}
+
+/* Strings are not NUL-terminated on the wire; keep them printable. */
+static void
+copy_str(char *dst, struct l2c_rbuf *v)
+{
+	size_t	n = 0;
+	uint8_t	c;
+
+	while (n + 1 < MNDP_STR_MAX && l2c_get_u8(v, &c) == 0)
+		dst[n++] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+	dst[n] = '\0';
+}
+
+static void
+store(struct mndp_info *mi, const struct mndp_row *row, struct l2c_rbuf *v)
+{
+	uint8_t		*field = (uint8_t *)mi + row->off;
+	uint32_t	 u32;
+
+	switch (row->kind) {
+	case K_STR:
+		copy_str((char *)field, v);
+		break;
+	case K_MAC:
+	case K_BYTES:
+		(void)l2c_get_bytes(v, field, l2c_rbuf_left(v));
+		break;
+	case K_U32LE:
+		(void)l2c_get_le32(v, &u32);
+		memcpy(field, &u32, sizeof(u32));
+		break;
+	case K_U8:
+		(void)l2c_get_u8(v, field);
+		break;
+	}
+	if (row->has != 0)
+		*(int *)((uint8_t *)mi + row->has) = 1;
+}
+
+int
+mndp_parse(const uint8_t *p, size_t len, struct mndp_info *mi)
+{
+	const struct mndp_row	*row;
+	struct l2c_rbuf		 r, v;
+	uint16_t		 type, tlen;
+	int			 rv;
+
+	memset(mi, 0, sizeof(*mi));
+	l2c_rbuf_init(&r, p, len);
+	if ((rv = l2c_get_be32(&r, &mi->hdr)) != 0)
+		return rv;
+	while (l2c_rbuf_left(&r) > 0) {
+		if ((rv = l2c_get_be16(&r, &type)) != 0 ||
+		    (rv = l2c_get_be16(&r, &tlen)) != 0 ||
+		    (rv = l2c_get_sub(&r, &v, tlen)) != 0)
+			return rv;
+		if ((row = row_for(type)) == NULL) {
+			mi->unknown++;
+			continue;
+		}
+		if (tlen < row->min || tlen > row->max) {
+			mi->bad++;
+			continue;
+		}
+		store(mi, row, &v);
+	}
+	return 0;
+}
+
+int
+mndp_is_request(const uint8_t *p, size_t len)
+{
+	struct l2c_rbuf	 r;
+	uint32_t	 v;
+
+	l2c_rbuf_init(&r, p, len);
+	return len == MNDP_REQ_LEN && l2c_get_be32(&r, &v) == 0 && v == 0;
+}
+
+int
+mndp_request_build(struct l2c_wbuf *w)
+{
+	return l2c_put_zero(w, MNDP_REQ_LEN);
+}

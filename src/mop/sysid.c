@@ -1,0 +1,415 @@
+/* MOP System ID info entries: one table row per type, parse and build. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "mop/sysid.h"
+
+typedef int	si_parse_fn(struct l2c_rbuf *, struct mop_sysid *);
+typedef int	si_build_fn(struct l2c_wbuf *, const struct mop_sysid *);
+
+struct si_type {
+	uint16_t	 type;
+	uint32_t	 have;
+	size_t		 minlen, maxlen;
+	si_parse_fn	*parse;		/* reader over exactly the value */
+	si_build_fn	*build;
+};
+
+static int
+p_version(struct l2c_rbuf *r, struct mop_sysid *s)
+{
+	return l2c_get_bytes(r, s->version, sizeof(s->version));
+}
+
+static int
+b_version(struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	return l2c_put_bytes(w, s->version, sizeof(s->version));
+}
+
+/* Two bytes per spec; pydecnet sends one.  Either is fine. */
+static int
+p_functions(struct l2c_rbuf *r, struct mop_sysid *s)
+{
+	uint8_t	lo, hi = 0;
+	int	rv;
+
+	s->functions_len = (uint8_t)l2c_rbuf_left(r);
+	if ((rv = l2c_get_u8(r, &lo)) != 0)
+		return rv;
+	if (s->functions_len == 2 && (rv = l2c_get_u8(r, &hi)) != 0)
+		return rv;
+	s->functions = (uint16_t)(hi << 8 | lo);
+	return 0;
+}
+
+static int
+b_functions(struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	return l2c_put_le16(w, s->functions);
+}
+
+static int
+p_user(struct l2c_rbuf *r, struct mop_sysid *s)
+{
+	return l2c_get_bytes(r, s->console_user, L2C_ETH_ALEN);
+}
+
+static int
+b_user(struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	return l2c_put_bytes(w, s->console_user, L2C_ETH_ALEN);
+}
+
+static int
+p_timer(struct l2c_rbuf *r, struct mop_sysid *s)
+{
+	return l2c_get_le16(r, &s->rsv_timer);
+}
+
+static int
+b_timer(struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	return l2c_put_le16(w, s->rsv_timer);
+}
+
+static int
+p_cmdsize(struct l2c_rbuf *r, struct mop_sysid *s)
+{
+	return l2c_get_le16(r, &s->cmd_size);
+}
+
+static int
+b_cmdsize(struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	return l2c_put_le16(w, s->cmd_size);
+}
+
+static int
+p_rspsize(struct l2c_rbuf *r, struct mop_sysid *s)
+{
+	return l2c_get_le16(r, &s->rsp_size);
+}
+
+static int
+b_rspsize(struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	return l2c_put_le16(w, s->rsp_size);
+}
+
+static int
+p_hwaddr(struct l2c_rbuf *r, struct mop_sysid *s)
+{
+	return l2c_get_bytes(r, s->hwaddr, L2C_ETH_ALEN);
+}
+
+static int
+b_hwaddr(struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	return l2c_put_bytes(w, s->hwaddr, L2C_ETH_ALEN);
+}
+
+static int
+p_time(struct l2c_rbuf *r, struct mop_sysid *s)
+{
+	return l2c_get_bytes(r, s->systime, sizeof(s->systime));
+}
+
+static int
+b_time(struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	return l2c_put_bytes(w, s->systime, sizeof(s->systime));
+}
+
+static int
+p_device(struct l2c_rbuf *r, struct mop_sysid *s)
+{
+	return l2c_get_u8(r, &s->device);
+}
+
+static int
+b_device(struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	return l2c_put_u8(w, s->device);
+}
+
+/*
+ * Signed count, then that many bytes; 0, -1 and -2 carry no string.
+ * Bytes that could drive a terminal are replaced: this text is shown.
+ */
+static int
+p_software(struct l2c_rbuf *r, struct mop_sysid *s)
+{
+	uint8_t	n;
+	size_t	i;
+	int	rv;
+
+	if ((rv = l2c_get_u8(r, &n)) != 0)
+		return rv;
+	s->software[0] = '\0';
+	s->software_kind = (int8_t)n;
+	if (s->software_kind <= 0)
+		return 0;
+	if ((rv = l2c_get_bytes(r, s->software, n)) != 0)
+		return rv;
+	s->software[n] = '\0';
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s->software[i] < 0x20 ||
+		    (unsigned char)s->software[i] > 0x7e)
+			s->software[i] = '?';
+	return 0;
+}
+
+static int
+b_software(struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	if (s->software_kind <= 0)
+		return l2c_put_u8(w, (uint8_t)(int8_t)s->software_kind);
+	return l2c_put_cstr(w, s->software);
+}
+
+static int
+p_processor(struct l2c_rbuf *r, struct mop_sysid *s)
+{
+	return l2c_get_u8(r, &s->processor);
+}
+
+static int
+b_processor(struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	return l2c_put_u8(w, s->processor);
+}
+
+static int
+p_datalink(struct l2c_rbuf *r, struct mop_sysid *s)
+{
+	return l2c_get_u8(r, &s->datalink);
+}
+
+static int
+b_datalink(struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	return l2c_put_u8(w, s->datalink);
+}
+
+static int
+p_bufsize(struct l2c_rbuf *r, struct mop_sysid *s)
+{
+	return l2c_get_le16(r, &s->dl_bufsize);
+}
+
+static int
+b_bufsize(struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	return l2c_put_le16(w, s->dl_bufsize);
+}
+
+/* In type order: the builder emits entries in this order. */
+static const struct si_type si_types[] = {
+	{ MOP_SI_VERSION, MOP_HAVE_VERSION, 3, 3, p_version, b_version },
+	{ MOP_SI_FUNCTIONS, MOP_HAVE_FUNCTIONS, 1, 2, p_functions,
+	    b_functions },
+	{ MOP_SI_CONSOLE_USER, MOP_HAVE_CONSOLE_USER, 6, 6, p_user, b_user },
+	{ MOP_SI_RSV_TIMER, MOP_HAVE_RSV_TIMER, 2, 2, p_timer, b_timer },
+	{ MOP_SI_CMD_SIZE, MOP_HAVE_CMD_SIZE, 2, 2, p_cmdsize, b_cmdsize },
+	{ MOP_SI_RSP_SIZE, MOP_HAVE_RSP_SIZE, 2, 2, p_rspsize, b_rspsize },
+	{ MOP_SI_HWADDR, MOP_HAVE_HWADDR, 6, 6, p_hwaddr, b_hwaddr },
+	{ MOP_SI_TIME, MOP_HAVE_TIME, 10, 10, p_time, b_time },
+	{ MOP_SI_DEVICE, MOP_HAVE_DEVICE, 1, 1, p_device, b_device },
+	{ MOP_SI_SOFTWARE, MOP_HAVE_SOFTWARE, 1, 255, p_software,
+	    b_software },
+	{ MOP_SI_PROCESSOR, MOP_HAVE_PROCESSOR, 1, 1, p_processor,
+	    b_processor },
+	{ MOP_SI_DATALINK, MOP_HAVE_DATALINK, 1, 1, p_datalink, b_datalink },
+	{ MOP_SI_DL_BUFSIZE, MOP_HAVE_DL_BUFSIZE, 2, 2, p_bufsize, b_bufsize },
+};
+
+static const struct si_type *
+si_find(uint16_t type)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof(si_types) / sizeof(si_types[0]); i++)
+		if (si_types[i].type == type)
+			return &si_types[i];
+	return NULL;
+}
+
+/*
+ * Walk every entry by its own length.  Unknown types are skipped, and
+ * so is a known type whose length is not one we understand (counted in
+ * odd): one strange entry must not cost the user the console.  An
+ * entry running past the message is an error; so are leftover bytes
+ * too short for a header unless they are zero padding.
+ */
+int
+mop_sysid_parse(const uint8_t *p, size_t len, struct mop_sysid *s)
+{
+	const struct si_type	*t;
+	struct l2c_rbuf		 r, val;
+	uint16_t		 type;
+	uint8_t			 vlen, b;
+	size_t			 i;
+	int			 rv;
+
+	memset(s, 0, sizeof(*s));
+	l2c_rbuf_init(&r, p, len);
+	while (l2c_rbuf_left(&r) > 0) {
+		if (l2c_rbuf_left(&r) < 3) {
+			for (i = 0; l2c_peek_u8(&r, i, &b) == 0; i++)
+				if (b != 0)
+					return L2C_ERR_TRUNC;
+			break;
+		}
+		if ((rv = l2c_get_le16(&r, &type)) != 0 ||
+		    (rv = l2c_get_u8(&r, &vlen)) != 0 ||
+		    (rv = l2c_get_sub(&r, &val, vlen)) != 0)
+			return rv;
+		if ((t = si_find(type)) == NULL) {
+			s->unknown++;
+			continue;
+		}
+		if (vlen < t->minlen || vlen > t->maxlen) {
+			s->odd++;
+			continue;
+		}
+		if ((rv = t->parse(&val, s)) != 0) {
+			s->odd++;
+			continue;
+		}
+		s->have |= t->have;
+	}
+	return 0;
+}
+
+int
+mop_sysid_build(struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	struct l2c_wbuf	 v;
+	uint8_t		 val[256];
+	size_t		 i;
+	int		 rv;
+
+	for (i = 0; i < sizeof(si_types) / sizeof(si_types[0]); i++) {
+		if ((s->have & si_types[i].have) == 0)
+			continue;
+		l2c_wbuf_init(&v, val, sizeof(val) - 1);
+		if ((rv = si_types[i].build(&v, s)) != 0)
+			return rv;
+		if ((rv = l2c_put_le16(w, si_types[i].type)) != 0 ||
+		    (rv = l2c_put_u8(w, (uint8_t)v.len)) != 0 ||
+		    (rv = l2c_put_bytes(w, val, v.len)) != 0)
+			return rv;
+	}
+	return 0;
+}
+
+static const char *const fn_names[8] = {
+	"loop", "dump", "primary loader", "multi-block loader", "boot",
+	"console carrier", "data link counters", "console carrier reserved",
+};
+
+const char *
+mop_function_name(unsigned bit)
+{
+	return bit < 8 ? fn_names[bit] : NULL;
+}
+
+char *
+mop_functions_str(uint16_t fn, char *buf, size_t len)
+{
+	size_t		 off = 0;
+	unsigned	 bit;
+	int		 n;
+
+	if (len == 0)
+		return buf;
+	buf[0] = '\0';
+	for (bit = 0; bit < 16; bit++) {
+		if ((fn & (1u << bit)) == 0)
+			continue;
+		if (bit < 8)
+			n = snprintf(buf + off, len - off, "%s%s",
+			    off ? ", " : "", fn_names[bit]);
+		else
+			n = snprintf(buf + off, len - off, "%sbit %u",
+			    off ? ", " : "", bit);
+		if (n < 0 || (size_t)n >= len - off)
+			break;
+		off += (size_t)n;
+	}
+	if (off == 0)
+		snprintf(buf, len, "none");
+	return buf;
+}
+
+struct code_name {
+	uint8_t		 code;
+	const char	*name;
+};
+
+/* DNA communication device codes (Network Management). */
+static const struct code_name devices[] = {
+	{ 0, "DP11-DA" }, { 1, "DEUNA" }, { 2, "DU11-DA" }, { 3, "DECNA" },
+	{ 4, "DL11-C/E/WA" }, { 5, "DEQNA" }, { 6, "DQ11-DA" }, { 7, "CI" },
+	{ 8, "DA11-B/AL" }, { 9, "PCL11-B" }, { 10, "DUP11-DA" },
+	{ 11, "DELUA" }, { 12, "DMC11" }, { 14, "DN11" },
+	{ 16, "DLV11-E/F/J" }, { 18, "DMP11" }, { 20, "DTE20" },
+	{ 22, "DV11-AA/BA" }, { 23, "DEBNA" }, { 24, "DZ11" },
+};
+
+static const struct code_name processors[] = {
+	{ 1, "PDP-11" }, { 2, "communication server" }, { 3, "professional" },
+};
+
+static const struct code_name datalinks[] = {
+	{ 1, "Ethernet" }, { 2, "DDCMP" }, { 3, "LAPB" },
+};
+
+static const char *
+lookup(const struct code_name *t, size_t n, uint8_t code)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (t[i].code == code)
+			return t[i].name;
+	return NULL;
+}
+
+const char *
+mop_device_name(uint8_t code)
+{
+	return lookup(devices, sizeof(devices) / sizeof(devices[0]), code);
+}
+
+const char *
+mop_processor_name(uint8_t code)
+{
+	return lookup(processors, sizeof(processors) / sizeof(processors[0]),
+	    code);
+}
+
+const char *
+mop_datalink_name(uint8_t code)
+{
+	return lookup(datalinks, sizeof(datalinks) / sizeof(datalinks[0]),
+	    code);
+}
+
+const char *
+mop_software_str(const struct mop_sysid *s)
+{
+	switch (s->software_kind) {
+	case MOP_SW_NONE:
+		return "(none)";
+	case MOP_SW_OS:
+		return "(standard operating system)";
+	case MOP_SW_MAINT:
+		return "(maintenance system)";
+	default:
+		return s->software_kind > 0 ? s->software : "(unknown)";
+	}
+}
