@@ -11,6 +11,10 @@ struct l2c_opts	l2c_opts;
 const struct l2c_cmd l2c_cmds[] = {
 	{ "interfaces", "", "list interfaces and whether they can be used",
 	    cmd_interfaces },
+	{ "scan", "[--timeout SEC] [--watch] [--json|--csv] "
+	    "[--mop-only|--mikrotik-only] [--probe MAC,...] "
+	    "[--probe-file FILE] IFACE",
+	    "list MikroTik and MOP devices on the wire", cmd_scan },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -31,5 +31,6 @@ int	l2c_usage_error(const struct l2c_cmd *, const char *, ...)
 void	l2c_say(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 int	cmd_interfaces(int, char **);
+int	cmd_scan(int, char **);
 
 #endif /* L2C_CMD_H */
