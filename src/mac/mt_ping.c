@@ -46,3 +46,27 @@ mt_pong_parse(const struct l2c_pkt *pkt, const uint8_t *us, uint8_t *from,
 	*len = l2c_rbuf_left(&r);
 	return l2c_get_ptr(&r, data, *len);
 }
+
+static int
+ping_build(struct l2c_wbuf *w, const uint8_t *us, const uint8_t *dst,
+    uint16_t seq, const void *data, size_t len)
+{
+	(void)seq;
+	return mt_ping_build(w, us, dst, data, len);
+}
+
+static int
+ping_parse(const struct l2c_pkt *pkt, const uint8_t *us,
+    struct l2c_ping_reply *r)
+{
+	r->seq = -1;
+	return mt_pong_parse(pkt, us, r->from, &r->data, &r->len);
+}
+
+const struct l2c_ping_proto mt_ping_proto = {
+	.name = "MAC-Telnet ping",
+	.max_payload = MT_PING_MAX_PAYLOAD,
+	.filter = "udp src port 20561",
+	.build = ping_build,
+	.parse = ping_parse,
+};

@@ -11,6 +11,7 @@
 
 #include "core/buf.h"
 #include "core/frame.h"
+#include "core/ping.h"
 
 /* Header (18) and payload in a 1500-byte IPv4 packet. */
 #define MT_PING_MAX_PAYLOAD	(1472 - 18)
@@ -28,5 +29,8 @@ int	mt_ping_build(struct l2c_wbuf *, const uint8_t *src, const uint8_t *dst,
  */
 int	mt_pong_parse(const struct l2c_pkt *, const uint8_t *us,
 	    uint8_t *from, const uint8_t **data, size_t *len);
+
+/* The `ping` row: MAC ping, sequence carried in the payload only. */
+extern const struct l2c_ping_proto mt_ping_proto;
 
 #endif

@@ -11,10 +11,11 @@ struct l2c_opts	l2c_opts;
 const struct l2c_cmd l2c_cmds[] = {
 	{ "interfaces", "", "list interfaces and whether they can be used",
 	    cmd_interfaces },
-	{ "scan", "[--timeout SEC] [--watch] [--json|--csv] "
-	    "[--mop-only|--mikrotik-only] [--probe MAC,...] "
-	    "[--probe-file FILE] IFACE",
+	{ "scan", "[--json|--csv] [--watch] [--timeout SEC] [options] IFACE",
 	    "list MikroTik and MOP devices on the wire", cmd_scan },
+	{ "ping", "[-c COUNT] [-i INTERVAL] [-s SIZE] [-W TIMEOUT] [--mop] "
+	    "IFACE TARGET", "MAC ping or MOP loopback to one station",
+	    cmd_ping },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -32,5 +32,6 @@ void	l2c_say(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 int	cmd_interfaces(int, char **);
 int	cmd_scan(int, char **);
+int	cmd_ping(int, char **);
 
 #endif /* L2C_CMD_H */

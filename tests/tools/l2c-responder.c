@@ -6,11 +6,16 @@
  * "SIM-NNNN"); --kind makes them all one or the other.
  *
  *   l2c-responder IFACE N [--kind mixed|mikrotik|mop] [--base MAC]
- *       [--announce SEC] [--ready FILE] [--batch N]
+ *       [--announce SEC] [--ready FILE] [--batch N] [--passive]
+ *       [--no-multicast] [--misbehave dup|corrupt]
  *
  * Answers MNDP refresh requests (every MikroTik announces), MOP Request
  * IDs (to the console multicast: every MOP station; to one station's
- * MAC: that one) and MAC pings.  With --announce, every station also
+ * MAC: that one), MAC pings, and MOP loopback (each MOP station for its
+ * own MAC; the first one also as the loopback assistant).  --passive:
+ * answer nothing, only announce.  --no-multicast: MOP stations answer
+ * only Request IDs sent to their own MAC.  --misbehave: every pong twice
+ * (dup), or with the last payload byte flipped (corrupt).  With --announce, every station also
  * announces on its own once per SEC seconds, spread over the period as
  * real devices are (MNDP broadcast, System ID to AB-00-00-02-00-00).
  * Answers go out --batch frames per millisecond (default 0: all at once).
@@ -30,6 +35,7 @@
 #include "core/loop.h"
 #include "mac/mndp.h"
 #include "mac/mt_proto.h"
+#include "mop/loopback.h"
 #include "mop/mop_proto.h"
 #include "mop/sysid.h"
 
@@ -44,10 +50,8 @@ struct job {
 	uint8_t		what;		/* J_* */
 	uint8_t		to[L2C_ETH_ALEN];
 	uint16_t	receipt;
-	uint16_t	plen;
-	uint8_t		payload[64];	/* ping payload (cut if longer) */
 };
-enum { J_MNDP, J_SYSID, J_PONG };
+enum { J_MNDP, J_SYSID };
 
 struct resp {
 	struct l2c_loop		*loop;
@@ -62,6 +66,8 @@ struct resp {
 	struct l2c_timer	 t_announce, t_drain;
 	struct job		*q;
 	size_t			 qhead, qlen;
+	int			 passive, no_mcast;
+	int			 dup, corrupt;	/* --misbehave */
 	uint64_t		 sent, asked, dropped;
 };
 
@@ -177,22 +183,27 @@ build_sysid(const struct resp *r, unsigned i, const uint8_t *to,
 	return mop_build(w, to, mac, L2C_ENCAP_ETH2, &m);
 }
 
+/* A pong from station i to whoever pinged, with the same payload. */
 static int
-build_pong(const struct resp *r, const struct job *j, struct l2c_wbuf *w)
+build_pong(const struct resp *r, unsigned i, const uint8_t *to,
+    struct l2c_rbuf *payload, struct l2c_wbuf *w)
 {
 	struct mt_hdr	h;
 	struct l2c_wbuf	pw;
-	uint8_t		pkt[128];
+	uint8_t		pkt[MT_MAX_UDP];
 	int		rv;
 
 	memset(&h, 0, sizeof(h));
 	h.type = MT_PT_PONG;
-	sta_mac(r, j->sta, h.src);
-	memcpy(h.dst, j->to, 6);
+	sta_mac(r, i, h.src);
+	memcpy(h.dst, to, 6);
 	l2c_wbuf_init(&pw, pkt, sizeof(pkt));
 	if ((rv = mt_hdr_build(&pw, MT_S2C, &h)) != 0 ||
-	    (rv = l2c_put_bytes(&pw, j->payload, j->plen)) != 0)
+	    (rv = l2c_put_bytes(&pw, l2c_rbuf_cur(payload),
+	    l2c_rbuf_left(payload))) != 0)
 		return rv;
+	if (r->corrupt && l2c_rbuf_left(payload) > 0)
+		pkt[pw.len - 1] ^= 0x01;
 	return mt_frame_build(w, l2c_mac_bcast, h.src, 0, MT_PORT, MT_PORT,
 	    pkt, pw.len);
 }
@@ -209,11 +220,8 @@ send_job(struct resp *r, const struct job *j)
 	case J_MNDP:
 		rv = build_mndp(r, j->sta, &w);
 		break;
-	case J_SYSID:
-		rv = build_sysid(r, j->sta, j->to, j->receipt, &w);
-		break;
 	default:
-		rv = build_pong(r, j, &w);
+		rv = build_sysid(r, j->sta, j->to, j->receipt, &w);
 		break;
 	}
 	if (rv == 0 && (rv = l2c_link_send(r->link, frame, w.len)) == 0)
@@ -257,7 +265,7 @@ on_mndp(void *arg, const struct l2c_pkt *pkt)
 	struct job	 j;
 	unsigned	 i;
 
-	if (!pkt->udp_ok || !mndp_is_request(pkt->udata, pkt->ulen) ||
+	if (r->passive || !pkt->udp_ok || !mndp_is_request(pkt->udata, pkt->ulen) ||
 	    sta_of(r, pkt->src) >= 0)
 		return;
 	r->asked++;
@@ -279,15 +287,17 @@ on_mop(void *arg, const struct l2c_pkt *pkt)
 	long		 one;
 	unsigned	 i;
 
-	if (mop_parse_pkt(pkt, &m) != 0 || m.code != MOP_REQUEST_ID ||
-	    sta_of(r, pkt->src) >= 0)
+	if (r->passive || mop_parse_pkt(pkt, &m) != 0 ||
+	    m.code != MOP_REQUEST_ID || sta_of(r, pkt->src) >= 0)
+		return;
+	one = sta_of(r, pkt->dst);
+	if (one < 0 && r->no_mcast)
 		return;
 	r->asked++;
 	memset(&j, 0, sizeof(j));
 	j.what = J_SYSID;
 	j.receipt = m.u.reqid.receipt;
 	memcpy(j.to, pkt->src, 6);
-	one = sta_of(r, pkt->dst);
 	for (i = 0; i < r->n; i++)
 		if (!is_mikrotik(r, i) && (one < 0 || (long)i == one)) {
 			j.sta = i;
@@ -300,24 +310,56 @@ on_ping(void *arg, const struct l2c_pkt *pkt)
 {
 	struct resp	*r = arg;
 	struct l2c_rbuf	 rb;
+	struct l2c_wbuf	 w;
 	struct mt_hdr	 h;
-	struct job	 j;
+	uint8_t		 frame[1600];
 	long		 i;
 
-	if (!pkt->udp_ok)
+	if (r->passive || !pkt->udp_ok)
 		return;
 	l2c_rbuf_init(&rb, pkt->udata, pkt->ulen);
 	if (mt_hdr_parse(&rb, MT_C2S, &h) != 0 || h.type != MT_PT_PING ||
 	    (i = sta_of(r, h.dst)) < 0 || !is_mikrotik(r, (unsigned)i))
 		return;
-	memset(&j, 0, sizeof(j));
-	j.what = J_PONG;
-	j.sta = (uint32_t)i;
-	memcpy(j.to, h.src, 6);
-	j.plen = (uint16_t)(l2c_rbuf_left(&rb) < sizeof(j.payload) ?
-	    l2c_rbuf_left(&rb) : sizeof(j.payload));
-	(void)l2c_get_bytes(&rb, j.payload, j.plen);
-	enqueue(r, &j);
+	l2c_wbuf_init(&w, frame, sizeof(frame));
+	if (build_pong(r, (unsigned)i, h.src, &rb, &w) == 0 &&
+	    l2c_link_send(r->link, frame, w.len) == 0)
+		r->sent++;
+	if (r->dup && l2c_link_send(r->link, frame, w.len) == 0)
+		r->sent++;
+}
+
+/* The first MOP station: the one that stands in as loopback assistant. */
+static unsigned
+first_mop(const struct resp *r)
+{
+	return r->kind == K_MOP ? 0 : 1;
+}
+
+/* Loopback: forward the frame on, at once, as the spec's station does. */
+static void
+on_loop(void *arg, const struct l2c_pkt *pkt)
+{
+	struct resp	*r = arg;
+	struct mop_loop	 m;
+	struct l2c_wbuf	 w;
+	uint8_t		 frame[1600], mac[L2C_ETH_ALEN];
+	long		 i;
+
+	if (r->passive || mop_loop_parse(pkt->payload, pkt->plen, &m) != 0 ||
+	    m.function != MOP_LOOP_FORWARD)
+		return;
+	if (memcmp(pkt->dst, mop_mcast_loop, 6) == 0)
+		i = first_mop(r) < r->n ? (long)first_mop(r) : -1;
+	else
+		i = sta_of(r, pkt->dst);
+	if (i < 0 || is_mikrotik(r, (unsigned)i))
+		return;
+	sta_mac(r, (unsigned)i, mac);
+	l2c_wbuf_init(&w, frame, sizeof(frame));
+	if (mop_loop_build_forward(&w, mac, pkt->payload, pkt->plen,
+	    &m) == 0 && l2c_link_send(r->link, frame, w.len) == 0)
+		r->sent++;
 }
 
 /* One station announces per tick: all of them once per period. */
@@ -365,6 +407,9 @@ main(int argc, char **argv)
 		{ "announce",	required_argument,	NULL, 'a' },
 		{ "ready",	required_argument,	NULL, 'r' },
 		{ "batch",	required_argument,	NULL, 'B' },
+		{ "passive",	no_argument,		NULL, 'p' },
+		{ "no-multicast", no_argument,		NULL, 'M' },
+		{ "misbehave",	required_argument,	NULL, 'X' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const uint8_t	 defbase[6] = { 0x02, 0x4c, 0x32, 0x53, 0, 0 };
@@ -394,6 +439,16 @@ main(int argc, char **argv)
 		case 'B':
 			r.batch = (unsigned)atoi(optarg);
 			break;
+		case 'p':
+			r.passive = 1;
+			break;
+		case 'M':
+			r.no_mcast = 1;
+			break;
+		case 'X':
+			r.dup = strcmp(optarg, "dup") == 0;
+			r.corrupt = strcmp(optarg, "corrupt") == 0;
+			break;
 		default:
 			return 64;
 		}
@@ -414,7 +469,10 @@ main(int argc, char **argv)
 	    &r)) < 0 ||
 	    (rv = l2c_ctx_listen(&r.ctx, "ether proto 0x6002", on_mop,
 	    &r)) < 0 ||
+	    (rv = l2c_ctx_join(&r.ctx, mop_mcast_loop)) != 0 ||
 	    (rv = l2c_ctx_listen(&r.ctx, "udp dst port 20561", on_ping,
+	    &r)) < 0 ||
+	    (rv = l2c_ctx_listen(&r.ctx, "ether proto 0x9000", on_loop,
 	    &r)) < 0 ||
 	    (rv = l2c_loop_signal(r.loop, SIGTERM, on_term, &r)) != 0 ||
 	    (rv = l2c_loop_signal(r.loop, SIGINT, on_term, &r)) != 0)
