@@ -18,6 +18,7 @@ struct l2c_opts {
 	int		 verbose;
 	int		 quiet;
 	const char	*user;		/* privilege drop target */
+	const char	*pcap;		/* --pcap FILE: frames in and out */
 };
 
 extern struct l2c_opts		 l2c_opts;
@@ -31,6 +32,7 @@ int	l2c_usage_error(const struct l2c_cmd *, const char *, ...)
 void	l2c_say(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 int	cmd_interfaces(int, char **);
+int	cmd_mikrotik(int, char **);
 int	cmd_scan(int, char **);
 int	cmd_ping(int, char **);
 
