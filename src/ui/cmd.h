@@ -44,5 +44,7 @@ int	serve_mop(int, char **);
 /* MOP option values (cmd-mop.c): --verification, and seconds. */
 int	l2c_mop_verif_parse(const char *, uint8_t *);
 int	l2c_mop_seconds(const char *, uint64_t *);
+int	cmd_scan(int, char **);
+int	cmd_ping(int, char **);
 
 #endif /* L2C_CMD_H */
