@@ -16,6 +16,10 @@ const struct l2c_cmd l2c_cmds[] = {
 	    "DEC MOP remote console (Cisco IOS)", cmd_mop },
 	{ "serve", "PROTOCOL [options] IFACE (l2console serve lists them)",
 	    "offer this machine's console over raw Ethernet", cmd_serve },
+	{ "mikrotik", "[-u USER] [--md5] [--password-file FILE] [-e CHAR|none]"
+	    " [--timeout SEC] [--idle SEC] IFACE TARGET",
+	    "MAC-Telnet console to a MikroTik (MAC, ethers name or identity)",
+	    cmd_mikrotik },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -20,6 +20,7 @@ struct l2c_opts {
 	int		 verbose;
 	int		 quiet;
 	const char	*user;		/* privilege drop target */
+	const char	*pcap;		/* --pcap FILE: frames in and out */
 };
 
 extern struct l2c_opts		 l2c_opts;
@@ -42,5 +43,6 @@ int	serve_mop(int, char **);
 /* MOP option values (cmd-mop.c): --verification, and seconds. */
 int	l2c_mop_verif_parse(const char *, uint8_t *);
 int	l2c_mop_seconds(const char *, uint64_t *);
+int	cmd_mikrotik(int, char **);
 
 #endif /* L2C_CMD_H */

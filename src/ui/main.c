@@ -22,6 +22,10 @@ usage(FILE *f)
 	    "  --user NAME     user to become after opening the interface"
 	    " when run as root\n"
 	    "                  (default nobody)\n"
+	    "  --pcap FILE     write every frame sent and received to FILE"
+	    " (any command\n"
+	    "                  that opens an interface; before or after"
+	    " its name)\n"
 	    "  -h, --help      this text\n"
 	    "  -V, --version   print the version\n"
 	    "\nexit status:\n"
@@ -40,6 +44,36 @@ usage(FILE *f)
 	    "  77  no permission to capture (needs root or cap_net_raw)\n", f);
 }
 
+/*
+ * --pcap FILE belongs to every command that opens an interface, before
+ * or after the command name: take it out of argv here, once.
+ */
+static int
+take_pcap(int *argcp, char **argv)
+{
+	int	i, j;
+
+	for (i = 1; i < *argcp; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strncmp(argv[i], "--pcap=", 7) == 0) {
+			l2c_opts.pcap = argv[i] + 7;
+			j = 1;
+		} else if (strcmp(argv[i], "--pcap") == 0) {
+			if (i + 1 >= *argcp)
+				return -1;
+			l2c_opts.pcap = argv[i + 1];
+			j = 2;
+		} else
+			continue;
+		memmove(&argv[i], &argv[i + j],
+		    (size_t)(*argcp - i - j + 1) * sizeof(*argv));
+		*argcp -= j;
+		i--;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -54,6 +88,8 @@ main(int argc, char **argv)
 	const struct l2c_cmd	*c;
 	int			 ch;
 
+	if (take_pcap(&argc, argv) == -1)
+		return l2c_usage_error(NULL, "--pcap needs a file name");
 	/* "+": stop at the subcommand; its options are its own. */
 	while ((ch = getopt_long(argc, argv, "+hVvq", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -88,6 +124,13 @@ main(int argc, char **argv)
 		    "the full-screen UI is not built yet: give a command");
 	if ((c = l2c_cmd_find(argv[0])) == NULL)
 		return l2c_usage_error(NULL, "unknown command \"%s\"", argv[0]);
+	/* "l2console CMD --help": the command's own usage, on stdout. */
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		printf("usage: l2console %s %s\n  %s\n", c->name, c->usage,
+		    c->summary);
+		return L2C_EX_OK;
+	}
 	optind = 0;	/* glibc: reset getopt for the subcommand */
 	return c->fn(argc, argv);
 }

@@ -58,6 +58,13 @@ open_common(const char *ifname, struct l2c_ui_link *u, int drop)
 		l2c_ui_close(u);
 		return L2C_EX_SOFTWARE;
 	}
+	/* Opened before the privilege drop: root may write anywhere. */
+	if (l2c_opts.pcap != NULL &&
+	    (rv = l2c_pcapout_open(l2c_opts.pcap, u->link, &u->pcap)) != 0) {
+		l2c_say("cannot write the capture file %s", l2c_opts.pcap);
+		l2c_ui_close(u);
+		return L2C_EX_NOINPUT;
+	}
 	if (drop && (rv = l2c_priv_drop(l2c_opts.user)) != 0) {
 		l2c_say("cannot drop root privileges to \"%s\": refusing to "
 		    "run as root (give --user an existing account)",
@@ -85,6 +92,7 @@ l2c_ui_close(struct l2c_ui_link *u)
 {
 	if (u->link != NULL && u->loop != NULL)
 		l2c_ctx_fini(&u->ctx);
+	l2c_pcapout_close(u->pcap);
 	l2c_link_close(u->link);
 	l2c_loop_free(u->loop);
 	memset(u, 0, sizeof(*u));

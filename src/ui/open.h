@@ -6,11 +6,13 @@
 #define L2C_UI_OPEN_H
 
 #include "core/ctx.h"
+#include "core/pcapout.h"
 
 struct l2c_ui_link {
 	struct l2c_loop	*loop;
 	struct l2c_link	*link;
 	struct l2c_ctx	 ctx;
+	struct l2c_pcapout *pcap;	/* --pcap FILE */
 };
 
 /*

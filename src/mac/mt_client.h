@@ -1,0 +1,44 @@
+/*
+ * The MAC-Telnet client session: START, login (EC-SRP5, or legacy MD5
+ * when the server offers only that or --md5 asks for it), then a
+ * terminal over acknowledged DATA packets.  It speaks to the face only
+ * through core/session.h: output, OPEN, NOTICE, WRITABLE, CLOSED.
+ */
+#ifndef L2C_MAC_MT_CLIENT_H
+#define L2C_MAC_MT_CLIENT_H
+
+#include <stdint.h>
+
+#include "core/ctx.h"
+#include "core/session.h"
+
+/* The reference client's retransmit schedule adds up to this. */
+#define MT_RTX_REF_US		2365000
+#define MT_KEEPALIVE_US		L2C_SEC(10)
+#define MT_INQ_MAX		16384	/* typed bytes waiting to go out */
+#define MT_LOGIN_MAX		255
+#define MT_PASSWORD_MAX		256
+
+struct mt_client_conf {
+	const uint8_t	*peer;		/* the server's MAC */
+	const char	*login;		/* user, may carry +options */
+	const char	*password;	/* copied; the copy is wiped once used */
+	const char	*term;		/* NULL or "": vt102 */
+	unsigned	 cols, rows;	/* terminal size, 0 if unknown */
+	int		 md5;		/* force the legacy MD5 login */
+	uint64_t	 timeout_us;	/* retransmit budget; 0: reference */
+	uint64_t	 keepalive_us;	/* 0: 10 s */
+	/* For tests: a fixed EC-SRP5 private key, source port. */
+	const uint8_t	*fixed_priv;
+	uint16_t	 sport;
+};
+
+/* Start a session: sends START at once.  *out gets the ops and state. */
+int	mt_client_new(struct l2c_ctx *, const struct mt_client_conf *,
+	    const struct l2c_sess_cb *, struct l2c_sess *out);
+/* The retransmit budget a conf gives (for the "after 2.4 s" message). */
+uint64_t mt_client_budget(const struct mt_client_conf *);
+
+extern const struct l2c_sess_ops mt_client_ops;
+
+#endif /* L2C_MAC_MT_CLIENT_H */

@@ -1,0 +1,71 @@
+/* --pcap: frames sent and received on a link land in a readable file. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <pcap/pcap.h>
+
+#include "core/buf.h"
+#include "core/frame.h"
+#include "core/link.h"
+#include "core/pcapout.h"
+
+static void
+test_tap_writes_both_directions(void **state)
+{
+	static const uint8_t	 ma[6] = { 2, 0, 0, 0, 0, 1 };
+	static const uint8_t	 mb[6] = { 2, 0, 0, 0, 0, 2 };
+	char			 path[] = "/tmp/l2c-pcapout-XXXXXX";
+	char			 errbuf[PCAP_ERRBUF_SIZE];
+	struct l2c_link		*a, *b;
+	struct l2c_pcapout	*po;
+	struct pcap_pkthdr	*h;
+	const u_char		*p;
+	uint8_t			 f[60];
+	struct l2c_wbuf		 w;
+	pcap_t			*pc;
+	int			 fd, n = 0;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	assert_int_equal(l2c_link_mem_pair(ma, mb, &a, &b), 0);
+	assert_int_equal(l2c_pcapout_open(path, b, &po), 0);
+	l2c_wbuf_init(&w, f, sizeof(f));
+	assert_int_equal(l2c_eth_begin(&w, mb, ma, 0x6002, L2C_ENCAP_ETH2,
+	    NULL), 0);
+	assert_int_equal(l2c_eth_finish(&w, L2C_ENCAP_ETH2, 0), 0);
+	assert_int_equal(l2c_link_send(a, f, w.len), 0);
+	assert_int_equal(l2c_link_read_batch(b, 10), 1);	/* in */
+	f[12] = 0x90;
+	f[13] = 0x00;
+	assert_int_equal(l2c_link_send(b, f, w.len), 0);	/* out */
+	assert_int_equal(l2c_pcapout_count(po), 2);
+	l2c_pcapout_close(po);
+	assert_non_null(pc = pcap_open_offline(path, errbuf));
+	while (pcap_next_ex(pc, &h, &p) == 1) {
+		assert_int_equal(h->caplen, 60);
+		assert_int_equal(p[12], n == 0 ? 0x60 : 0x90);
+		n++;
+	}
+	assert_int_equal(n, 2);
+	pcap_close(pc);
+	unlink(path);
+	l2c_link_close(a);
+	l2c_link_close(b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tap_writes_both_directions),
+	};
+
+	return cmocka_run_group_tests_name("core/pcapout", tests, NULL, NULL);
+}
