@@ -161,7 +161,7 @@ p_software(struct l2c_rbuf *r, struct mop_sysid *s)
 				sw[i] = '?';
 	}
 	s->software_kind = kind;
-	memcpy(s->software, sw, sizeof(sw));
+	memcpy(s->software, sw, (kind > 0 ? (size_t)n : 0) + 1);
 	return 0;
 }
 
