@@ -11,15 +11,20 @@ struct l2c_opts	l2c_opts;
 const struct l2c_cmd l2c_cmds[] = {
 	{ "interfaces", "", "list interfaces and whether they can be used",
 	    cmd_interfaces },
+	{ "mikrotik", "[-u USER] [--md5] [--password-file FILE] [-e CHAR|none]"
+	    " [--timeout SEC] [--idle SEC] IFACE TARGET",
+	    "MAC-Telnet console to a MikroTik (MAC, ethers name or identity)",
+	    cmd_mikrotik },
 	{ "mop", "[--verification HEX16|STRING] [--info] [--wake|--no-wake] "
 	    "[-e CHAR|none] [--timeout SEC] [--idle SEC] IFACE MAC",
 	    "DEC MOP remote console (Cisco IOS)", cmd_mop },
 	{ "serve", "PROTOCOL [options] IFACE (l2console serve lists them)",
 	    "offer this machine's console over raw Ethernet", cmd_serve },
-	{ "mikrotik", "[-u USER] [--md5] [--password-file FILE] [-e CHAR|none]"
-	    " [--timeout SEC] [--idle SEC] IFACE TARGET",
-	    "MAC-Telnet console to a MikroTik (MAC, ethers name or identity)",
-	    cmd_mikrotik },
+	{ "scan", "[--json|--csv] [--watch] [--timeout SEC] [options] IFACE",
+	    "list MikroTik and MOP devices on the wire", cmd_scan },
+	{ "ping", "[-c COUNT] [-i INTERVAL] [-s SIZE] [-W TIMEOUT] [--mop] "
+	    "IFACE TARGET", "MAC ping or MOP loopback to one station",
+	    cmd_ping },
 	{ NULL, NULL, NULL, NULL },
 };
 

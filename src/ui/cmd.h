@@ -34,6 +34,7 @@ int	l2c_usage_error(const struct l2c_cmd *, const char *, ...)
 void	l2c_say(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 int	cmd_interfaces(int, char **);
+int	cmd_mikrotik(int, char **);
 int	cmd_mop(int, char **);
 int	cmd_serve(int, char **);
 
@@ -43,6 +44,7 @@ int	serve_mop(int, char **);
 /* MOP option values (cmd-mop.c): --verification, and seconds. */
 int	l2c_mop_verif_parse(const char *, uint8_t *);
 int	l2c_mop_seconds(const char *, uint64_t *);
-int	cmd_mikrotik(int, char **);
+int	cmd_scan(int, char **);
+int	cmd_ping(int, char **);
 
 #endif /* L2C_CMD_H */
