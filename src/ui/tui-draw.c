@@ -6,11 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <wctype.h>
 
 #include "ui/console.h"
 #include "ui/tui-int.h"
+
+#include <term.h>	/* last: its macros are short common words */
 
 enum {
 	CP_HEADER = 1, CP_KEYBAR, CP_KEY, CP_SEL, CP_COLHEAD, CP_MT, CP_MOP,
@@ -245,4 +248,16 @@ tui_keyname(int esc, char *buf, size_t len)
 	else
 		snprintf(buf, len, "%c", esc);
 	return buf;
+}
+
+/* Whether curses can drive this terminal, asked before any frame is sent. */
+int
+tui_term_ok(void)
+{
+	int	err = 0;
+
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return 0;
+	(void)del_curterm(cur_term);
+	return 1;
 }

@@ -170,6 +170,7 @@ void	tui_resized(struct tui *);
 void	tui_signals(struct tui *);
 
 /* Drawing helpers (tui-draw.c). */
+int	tui_term_ok(void);
 void	tui_colors(struct tui *);
 int	tui_put(int y, int x, int w, attr_t, const char *);
 void	tui_fill(int y, int x, int w, attr_t);

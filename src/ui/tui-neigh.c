@@ -265,7 +265,7 @@ neigh_draw(struct tui *t)
 	struct cols		 c;
 	char			 left[160], right[96], mac[L2C_MAC_STRLEN];
 	size_t			 i, mt = 0, mop = 0, all;
-	int			 y, rowsh;
+	int			 x, y, rowsh;
 
 	build_view(nb);
 	all = l2c_neigh_count(nb->tab);
@@ -285,24 +285,24 @@ neigh_draw(struct tui *t)
 	}
 	layout(&c);
 	tui_fill(2, 0, COLS, t->attr[TA_COLHEAD]);
-	y = 1;
-	y += tui_put(2, y, c.proto, t->attr[TA_COLHEAD], "PROTO");
-	y = 1 + c.proto;
-	tui_put(2, y, c.mac, t->attr[TA_COLHEAD], "MAC");
-	y += c.mac;
-	tui_put(2, y, c.name, t->attr[TA_COLHEAD], "IDENTITY");
-	y += c.name;
-	tui_put(2, y, c.plat, t->attr[TA_COLHEAD], "PLATFORM/BOARD");
-	y += c.plat;
+	x = 1;
+	tui_put(2, x, c.proto, t->attr[TA_COLHEAD], "PROTO");
+	x += c.proto;
+	tui_put(2, x, c.mac, t->attr[TA_COLHEAD], "MAC");
+	x += c.mac;
+	tui_put(2, x, c.name, t->attr[TA_COLHEAD], "IDENTITY");
+	x += c.name;
+	tui_put(2, x, c.plat, t->attr[TA_COLHEAD], "PLATFORM/BOARD");
+	x += c.plat;
 	if (c.ver > 0) {
-		tui_put(2, y, c.ver, t->attr[TA_COLHEAD], "VERSION");
-		y += c.ver;
+		tui_put(2, x, c.ver, t->attr[TA_COLHEAD], "VERSION");
+		x += c.ver;
 	}
 	if (c.ip > 0) {
-		tui_put(2, y, c.ip, t->attr[TA_COLHEAD], "IP");
-		y += c.ip;
+		tui_put(2, x, c.ip, t->attr[TA_COLHEAD], "IP");
+		x += c.ip;
 	}
-	tui_put(2, y, c.age, t->attr[TA_COLHEAD], "AGE");
+	tui_put(2, x, c.age, t->attr[TA_COLHEAD], "AGE");
 
 	rowsh = LINES - 5;
 	if (nb->cur < nb->top)

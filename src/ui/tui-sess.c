@@ -48,9 +48,11 @@ announce(struct tui *t)
 
 	if (clr != NULL && clr != (char *)-1)
 		putp(clr);
-	printf("l2console: connecting to %s (%s) with %s%s%s",
-	    t->conn.name, l2c_mac_fmt(t->conn.peer, mac, sizeof(mac)),
-	    t->conn.proto == TUI_MT ? "MikroTik MAC-Telnet as " :
+	l2c_mac_fmt(t->conn.peer, mac, sizeof(mac));
+	printf("l2console: connecting to %s%s%s%s with %s%s%s",
+	    t->conn.name, strcmp(t->conn.name, mac) != 0 ? " (" : "",
+	    strcmp(t->conn.name, mac) != 0 ? mac : "",
+	    strcmp(t->conn.name, mac) != 0 ? ")" : "", t->conn.proto == TUI_MT ? "MikroTik MAC-Telnet as " :
 	    "the MOP remote console", t->conn.proto == TUI_MT ?
 	    t->conn.user : "", t->o.escape == L2C_ESCAPE_NONE ? "" :
 	    "; the escape key ");

@@ -296,6 +296,18 @@ tui_curses_off(struct tui *t)
 	endwin();
 }
 
+/* curses would not start here (TERM unknown or unusable). */
+static int
+bad_terminal(void)
+{
+	const char	*term = getenv("TERM");
+
+	l2c_say("cannot drive this terminal full-screen (TERM=%s): give a "
+	    "command instead (l2console --help lists them)",
+	    term != NULL ? term : "unset");
+	return L2C_EX_USAGE;
+}
+
 static int
 no_terminal(void)
 {
@@ -342,7 +354,7 @@ choose_iface(struct tui *t, char *name, size_t len)
 	if (tui_curses_on(t) != 0) {
 		l2c_loop_free(t->loop);
 		t->loop = NULL;
-		return no_terminal();
+		return bad_terminal();
 	}
 	rv = tui_pick_iface(t, name, len);
 	tui_curses_off(t);
@@ -380,6 +392,8 @@ l2c_tui_main(const struct l2c_tui_opts *o)
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return no_terminal();
+	if (!tui_term_ok())
+		return bad_terminal();
 	memset(&t, 0, sizeof(t));
 	t.o = *o;
 	setlocale(LC_ALL, "");
@@ -401,7 +415,7 @@ l2c_tui_main(const struct l2c_tui_opts *o)
 	if (tui_curses_on(&t) != 0) {
 		finish(&t);
 		signal(SIGTSTP, tstp);
-		return no_terminal();
+		return bad_terminal();
 	}
 	if ((rv = tui_neigh_start(&t)) != 0) {
 		finish(&t);

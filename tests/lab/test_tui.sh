@@ -211,8 +211,19 @@ else
 	keys d
 	check "disconnect returns to the table" wait_text "devices:" 10
 	check "the session log has the output, time-stamped" \
-	    grep -Eq '^\[[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.]{12}\] l2c42tui' \
+	    grep -Eq '^\[[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.]{12}\] .*l2c42tui' \
 	    "$LAB_TMP/session.log"
+fi
+
+# A wrong password: back at the table, and the status line says why.
+keys Home Enter
+if wait_text "Log in to $IDENT" 3; then
+	keys C-u; keys -l "$TUSER"; keys Enter
+	keys -l "wrong$PW"; keys Enter
+	check "a wrong password: back at the table with \"login failed\"" \
+	    eval 'wait_text "login failed" 15 && has "MikroTik,"'
+else
+	not_ok "a wrong password: back at the table with \"login failed\""; dump
 fi
 
 # 4. MOP session: straight in (with the wake-up CR), a command, break.
