@@ -205,6 +205,8 @@ else
 	keys Escape
 	keys r
 	wait_for 5 gone "Session menu"
+	check "the session's screen is intact after the menu" \
+	    eval 'wait_for 5 has l2c42tui && hasre "^30 100"'
 	keys -l 'echo back$((1+1))'; keys Enter
 	check "back in the session after the menu" wait_for 10 has back2
 	keys C-] ; wait_text "Session menu" 5
@@ -228,6 +230,9 @@ fi
 
 # 4. MOP session: straight in (with the wake-up CR), a command, break.
 if [ -n "$HAVE_MOPSRV" ]; then
+	keys End p
+	check "p on the MOP row pings by MOP loopback" \
+	    eval 'wait_text "MOP loopback): 3/3 replies" 5'
 	keys End Enter
 	keys -l 'echo l2c$((40+3))mop'; keys Enter
 	if wait_for 10 has l2c43mop; then
