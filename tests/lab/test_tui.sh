@@ -69,7 +69,21 @@ if [ -n "$HAVE_MOPSRV" ]; then
 	lab_bg mop "$LAB_TMP/mopd.log" "$BIN" -v serve mop --exec /bin/sh eth2
 	wait_for 5 grep -q "serving the MOP console" "$LAB_TMP/mopd.log" ||
 	    { not_ok "MOP server starts ($(cat "$LAB_TMP/mopd.log"))"; lab_done; }
+	# The MikroTik offers a MOP console too: Enter has to ask which.
+	lab_bg mt "$LAB_TMP/mopd2.log" "$BIN" -v serve mop --exec /bin/sh eth1
+	wait_for 5 grep -q "serving the MOP console" "$LAB_TMP/mopd2.log" ||
+	    { not_ok "MOP server on the MikroTik starts"; lab_done; }
 fi
+# login_mt: from the table, Enter on the MikroTik (first row), pick
+# MAC-Telnet when both are offered, wait for the login form.
+login_mt() {
+	keys Home Enter
+	if [ -n "$HAVE_MOPSRV" ]; then
+		wait_text "Connect to $IDENT with" 3 || return 1
+		keys 1
+	fi
+	wait_text "Log in to $IDENT" 3
+}
 
 # --- tmux helpers ------------------------------------------------------
 tm() { tmux -L "$SOCK" "$@"; }
@@ -140,7 +154,7 @@ else
 fi
 check "header names the interface and our MAC" has "eth0 $LMAC"
 check "MikroTik row: badge, MAC, identity, IP" \
-    hasre "MT +$MTMAC +$IDENT .*192\.0\.2\.1"
+    hasre "MT ${HAVE_MOPSRV:+MOP} +$MTMAC +$IDENT .*192\.0\.2\.1"
 [ -n "$HAVE_MOPSRV" ] && check "MOP row: badge and MAC" hasre "MOP +$MOPMAC"
 check "colours are on by default in tmux" \
     eval 'tm capture-pane -e -p -t ui | grep -Eq "$COLOR_SGR"'
@@ -173,11 +187,10 @@ keys Home p
 check "p pings the selected device" wait_text "3/3 replies" 5
 
 # 3. MikroTik session: Enter, credentials, a command's output.
-keys Home Enter
-if ! wait_text "Log in to $IDENT" 3; then
-	not_ok "Enter on the MikroTik row asks for a login"; dump
+if ! login_mt; then
+	not_ok "Enter on the MikroTik row asks which protocol, then for a login"; dump
 else
-	ok "Enter on the MikroTik row asks for a login"
+	ok "Enter on the MikroTik row asks which protocol, then for a login"
 	keys C-u; keys -l "$TUSER"; keys Enter
 	keys -l "$PW"
 	check "the password is not echoed" gone "$PW"
@@ -218,8 +231,7 @@ else
 fi
 
 # A wrong password: back at the table, and the status line says why.
-keys Home Enter
-if wait_text "Log in to $IDENT" 3; then
+if login_mt; then
 	keys C-u; keys -l "$TUSER"; keys Enter
 	keys -l "wrong$PW"; keys Enter
 	check "a wrong password: back at the table with \"login failed\"" \
