@@ -180,7 +180,7 @@ tui_frame(struct tui *t, int y, int x, int h, int w, const char *title)
 		tl = (int)strlen(title) + 2;
 		if (tl > w - 4)
 			tl = w - 4;
-		tui_fill(y, x + (w - tl) / 2, 1, t->attr[TA_BOX]);
+		tui_fill(y, x + (w - tl) / 2, tl, t->attr[TA_BOX]);
 		tui_put(y, x + (w - tl) / 2 + 1, tl - 2, A_BOLD, title);
 	}
 }
@@ -205,11 +205,12 @@ tui_keybar(struct tui *t, const char *const *keys)
 	tui_fill(y, 0, COLS, t->attr[TA_KEYBAR]);
 	for (; keys != NULL && keys[0] != NULL && keys[1] != NULL;
 	    keys += 2) {
-		if (x + (int)strlen(keys[0]) + (int)strlen(keys[1]) + 1 > COLS)
+		if (x + (int)strlen(keys[0]) + (int)strlen(keys[1]) + 2 > COLS)
 			break;
 		x += tui_put(y, x, COLS - x, t->attr[TA_KEY], keys[0]);
-		x += tui_put(y, x, COLS - x, t->attr[TA_KEYBAR], keys[1]);
 		x += tui_put(y, x, COLS - x, t->attr[TA_KEYBAR], " ");
+		x += tui_put(y, x, COLS - x, t->attr[TA_KEYBAR], keys[1]);
+		x += tui_put(y, x, COLS - x, t->attr[TA_KEYBAR], "  ");
 	}
 }
 
