@@ -69,6 +69,7 @@ form_end(struct tui *t, int ok)
 		done(t, ok);
 }
 
+/* Line editing for one field: type, Backspace, ^U; Tab and Enter move on. */
 static void
 form_key(struct tui *t, int ch)
 {

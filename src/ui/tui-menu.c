@@ -40,6 +40,7 @@ static const char *const menu_keys[] = {
 	"i", "Info", NULL
 };
 
+/* Curses steps aside again; the console takes the terminal back. */
 static void
 m_back(struct tui *t)
 {
@@ -51,6 +52,7 @@ m_back(struct tui *t)
 	l2c_console_resume(s->con);
 }
 
+/* END or Release goes out; l2c_console_run returns once it is closed. */
 static void
 m_disc(struct tui *t)
 {
@@ -229,6 +231,7 @@ menu_draw(struct tui *t)
 	tui_keybar(t, menu_keys);
 }
 
+/* Arrows and Enter, or an entry's own key; Esc or the escape key: back. */
 static void
 menu_key(struct tui *t, int ch)
 {

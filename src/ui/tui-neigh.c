@@ -257,6 +257,7 @@ on_age(void *arg)
 	tui_dirty(nb->t);
 }
 
+/* Header with counts, column titles, rows, status line and key bar. */
 static void
 neigh_draw(struct tui *t)
 {
@@ -538,6 +539,7 @@ move_cur(struct tui_neigh *nb, long d)
 		memcpy(nb->sel, nb->view[nb->cur]->mac, L2C_ETH_ALEN);
 }
 
+/* Moving keys work while filtering; the letters then go to the filter. */
 static void
 neigh_key(struct tui *t, int ch)
 {
@@ -631,6 +633,7 @@ const struct tui_screen tui_scr_neigh = {
 	.keys = neigh_keys,
 };
 
+/* The table, the scan rows listening on the link, and the first probes. */
 int
 tui_neigh_start(struct tui *t)
 {

@@ -54,6 +54,7 @@ report(struct tui_ping *p, int final)
 	    p->st.corrupt ? ", corrupt replies" : "");
 }
 
+/* A reply from the device we ping, judged by the payload it echoed. */
 static void
 on_reply(void *arg, const struct l2c_pkt *pkt)
 {
@@ -122,6 +123,7 @@ on_tick(void *arg)
 	    PING_WAIT_US : PING_GAP_US);
 }
 
+/* One pinger at a time: a new `p` replaces the one under way. */
 int
 tui_ping_start(struct tui *t, enum tui_proto proto, const uint8_t *mac,
     const char *name)

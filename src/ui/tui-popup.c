@@ -38,6 +38,7 @@ tui_pop_show(struct tui *t, const char *title)
 	tui_push(t, &tui_scr_pop);
 }
 
+/* As wide as its longest line (within the window), centred. */
 static void
 pop_draw(struct tui *t)
 {

@@ -63,6 +63,7 @@ announce(struct tui *t)
 	fflush(stdout);
 }
 
+/* The same sessions as `l2console mikrotik` and `l2console mop`. */
 static int
 start(struct tui *t, struct tui_sess *s)
 {
@@ -102,6 +103,7 @@ verdict(struct tui *t, struct tui_sess *s, int rv)
 		    t->conn.name);
 }
 
+/* One session, start to end; then the table is back, and why it ended. */
 void
 tui_session(struct tui *t)
 {

@@ -123,6 +123,7 @@ tui_dirty(struct tui *t)
 		l2c_timer_arm(t->loop, &t->redraw, 0);
 }
 
+/* One line above the key bar: results, errors, how a session ended. */
 void
 tui_status(struct tui *t, enum tui_attr a, const char *fmt, ...)
 {
@@ -148,6 +149,7 @@ tui_quit(struct tui *t, int code)
 		l2c_loop_break(t->loop, 0);
 }
 
+/* Leave the loop so the session runs outside it (no nested loops). */
 void
 tui_connect(struct tui *t)
 {
@@ -165,6 +167,7 @@ log_sink(void *arg, enum l2c_loglevel lvl, const char *msg)
 	    TA_NORMAL, "%s", msg);
 }
 
+/* The keyboard is one more fd in the loop: read every queued key. */
 static void
 on_keys(void *arg, int fd, short revents)
 {
@@ -200,12 +203,14 @@ on_keys(void *arg, int fd, short revents)
 		tui_redraw_now(t);
 }
 
+/* Keys pushed back into curses make no fd readable: handle them now. */
 void
 tui_feed_keys(struct tui *t)
 {
 	on_keys(t, STDIN_FILENO, POLLIN);
 }
 
+/* Only one of us reads stdin: the screens, or the console in a session. */
 void
 tui_keys(struct tui *t, int on)
 {
@@ -257,6 +262,7 @@ tui_signals(struct tui *t)
 		(void)l2c_loop_signal(t->loop, sigs[i], on_signal, t);
 }
 
+/* Curses takes the terminal (the alternate screen), first or again. */
 int
 tui_curses_on(struct tui *t)
 {
@@ -365,6 +371,7 @@ choose_iface(struct tui *t, char *name, size_t len)
 	return rv != 0 || t->quit ? -1 : 0;
 }
 
+/* Everything the UI opened goes, in the reverse order; no secret stays. */
 static void
 finish(struct tui *t)
 {
@@ -380,6 +387,7 @@ finish(struct tui *t)
 	if (t->u.loop != NULL)
 		l2c_ui_close(&t->u);
 	t->loop = NULL;
+	l2c_secret_wipe(t->conn.pass, sizeof(t->conn.pass));
 }
 
 int
