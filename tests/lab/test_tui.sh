@@ -290,7 +290,9 @@ if wait_text "$IDENT" 10; then
 	else
 		ok "NO_COLOR: no colour escapes on the pane"
 	fi
-	keys Escape q
+	keys Escape
+	wait_for 3 gone "Last seen"
+	keys q
 else
 	not_ok "NO_COLOR run shows the table"; dump
 	keys q
@@ -298,5 +300,35 @@ fi
 wait_for 5 test -e "$LAB_TMP/rc"
 check "NO_COLOR run: terminal mode restored" \
     cmp -s "$LAB_TMP/stty.before" "$LAB_TMP/stty.after"
+
+# 7. Many devices: 200 simulated stations on the second interface.
+T=${L2C_TOOLS:-}
+if [ -x "$T/l2c-responder" ]; then
+	lab_bg spare "$LAB_TMP/resp.log" "$T/l2c-responder" \
+	    --ready "$LAB_TMP/resp.ready" eth0 200
+	if wait_for 5 test -e "$LAB_TMP/resp.ready"; then
+		run_ui "$BIN" -i eth9
+		check "200 simulated devices in the table" \
+		    wait_text "200 devices: 100 MikroTik, 100 MOP" 10
+		keys / ; keys -l "sim-0150"
+		check "the filter finds one of 200" \
+		    eval 'wait_text "(1 of 200)" 3 && has "sim-0150"'
+		# Esc and End in one write would read as one key (Meta-End).
+		keys Escape
+		wait_for 3 gone "Filter:"
+		keys End
+		if wait_text "SIM-0199" 3; then
+			ok "End scrolls to the last row"
+		else
+			not_ok "End scrolls to the last row"; dump
+		fi
+		keys q
+		wait_for 5 test -e "$LAB_TMP/rc"
+	else
+		not_ok "responder starts ($(cat "$LAB_TMP/resp.log"))"
+	fi
+else
+	skip "200 devices in the table" "l2c-responder is not built"
+fi
 
 lab_done
