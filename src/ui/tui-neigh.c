@@ -254,7 +254,7 @@ on_age(void *arg)
 {
 	struct tui_neigh	*nb = arg;
 
-	tui_dirty(nb->t);
+	tui_redraw_now(nb->t);
 }
 
 /* Header with counts, column titles, rows, status line and key bar. */

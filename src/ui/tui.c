@@ -279,6 +279,8 @@ tui_curses_on(struct tui *t)
 		keypad(stdscr, TRUE);
 		nodelay(stdscr, TRUE);
 		set_escdelay(25);
+		/* Keys come through the loop: no peeking at stdin mid-draw. */
+		typeahead(-1);
 		curs_set(0);
 		tui_colors(t);
 	}
