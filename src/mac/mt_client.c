@@ -730,8 +730,13 @@ mtc_resize(void *arg, unsigned cols, unsigned rows)
 {
 	struct mt_client	*s = arg;
 
-	s->cols = cols > 0xffff ? 0xffff : cols;
-	s->rows = rows > 0xffff ? 0xffff : rows;
+	cols = cols > 0xffff ? 0xffff : cols;
+	rows = rows > 0xffff ? 0xffff : rows;
+	/* The face tells the size at OPEN too: the login carried it. */
+	if (cols == s->cols && rows == s->rows)
+		return 0;
+	s->cols = cols;
+	s->rows = rows;
 	if (s->state == ST_OPEN) {
 		s->resize_pending = 1;
 		pump(s);
