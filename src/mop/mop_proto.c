@@ -1,4 +1,5 @@
 /* MOP remote console messages: one table row per message type. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -295,4 +296,17 @@ mop_counter_name(int is32, unsigned idx)
 	if (is32)
 		return idx < MOP_CTR_N32 ? ctr32_names[idx] : NULL;
 	return idx < MOP_CTR_N16 ? ctr16_names[idx] : NULL;
+}
+
+int
+mop_filter(char *buf, size_t len, const uint8_t *src)
+{
+	char	mac[L2C_MAC_STRLEN];
+	int	n;
+
+	n = snprintf(buf, len, "(ether proto 0x6002 or (ether[12:2] <= 1500 "
+	    "and ether[14:4] = 0xaaaa0308 and ether[18:4] = 0x002b6002))%s%s",
+	    src != NULL ? " and ether src " : "",
+	    src != NULL ? l2c_mac_fmt(src, mac, sizeof(mac)) : "");
+	return n < 0 || (size_t)n >= len ? L2C_ERR_NOSPACE : 0;
 }

@@ -93,4 +93,10 @@ int	 mop_build(struct l2c_wbuf *, const uint8_t *dst, const uint8_t *src,
 const char *mop_code_name(uint8_t);
 const char *mop_counter_name(int is32, unsigned idx);
 
+/*
+ * A capture filter for MOP console frames (Ethernet II and 802.3/SNAP)
+ * from src (or from anyone if src is NULL).  Returns 0 or NOSPACE.
+ */
+int	 mop_filter(char *, size_t, const uint8_t *src);
+
 #endif /* L2C_MOP_PROTO_H */

@@ -124,6 +124,13 @@ main(int argc, char **argv)
 		    "the full-screen UI is not built yet: give a command");
 	if ((c = l2c_cmd_find(argv[0])) == NULL)
 		return l2c_usage_error(NULL, "unknown command \"%s\"", argv[0]);
+	/* "l2console CMD --help": the command's own usage, on stdout. */
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		printf("usage: l2console %s %s\n  %s\n", c->name, c->usage,
+		    c->summary);
+		return L2C_EX_OK;
+	}
 	optind = 0;	/* glibc: reset getopt for the subcommand */
 	return c->fn(argc, argv);
 }

@@ -1,0 +1,203 @@
+# bash completion for l2console(1)
+#
+# Install as /usr/share/bash-completion/completions/l2console, or source it
+# from ~/.bashrc. Completes subcommands, their options, interface names
+# (from /sys/class/net) and target MACs: those of the last scan, read from
+# ${XDG_CACHE_HOME:-$HOME/.cache}/l2console/last-scan (one MAC per line),
+# and the host names in /etc/ethers.
+
+# Options per subcommand; "serve mop" and "serve mikrotik" have their own.
+_l2console_global_opts=(-q -v --quiet --verbose --user -h --help -V --version)
+_l2console_opts_mikrotik=(-u --md5 --password-file -e --timeout --idle --pcap)
+_l2console_opts_mop=(--verification --info --wake --no-wake -e --timeout
+    --idle --pcap)
+_l2console_opts_scan=(--timeout --watch --json --csv --mop-only
+    --mikrotik-only --probe --probe-file --pcap)
+_l2console_opts_ping=(-c -i -s -W --mop)
+_l2console_opts_serve_mop=(--exec --verification --sysid-interval --pcap)
+_l2console_opts_serve_mikrotik=(--exec --users --add-user --no-md5
+    --mndp-interval --identity --pcap)
+# Options that take a value (the next word is that value, not a positional).
+_l2console_argopts=" --user -u --password-file -e --timeout --idle
+    --verification --probe --probe-file -c -i -s -W --exec --sysid-interval
+    --users --add-user --mndp-interval --identity --pcap "
+
+# Interfaces that could carry frames: everything but loopback.
+_l2console_ifaces() {
+	local d
+	for d in /sys/class/net/*; do
+		[ -e "$d" ] || continue
+		d=${d##*/}
+		[ "$d" = lo ] || printf '%s\n' "$d"
+	done
+}
+
+# Targets: MACs from the last scan, then /etc/ethers names.
+_l2console_targets() {
+	local f=${XDG_CACHE_HOME:-$HOME/.cache}/l2console/last-scan
+	local mac name rest
+	if [ -r "$f" ]; then
+		while read -r mac rest; do
+			case $mac in
+			''|'#'*) ;;
+			*) printf '%s\n' "$mac" ;;
+			esac
+		done < "$f"
+	fi
+	if [ -r /etc/ethers ]; then
+		while read -r mac name rest; do
+			case $mac in
+			''|'#'*) ;;
+			*) [ -n "$name" ] && printf '%s\n' "$name" ;;
+			esac
+		done < /etc/ethers
+	fi
+}
+
+# _l2console_reply CUR WORD...: the words that start with CUR. Bash splits
+# the word being completed at ':' (COMP_WORDBREAKS), so a MAC prefix
+# loses everything up to its last colon in the reply, as bash expects.
+_l2console_reply() {
+	local cur=$1 w strip=
+	shift
+	if [[ $cur == *:* && $COMP_WORDBREAKS == *:* ]]; then
+		strip=${cur%"${cur##*:}"}
+	fi
+	COMPREPLY=()
+	for w in "$@"; do
+		[[ $w == "$cur"* ]] && COMPREPLY+=("${w#"$strip"}")
+	done
+}
+
+# _l2console_reply_from CUR FUNCTION: the same, for the lines FUNCTION
+# prints.
+_l2console_reply_from() {
+	local -a w
+	mapfile -t w < <("$2")
+	_l2console_reply "$1" "${w[@]}"
+}
+
+_l2console() {
+	local line cur prev cmd i npos
+	local -a words pos opts
+
+	# Work from the line itself, not COMP_WORDS: COMP_WORDS splits MACs
+	# at their colons. Without COMP_LINE (a test), rebuild it.
+	if [ -n "${COMP_LINE+set}" ]; then
+		line=${COMP_LINE:0:${COMP_POINT:-${#COMP_LINE}}}
+	else
+		line="${COMP_WORDS[*]:0:COMP_CWORD+1}"
+	fi
+	read -r -a words <<< "$line"
+	if [[ $line == *[[:space:]] || ${#words[@]} -eq 0 ]]; then
+		cur=
+	else
+		cur=${words[${#words[@]}-1]}
+		unset 'words[${#words[@]}-1]'
+	fi
+	prev=${words[${#words[@]}-1]:-}
+
+	# The subcommand and the positionals before the word being completed.
+	cmd='' pos=()
+	for ((i = 1; i < ${#words[@]}; i++)); do
+		case ${words[i]} in
+		-*)
+			[[ $_l2console_argopts == *[[:space:]]"${words[i]}"[[:space:]]* ]] &&
+			    ((i++))
+			;;
+		*)
+			if [ -z "$cmd" ]; then
+				cmd=${words[i]}
+			else
+				pos+=("${words[i]}")
+			fi
+			;;
+		esac
+	done
+	npos=${#pos[@]}
+
+	# The value of an option.
+	case $prev in
+	--password-file|--probe-file|--users|--pcap)
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+		compopt -o filenames 2>/dev/null
+		return 0
+		;;
+	--exec)
+		mapfile -t COMPREPLY < <(compgen -c -- "$cur")
+		return 0
+		;;
+	--user|-u|--add-user)
+		mapfile -t COMPREPLY < <(compgen -u -- "$cur")
+		return 0
+		;;
+	-e)
+		_l2console_reply "$cur" none
+		return 0
+		;;
+	--probe)
+		_l2console_reply_from "$cur" _l2console_targets
+		return 0
+		;;
+	--timeout|--idle|--verification|-c|-i|-s|-W|--sysid-interval|\
+	--mndp-interval|--identity)
+		COMPREPLY=()
+		return 0
+		;;
+	esac
+
+	if [ -z "$cmd" ]; then
+		if [[ $cur == -* ]]; then
+			_l2console_reply "$cur" "${_l2console_global_opts[@]}"
+		else
+			_l2console_reply "$cur" interfaces mikrotik mop scan \
+			    ping serve
+		fi
+		return 0
+	fi
+
+	opts=()
+	case $cmd:${pos[0]:-} in
+	serve:mop) opts=("${_l2console_opts_serve_mop[@]}") ;;
+	serve:mikrotik) opts=("${_l2console_opts_serve_mikrotik[@]}") ;;
+	mikrotik:*) opts=("${_l2console_opts_mikrotik[@]}") ;;
+	mop:*) opts=("${_l2console_opts_mop[@]}") ;;
+	scan:*) opts=("${_l2console_opts_scan[@]}") ;;
+	ping:*) opts=("${_l2console_opts_ping[@]}") ;;
+	esac
+	if [[ $cur == -* ]]; then
+		_l2console_reply "$cur" "${opts[@]}"
+		return 0
+	fi
+
+	case $cmd in
+	mikrotik|mop|ping)
+		# IFACE, then TARGET.
+		case $npos in
+		0) _l2console_reply_from "$cur" _l2console_ifaces ;;
+		1) _l2console_reply_from "$cur" _l2console_targets ;;
+		*) COMPREPLY=() ;;
+		esac
+		;;
+	scan)
+		if [ "$npos" -eq 0 ]; then
+			_l2console_reply_from "$cur" _l2console_ifaces
+		else
+			COMPREPLY=()
+		fi
+		;;
+	serve)
+		case $npos in
+		0) _l2console_reply "$cur" mop mikrotik ;;
+		1) _l2console_reply_from "$cur" _l2console_ifaces ;;
+		*) COMPREPLY=() ;;
+		esac
+		;;
+	*)
+		COMPREPLY=()
+		;;
+	esac
+	return 0
+}
+
+complete -F _l2console l2console

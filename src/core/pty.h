@@ -1,0 +1,41 @@
+/*
+ * A child on a pseudo-terminal, for console servers (MOP, MAC-Telnet):
+ * spawn a program with the slave as its controlling terminal, read and
+ * write the master (non-blocking), pass window sizes and interrupts,
+ * hang it up and reap it.  Knows nothing about any protocol.
+ */
+#ifndef L2C_PTY_H
+#define L2C_PTY_H
+
+#include <sys/types.h>
+
+struct l2c_pty {
+	int	fd;		/* master: non-blocking, close-on-exec; -1 */
+	pid_t	pid;		/* child; 0 once reaped */
+	int	status;		/* wait status once reaped */
+};
+
+struct l2c_pty_opts {
+	const char	*term;		/* TERM for the child; NULL: vt100 */
+	unsigned	 cols, rows;	/* 0: 80x24 */
+};
+
+void	l2c_pty_init(struct l2c_pty *);
+/*
+ * Run argv[0] (searched in PATH) with argv on a new pty, in a session
+ * of its own.  The child gets no descriptor of ours beyond 0, 1, 2.
+ */
+int	l2c_pty_spawn(struct l2c_pty *, char *const argv[],
+	    const struct l2c_pty_opts *);
+int	l2c_pty_resize(struct l2c_pty *, unsigned cols, unsigned rows);
+/* Signal the terminal's foreground process group (break: SIGINT). */
+int	l2c_pty_signal(struct l2c_pty *, int);
+/* 1 if the child has exited (status set), 0 if it runs, or an error. */
+int	l2c_pty_reap(struct l2c_pty *);
+/*
+ * Hang up: close the master (the kernel sends SIGHUP), then SIGTERM
+ * and at last SIGKILL to the child's session if it lingers; reaped.
+ */
+void	l2c_pty_close(struct l2c_pty *);
+
+#endif /* L2C_PTY_H */

@@ -1,0 +1,47 @@
+/*
+ * The MOP remote console server: answers Request ID with a System ID,
+ * lets one station at a time reserve the console (with an optional
+ * verification), runs a program on a pty for the holder and carries
+ * its terminal over Command/Poll and Response/Ack.  Also answers MOP
+ * loopback (0x9000) and, if asked, announces itself periodically.
+ */
+#ifndef L2C_MOP_SERVER_H
+#define L2C_MOP_SERVER_H
+
+#include <stdint.h>
+
+#include "core/ctx.h"
+#include "mop/mop_proto.h"
+
+#define MOP_SERVER_SIZE		512	/* command and response size */
+#define MOP_SERVER_RSV_TIMER	15	/* seconds, as pydecnet */
+
+struct mop_server_opts {
+	char *const	*argv;		/* run per reservation on a pty */
+	int		 verify;	/* check verif on Reserve Console */
+	uint8_t		 verif[MOP_VERIF_LEN];
+	uint64_t	 sysid_interval_us;	/* 0: no announcements */
+	uint16_t	 rsv_timer;	/* seconds; 0: the default */
+	const char	*software;	/* software id; NULL: "l2console" */
+};
+
+struct mop_server_stats {
+	uint64_t	reservations;
+	uint64_t	refused;	/* wrong verification, or taken */
+	uint64_t	duplicates;	/* polls answered with the last response */
+	uint64_t	expired;	/* reservations the timer ended */
+	uint64_t	bytes_in, bytes_out;
+};
+
+struct mop_server;
+
+void	mop_server_defaults(struct mop_server_opts *);
+int	mop_server_start(struct l2c_ctx *, const struct mop_server_opts *,
+	    struct mop_server **);
+void	mop_server_stats(const struct mop_server *, struct mop_server_stats *);
+/* 1 and the holder's MAC if the console is reserved, else 0. */
+int	mop_server_holder(const struct mop_server *, uint8_t *);
+/* Hangs up the child, stops answering. */
+void	mop_server_free(struct mop_server *);
+
+#endif /* L2C_MOP_SERVER_H */
