@@ -51,7 +51,8 @@ static const struct {
 	{ L2C_NP_MOP_LOOP,	"mop-loop" },
 };
 
-static const char *
+/* The next list item's own storage. */
+static char *
 item(struct fval *v)
 {
 	v->items[v->n] = v->store[v->n];
@@ -98,7 +99,7 @@ get_ipv4(const struct l2c_neigh *n, struct fval *v)
 
 	v->kind = V_LIST;
 	for (i = 0; i < n->nipv4 && v->n < MAXITEMS; i++)
-		inet_ntop(AF_INET, n->ipv4[i], (char *)item(v), ITEMLEN);
+		inet_ntop(AF_INET, n->ipv4[i], item(v), ITEMLEN);
 }
 
 static void
@@ -108,7 +109,7 @@ get_ipv6(const struct l2c_neigh *n, struct fval *v)
 
 	v->kind = V_LIST;
 	for (i = 0; i < n->nipv6 && v->n < MAXITEMS; i++)
-		inet_ntop(AF_INET6, n->ipv6[i], (char *)item(v), ITEMLEN);
+		inet_ntop(AF_INET6, n->ipv6[i], item(v), ITEMLEN);
 }
 
 static void
@@ -126,7 +127,7 @@ get_functions(const struct l2c_neigh *n, struct fval *v)
 		if ((name = mop_function_name(bit)) != NULL)
 			v->items[v->n++] = name;
 		else
-			snprintf((char *)item(v), ITEMLEN, "bit %u", bit);
+			snprintf(item(v), ITEMLEN, "bit %u", bit);
 	}
 }
 
