@@ -20,7 +20,9 @@ const struct l2c_cmd l2c_cmds[] = {
 	    "DEC MOP remote console (Cisco IOS)", cmd_mop },
 	{ "serve", "PROTOCOL [options] IFACE (l2console serve lists them)",
 	    "offer this machine's console over raw Ethernet", cmd_serve },
-	{ "scan", "[--json|--csv] [--watch] [--timeout SEC] [options] IFACE",
+	{ "scan", "[--json|--csv] [--watch] [--timeout SEC] "
+	    "[--mop-only|--mikrotik-only] [--probe MAC,...] "
+	    "[--probe-file FILE] IFACE",
 	    "list MikroTik and MOP devices on the wire", cmd_scan },
 	{ "ping", "[-c COUNT] [-i INTERVAL] [-s SIZE] [-W TIMEOUT] [--mop] "
 	    "IFACE TARGET", "MAC ping or MOP loopback to one station",
