@@ -142,7 +142,7 @@ b_device(struct l2c_wbuf *w, const struct mop_sysid *s)
 static int
 p_software(struct l2c_rbuf *r, struct mop_sysid *s)
 {
-	char	sw[MOP_SW_MAX + 1];
+	char	sw[MOP_SW_MAX + 1] = { 0 };	/* no stack bytes past the NUL */
 	uint8_t	n;
 	size_t	i;
 	int	kind, rv;

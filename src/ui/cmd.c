@@ -21,7 +21,7 @@ const struct l2c_cmd l2c_cmds[] = {
 	{ "serve", "PROTOCOL [options] IFACE (l2console serve lists them)",
 	    "offer this machine's console over raw Ethernet", cmd_serve },
 	{ "scan", "[--json|--csv] [--watch] [--timeout SEC] "
-	    "[--mop-only|--mikrotik-only] [--probe MAC,...] "
+	    "[--mop-only|--mikrotik-only] [--probe MAC[,MAC...]] "
 	    "[--probe-file FILE] IFACE",
 	    "list MikroTik and MOP devices on the wire", cmd_scan },
 	{ "ping", "[-c COUNT] [-i INTERVAL] [-s SIZE] [-W TIMEOUT] [--mop] "
