@@ -15,6 +15,9 @@
 
 #define CHUNK_SHIFT	8
 #define CHUNK		(1u << CHUNK_SHIFT)
+/* Changes merge() reports beyond the L2C_NF_* field bits. */
+#define CHG_ADDR	0x80000000u
+#define CHG_PROTOS	0x40000000u
 
 struct l2c_neigh_tab {
 	struct l2c_neigh	**chunks;
@@ -300,10 +303,10 @@ merge(struct l2c_neigh *n, const struct l2c_neigh_upd *u, uint64_t ts)
 	n->have |= u->f.have;
 	for (i = 0; i < u->f.nipv4 && i < L2C_NEIGH_MAXADDR; i++)
 		if (merge_addr(&n->ipv4[0][0], &n->nipv4, u->f.ipv4[i], 4))
-			changed |= 0x80000000u;
+			changed |= CHG_ADDR;
 	for (i = 0; i < u->f.nipv6 && i < L2C_NEIGH_MAXADDR; i++)
 		if (merge_addr(&n->ipv6[0][0], &n->nipv6, u->f.ipv6[i], 16))
-			changed |= 0x80000000u;
+			changed |= CHG_ADDR;
 	/* Forget what the update says is gone (a released console). */
 	for (bit = 1; bit != 0 && bit <= L2C_NF_MOP_VERSION; bit <<= 1) {
 		if (!(u->clear & bit & ~u->f.have & n->have))
@@ -319,7 +322,7 @@ merge(struct l2c_neigh *n, const struct l2c_neigh_upd *u, uint64_t ts)
 	protos = (n->protos & ~u->pmask) | u->f.protos;
 	if (protos != n->protos) {
 		n->protos = protos;
-		changed |= 0x40000000u;
+		changed |= CHG_PROTOS;
 	}
 	return changed;
 }

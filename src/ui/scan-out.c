@@ -51,7 +51,8 @@ static const struct {
 	{ L2C_NP_MOP_LOOP,	"mop-loop" },
 };
 
-static const char *
+/* The next list item's own storage. */
+static char *
 item(struct fval *v)
 {
 	v->items[v->n] = v->store[v->n];
@@ -98,7 +99,7 @@ get_ipv4(const struct l2c_neigh *n, struct fval *v)
 
 	v->kind = V_LIST;
 	for (i = 0; i < n->nipv4 && v->n < MAXITEMS; i++)
-		inet_ntop(AF_INET, n->ipv4[i], (char *)item(v), ITEMLEN);
+		inet_ntop(AF_INET, n->ipv4[i], item(v), ITEMLEN);
 }
 
 static void
@@ -108,7 +109,7 @@ get_ipv6(const struct l2c_neigh *n, struct fval *v)
 
 	v->kind = V_LIST;
 	for (i = 0; i < n->nipv6 && v->n < MAXITEMS; i++)
-		inet_ntop(AF_INET6, n->ipv6[i], (char *)item(v), ITEMLEN);
+		inet_ntop(AF_INET6, n->ipv6[i], item(v), ITEMLEN);
 }
 
 static void
@@ -126,7 +127,7 @@ get_functions(const struct l2c_neigh *n, struct fval *v)
 		if ((name = mop_function_name(bit)) != NULL)
 			v->items[v->n++] = name;
 		else
-			snprintf((char *)item(v), ITEMLEN, "bit %u", bit);
+			snprintf(item(v), ITEMLEN, "bit %u", bit);
 	}
 }
 
@@ -613,7 +614,7 @@ cat(char *cell, const char *label, const char *s)
 static void
 table_row(const struct l2c_neigh *n, struct row *r)
 {
-	char		 mac[L2C_MAC_STRLEN], tmp[64];
+	char		 mac[L2C_MAC_STRLEN], tmp[160];
 	const char	*dn;
 	size_t		 i;
 
@@ -671,11 +672,9 @@ table_row(const struct l2c_neigh *n, struct row *r)
 	    (n->have & L2C_NF_STR(L2C_NS_VERSION)))
 		cat(r->cell[C_DETAILS], "software ",
 		    n->str[L2C_NS_SOFTWARE]);
-	if ((n->have & L2C_NF_MOP_FUNCTIONS) && (n->mop_functions &
-	    ~(MOP_FN_CONSOLE | MOP_FN_RESERVED))) {
-		mop_functions_str(n->mop_functions & ~(MOP_FN_CONSOLE |
-		    MOP_FN_RESERVED), tmp, sizeof(tmp));
-		cat(r->cell[C_DETAILS], "MOP ", tmp);
+	if (n->have & L2C_NF_MOP_FUNCTIONS) {
+		mop_functions_str(n->mop_functions, tmp, sizeof(tmp));
+		cat(r->cell[C_DETAILS], "functions ", tmp);
 	}
 	if (n->nipv4 > 1 || (n->nipv4 > 0 && n->nipv6 > 0))
 		cat(r->cell[C_DETAILS], "", "more addresses (--json)");
@@ -703,8 +702,8 @@ table_line(const struct l2c_scan_out *o, const struct l2c_neigh *n,
 
 	for (c = 0; c < C_N; c++) {
 		last = c + 1 == C_N;
-		col = o->color && n != NULL ? cell_color(n, (enum col)c) :
-		    o->color && n == NULL ? "\033[1m" : NULL;
+		col = !o->color || r->cell[c][0] == '\0' ? NULL :
+		    n != NULL ? cell_color(n, (enum col)c) : "\033[1m";
 		if (col != NULL)
 			fputs(col, o->f);
 		used = l2c_tty_str(o->f, r->cell[c][0] ? r->cell[c] :
