@@ -15,6 +15,8 @@ const struct l2c_cmd l2c_cmds[] = {
 	    " [--timeout SEC] [--idle SEC] IFACE TARGET",
 	    "MAC-Telnet console to a MikroTik (MAC, ethers name or identity)",
 	    cmd_mikrotik },
+	{ "serve", "PROTOCOL [options] IFACE (l2console serve lists them)",
+	    "offer this machine's console over raw Ethernet", cmd_serve },
 	{ NULL, NULL, NULL, NULL },
 };
 

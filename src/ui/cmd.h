@@ -33,5 +33,9 @@ void	l2c_say(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 int	cmd_interfaces(int, char **);
 int	cmd_mikrotik(int, char **);
+int	cmd_serve(int, char **);
+
+/* `serve` protocols (cmd-serve.c's table): argv[0] is the protocol. */
+int	serve_mikrotik(int, char **);
 
 #endif /* L2C_CMD_H */
