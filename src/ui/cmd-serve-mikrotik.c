@@ -37,6 +37,7 @@ static const char usage_text[] =
     " [--no-md5]\n"
     "           [--idle-timeout SEC] [--mndp-interval SEC]"
     " [--identity NAME]\n"
+    "           [--max-fails N] [--fail-delay MS]\n"
     "       l2console serve mikrotik --add-user USER [--users FILE]"
     " [--password-file FILE]\n";
 
@@ -77,6 +78,18 @@ seconds(const char *s, uint64_t *us)
 	if (end == s || *end != '\0' || v > 86400 * 365)
 		return -1;
 	*us = L2C_SEC(v);
+	return 0;
+}
+
+static int
+number(const char *s, unsigned long min, unsigned long max,
+    unsigned long *out)
+{
+	char	*end;
+
+	*out = strtoul(s, &end, 10);
+	if (end == s || *end != '\0' || *out < min || *out > max)
+		return -1;
 	return 0;
 }
 
@@ -299,6 +312,8 @@ serve_mikrotik(int argc, char **argv)
 		{ "idle-timeout",	required_argument,	NULL, 't' },
 		{ "mndp-interval",	required_argument,	NULL, 'i' },
 		{ "identity",		required_argument,	NULL, 'I' },
+		{ "max-fails",		required_argument,	NULL, 'F' },
+		{ "fail-delay",		required_argument,	NULL, 'D' },
 		{ "help",		no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -306,6 +321,7 @@ serve_mikrotik(int argc, char **argv)
 	struct serve		 sv;
 	const char		*users = MT_USERS_DEFAULT, *adduser = NULL;
 	const char		*pwfile = NULL;
+	unsigned long		 v;
 	int			 ch;
 
 	memset(&conf, 0, sizeof(conf));
@@ -314,7 +330,8 @@ serve_mikrotik(int argc, char **argv)
 	conf.mndp_us = MT_SRV_MNDP_US;
 	conf.fail_delay_us = MT_SRV_FAIL_DELAY_US;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	/* Options may follow IFACE (the systemd unit puts them there). */
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'U':
 			users = optarg;
@@ -344,6 +361,19 @@ serve_mikrotik(int argc, char **argv)
 			break;
 		case 'I':
 			conf.identity = optarg;
+			break;
+		case 'F':
+			if (number(optarg, 1, 100000, &v) == -1)
+				return usage_err("bad --max-fails \"%s\" (failed "
+				    "logins per MAC and minute, at least 1)",
+				    optarg);
+			conf.max_fails = (unsigned)v;
+			break;
+		case 'D':
+			if (number(optarg, 0, 60000, &v) == -1)
+				return usage_err("bad --fail-delay \"%s\" "
+				    "(milliseconds, 0 to 60000)", optarg);
+			conf.fail_delay_us = L2C_MS(v);
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

@@ -19,6 +19,7 @@ struct serve_proto {
 static const struct serve_proto serve_protos[] = {
 	{ "mikrotik", "[--users FILE] [--exec CMD] [--no-md5] "
 	    "[--idle-timeout SEC] [--mndp-interval SEC] [--identity NAME] "
+	    "[--max-fails N] [--fail-delay MS] "
 	    "IFACE | --add-user USER [--users FILE]",
 	    "MikroTik MAC-Telnet server (EC-SRP5 and MD5)", serve_mikrotik },
 };
