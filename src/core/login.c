@@ -42,6 +42,7 @@ enum stage {
 	ST_EXEC,
 };
 
+/* The account, and whether we must (and may) switch to it. */
 static int
 lookup(const struct l2c_login *lg, struct acct *a)
 {
@@ -155,6 +156,7 @@ child(const char *slave, const struct acct *a, const struct l2c_login *lg,
 	die(ST_EXEC);
 }
 
+/* The client's window size, as the program on the pty sees it. */
 int
 l2c_login_resize(int master, unsigned cols, unsigned rows)
 {
@@ -186,6 +188,10 @@ child_result(int rfd, pid_t pid)
 	return msg[0] == ST_PRIV ? L2C_ERR_PRIV : L2C_ERR_SYS;
 }
 
+/*
+ * The master is opened here; the child opens the slave by name, so that
+ * it becomes the controlling terminal of the child's new session.
+ */
 int
 l2c_login_spawn(const struct l2c_login *lg, int *masterp, pid_t *pidp)
 {

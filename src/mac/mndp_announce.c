@@ -6,6 +6,7 @@
 #include "mac/mndp.h"
 #include "mac/mndp_announce.h"
 
+/* type u16 BE, length u16 BE, value. */
 static int
 put_tlv(struct l2c_wbuf *w, uint16_t type, const void *p, size_t len)
 {
@@ -20,6 +21,7 @@ put_tlv(struct l2c_wbuf *w, uint16_t type, const void *p, size_t len)
 	return 0;
 }
 
+/* Strings go without NUL; empty ones not at all. */
 static int
 put_str(struct l2c_wbuf *w, uint16_t type, const char *s)
 {

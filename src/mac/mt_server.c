@@ -276,6 +276,7 @@ send_pkt(struct sess *s, uint8_t type, uint32_t counter, const uint8_t *data,
 	return l2c_link_send(srv->ctx->link, frame, f.len);
 }
 
+/* ACK, END: no payload, nothing kept, a failure only noted. */
 static void
 send_simple(struct sess *s, uint8_t type, uint32_t counter)
 {
@@ -288,6 +289,7 @@ send_simple(struct sess *s, uint8_t type, uint32_t counter)
 		    l2c_strerror(rv));
 }
 
+/* The next retransmission, on the reference client's schedule. */
 static void
 arm_rtx(struct sess *s)
 {
@@ -315,6 +317,7 @@ send_data(struct sess *s, const uint8_t *p, size_t len)
 	arm_rtx(s);
 }
 
+/* Our END; it is sent again a few times until the client answers. */
 static void
 send_end(struct sess *s)
 {
@@ -326,6 +329,7 @@ send_end(struct sess *s)
 	arm_rtx(s);
 }
 
+/* A control message (or text) to send before any program output. */
 static int
 queue_msg(struct sess *s, int ctype, const void *p, size_t len)
 {
@@ -374,6 +378,7 @@ update_watch(struct sess *s)
 	s->events = want;
 }
 
+/* What the client typed, into the pty as far as it takes it. */
 static void
 flush_input(struct sess *s)
 {
@@ -394,6 +399,7 @@ flush_input(struct sess *s)
 	}
 }
 
+/* The pty can be written, or read (or hung up): move things along. */
 static void
 fd_cb(void *arg, int fd, short revents)
 {
@@ -505,6 +511,7 @@ failrec(struct mt_server *srv, const uint8_t *mac, int create)
 	return oldest;
 }
 
+/* Is this MAC refused for now after too many failures? */
 static int
 blocked(struct mt_server *srv, const uint8_t *mac)
 {
@@ -513,6 +520,7 @@ blocked(struct mt_server *srv, const uint8_t *mac)
 	return r != NULL && r->blocked_until > l2c_now_us();
 }
 
+/* One more failure for a MAC; too many within the window block it. */
 static void
 count_failure(struct mt_server *srv, const uint8_t *mac)
 {
@@ -555,6 +563,7 @@ refuse(struct sess *s, const char *msg)
 	pump(s);
 }
 
+/* The delayed answer to a failed login: end auth, the text, END. */
 static void
 verdict_cb(void *arg)
 {
@@ -585,6 +594,11 @@ fail(struct sess *s, const char *why)
 	l2c_timer_arm(srv->ctx->loop, &s->verdict, srv->conf.fail_delay_us);
 }
 
+/*
+ * The client sent its user and key: answer W_s and the salt.  A known
+ * user's verifier, or one made up for an unknown user (same salt on
+ * every try, same work), so the answer tells nothing about the user.
+ */
 static void
 start_ecsrp(struct sess *s)
 {
@@ -636,6 +650,7 @@ start_ecsrp(struct sess *s)
 	pump(s);
 }
 
+/* A bare begin auth: the legacy MD5 login, unless refused. */
 static void
 start_md5(struct sess *s)
 {
@@ -703,6 +718,10 @@ open_terminal(struct sess *s, const char *user)
 	pump(s);
 }
 
+/*
+ * Password and user are in: check them with the same computation
+ * whatever the user (unknown, verifier-only over MD5, wrong password).
+ */
 static void
 verify(struct sess *s)
 {
@@ -777,6 +796,7 @@ term_bytes(const uint8_t *p, size_t len)
 	return n;
 }
 
+/* A peer's string, cut to fit; printable only when it goes into env. */
 static void
 copy_str(char *dst, size_t cap, const struct mt_cpkt *cp, int printable)
 {
@@ -789,6 +809,7 @@ copy_str(char *dst, size_t cap, const struct mt_cpkt *cp, int printable)
 			dst[i] = '?';
 }
 
+/* EC-SRP5 type 1 from a client: user \0 then the 33-byte key. */
 static void
 take_key(struct sess *s, const struct mt_cpkt *cp)
 {
@@ -807,6 +828,7 @@ take_key(struct sess *s, const struct mt_cpkt *cp)
 	s->method = M_ECSRP;
 }
 
+/* Type 3: the login as typed (console options included). */
 static void
 take_login(struct sess *s, const struct mt_cpkt *cp)
 {
@@ -816,6 +838,7 @@ take_login(struct sess *s, const struct mt_cpkt *cp)
 	s->have_user = 1;
 }
 
+/* Types 5 and 6: u16 little-endian. */
 static void
 take_size(unsigned *v, const struct mt_cpkt *cp)
 {
@@ -827,6 +850,7 @@ take_size(unsigned *v, const struct mt_cpkt *cp)
 		*v = x;
 }
 
+/* The elements of one new DATA payload, then what they call for. */
 static void
 data_in(struct sess *s, const uint8_t *p, size_t len)
 {
@@ -936,6 +960,7 @@ sess_find(struct mt_server *srv, const uint8_t *mac, uint16_t key)
 static void	rtx_cb(void *);
 static void	idle_cb(void *);
 
+/* The idle deadline, and before login the grace deadline too. */
 static void
 arm_idle(struct sess *s)
 {
@@ -947,6 +972,7 @@ arm_idle(struct sess *s)
 	l2c_timer_arm_at(srv->ctx->loop, &s->idle, when);
 }
 
+/* A session for a START; none when full or shutting down. */
 static struct sess *
 sess_new(struct mt_server *srv, const struct l2c_pkt *pkt,
     const struct mt_hdr *h)
@@ -981,6 +1007,7 @@ sess_new(struct mt_server *srv, const struct l2c_pkt *pkt,
 	return s;
 }
 
+/* Gone: timers off, program hung up, secrets wiped. */
 static void
 sess_destroy(struct sess *s)
 {
@@ -1011,6 +1038,7 @@ sess_destroy(struct sess *s)
 	free(s);
 }
 
+/* Unacked DATA (or END) goes again; END gives up after a few. */
 static void
 rtx_cb(void *arg)
 {
@@ -1034,6 +1062,7 @@ rtx_cb(void *arg)
 	arm_rtx(s);
 }
 
+/* Silence for the idle time (or no login within the grace): end. */
 static void
 idle_cb(void *arg)
 {
@@ -1065,6 +1094,7 @@ idle_cb(void *arg)
 	sess_destroy(s);
 }
 
+/* START: a new session, or our lost ACK said again. */
 static void
 on_start(struct mt_server *srv, const struct l2c_pkt *pkt,
     const struct mt_hdr *h)
@@ -1088,6 +1118,7 @@ on_start(struct mt_server *srv, const struct l2c_pkt *pkt,
 	send_simple(s, MT_PT_ACK, h->counter);
 }
 
+/* DATA: acked (copies too) when there is room, then used once. */
 static void
 on_data(struct sess *s, const struct mt_hdr *h, struct l2c_rbuf *r)
 {
@@ -1108,6 +1139,7 @@ on_data(struct sess *s, const struct mt_hdr *h, struct l2c_rbuf *r)
 	data_in(s, p, len);
 }
 
+/* ACK: of our DATA in flight, or a keepalive. */
 static void
 on_ack(struct sess *s, const struct mt_hdr *h)
 {
@@ -1126,6 +1158,7 @@ on_ack(struct sess *s, const struct mt_hdr *h)
 		send_simple(s, MT_PT_ACK, h->counter);
 }
 
+/* END from the client: answered unless ours crossed it. */
 static void
 on_end(struct sess *s, const struct mt_hdr *h)
 {
@@ -1134,6 +1167,7 @@ on_end(struct sess *s, const struct mt_hdr *h)
 	sess_destroy(s);
 }
 
+/* MAC ping: the same payload back, at most pings_per_min. */
 static void
 on_ping(struct mt_server *srv, const struct l2c_pkt *pkt,
     const struct mt_hdr *h, struct l2c_rbuf *r)
@@ -1162,6 +1196,7 @@ on_ping(struct mt_server *srv, const struct l2c_pkt *pkt,
 		srv->st.pongs++;
 }
 
+/* Every frame for port 20561 or 5678, from the link. */
 static void
 srv_rx(void *arg, const struct l2c_pkt *pkt)
 {
@@ -1242,6 +1277,7 @@ sigchld_cb(void *arg, int signo)
 		l2c_timer_cancel(srv->ctx->loop, &srv->orphan_timer);
 }
 
+/* Children that outlived their SIGHUP get SIGKILL. */
 static void
 orphan_cb(void *arg)
 {
@@ -1302,6 +1338,7 @@ mt_server_announce(struct mt_server *srv)
 	return 0;
 }
 
+/* The periodic announcement. */
 static void
 mndp_cb(void *arg)
 {
@@ -1363,6 +1400,7 @@ fail:
 	return rv;
 }
 
+/* Sessions in a login just end; logged-in ones get msg, then END. */
 void
 mt_server_shutdown(struct mt_server *srv, const char *msg)
 {
@@ -1394,6 +1432,7 @@ mt_server_done(const struct mt_server *srv)
 	return srv->shutting_down && srv->all == NULL;
 }
 
+/* Everything goes now: sessions, children (SIGKILL, reaped), us. */
 void
 mt_server_free(struct mt_server *srv)
 {

@@ -36,6 +36,7 @@ say(char *why, size_t len, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Salts come from the kernel's random source. */
 static int
 fill_random(uint8_t *p, size_t len)
 {
@@ -75,6 +76,7 @@ check_stat(const char *path, const struct stat *st, char *why, size_t len)
 	return 0;
 }
 
+/* The check alone, for a file about to be trusted or rewritten. */
 int
 mt_users_check(const char *path, char *why, size_t len)
 {
@@ -87,6 +89,7 @@ mt_users_check(const char *path, char *why, size_t len)
 	return check_stat(path, &st, why, len);
 }
 
+/* Names a line can hold and a login can reach ('+' starts options). */
 int
 mt_user_name_ok(const char *name)
 {
@@ -133,6 +136,7 @@ unhex(const char *s, size_t slen, uint8_t *out, size_t len)
 	return 0;
 }
 
+/* Passwords and verifiers are wiped, not just freed. */
 static void
 user_wipe(struct mt_user *u)
 {
@@ -210,6 +214,7 @@ parse_line(const char *line, size_t len, struct mt_user *u, const char **err)
 	return 1;
 }
 
+/* Every line of a users file; the first bad one stops it. */
 static int
 parse_text(const char *name, const char *text, size_t len,
     struct mt_users *us, char *why, size_t whylen)
@@ -311,6 +316,7 @@ read_file(const char *path, char **textp, size_t *lenp, struct stat *st,
 	return 0;
 }
 
+/* Read, check and parse; remember what the file looked like. */
 static int
 load_into(const char *path, struct mt_users *us, char *why, size_t whylen)
 {
@@ -415,6 +421,7 @@ mt_users_find(const struct mt_users *us, const char *name, size_t len)
 	return NULL;
 }
 
+/* Lower-case hex, as upstream reads it (either case). */
 static void
 hex(char *out, const uint8_t *p, size_t len)
 {
@@ -428,6 +435,7 @@ hex(char *out, const uint8_t *p, size_t len)
 	out[2 * len] = '\0';
 }
 
+/* A fresh salt and the verifier: what --add-user writes. */
 int
 mt_users_line(const char *user, const char *password, char *out,
     size_t outlen)
@@ -459,6 +467,7 @@ line_is_user(const char *line, size_t len, const char *user)
 	    memcmp(line, user, strlen(user)) == 0;
 }
 
+/* write(2) until done. */
 static int
 write_all(int fd, const char *p, size_t len)
 {
@@ -476,6 +485,7 @@ write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
+/* /etc/l2console may not exist yet on a fresh install. */
 static int
 ensure_dir(const char *path, char *why, size_t whylen)
 {
@@ -500,6 +510,10 @@ ensure_dir(const char *path, char *why, size_t whylen)
 	return rv;
 }
 
+/*
+ * Rewrite into a temporary file next to the old one and rename it over:
+ * a crash leaves the old file or the new one, never half of one.
+ */
 int
 mt_users_set(const char *path, const char *user, const char *password,
     int *replaced, char *why, size_t whylen)

@@ -68,6 +68,7 @@ usage_err(const char *fmt, ...)
 	return L2C_EX_USAGE;
 }
 
+/* Whole seconds for an option. */
 static int
 seconds(const char *s, uint64_t *us)
 {
@@ -81,6 +82,7 @@ seconds(const char *s, uint64_t *us)
 	return 0;
 }
 
+/* A bounded whole number for an option. */
 static int
 number(const char *s, unsigned long min, unsigned long max,
     unsigned long *out)
@@ -112,6 +114,7 @@ users_exit(int rv, const char *why)
 	}
 }
 
+/* --add-user: the password twice from a terminal, once otherwise. */
 static int
 add_user(const char *path, const char *user, const char *pwfile)
 {
@@ -190,6 +193,7 @@ if_ipv4(const char *ifname)
 	return a;
 }
 
+/* After SIGTERM: stop once the sessions have said goodbye. */
 static void
 stop_check(void *arg)
 {
@@ -202,6 +206,7 @@ stop_check(void *arg)
 	l2c_timer_arm(sv->loop, &sv->stop_timer, SHUTDOWN_POLL);
 }
 
+/* TERM/INT: goodbye to everyone (twice: at once); HUP: re-read users. */
 static void
 on_signal(void *arg, int signo)
 {
@@ -224,6 +229,7 @@ on_signal(void *arg, int signo)
 	stop_check(sv);
 }
 
+/* Users, interface, server, loop; the exit status. */
 static int
 run(const char *ifname, const char *users_path, struct mt_srv_conf *conf,
     struct serve *sv)
