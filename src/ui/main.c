@@ -15,7 +15,8 @@ usage(FILE *f)
 	fputs("usage: l2console [-qv] [--user NAME] command [args]\n"
 	    "       l2console --help | --version\n\ncommands:\n", f);
 	for (c = l2c_cmds; c->name != NULL; c++)
-		fprintf(f, "  %-11s %-30s %s\n", c->name, c->usage, c->summary);
+		fprintf(f, "  %-11s %s\n  %-11s   l2console %s %s\n", c->name,
+		    c->summary, "", c->name, c->usage);
 	fputs("\noptions:\n"
 	    "  -v, --verbose   say more (repeat for debug output)\n"
 	    "  -q, --quiet     say only errors\n"
