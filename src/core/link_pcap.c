@@ -13,6 +13,7 @@
 #include <netinet/in.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,9 +25,6 @@
 #include "err.h"
 #include "link.h"
 #include "log.h"
-
-/* Room for hundreds of devices answering a probe in the same instant. */
-#define CAPTURE_BUFSZ	(8 * 1024 * 1024)
 
 struct pcap_priv {
 	pcap_t		*pcap;
@@ -286,6 +284,12 @@ activate_error(const char *ifname, pcap_t *p, int rc)
 int
 l2c_link_open(const char *ifname, struct l2c_link **lp)
 {
+	return l2c_link_open_buf(ifname, L2C_LINK_BUF_DEFAULT, lp);
+}
+
+int
+l2c_link_open_buf(const char *ifname, size_t bufsz, struct l2c_link **lp)
+{
 	char			 errbuf[PCAP_ERRBUF_SIZE > LIBNET_ERRBUF_SIZE ?
 				    PCAP_ERRBUF_SIZE : LIBNET_ERRBUF_SIZE];
 	struct l2c_ifinfo	 ii;
@@ -322,7 +326,7 @@ l2c_link_open(const char *ifname, struct l2c_link **lp)
 		snap = 2048;
 	pcap_set_snaplen(pp->pcap, snap);
 	pcap_set_immediate_mode(pp->pcap, 1);
-	pcap_set_buffer_size(pp->pcap, CAPTURE_BUFSZ);
+	pcap_set_buffer_size(pp->pcap, bufsz > INT_MAX ? INT_MAX : (int)bufsz);
 	pcap_set_promisc(pp->pcap, 0);
 	if ((rv = pcap_activate(pp->pcap)) < 0) {
 		rv = activate_error(ifname, pp->pcap, rv);
