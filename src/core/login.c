@@ -22,7 +22,8 @@
 
 #define ERRFD		10	/* where the child keeps its error pipe */
 #define USER_PATH	"/usr/local/bin:/usr/bin:/bin"
-#define ROOT_PATH	"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+#define ROOT_PATH	"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:" \
+			"/sbin:/bin"
 
 /* What the child needs of the account, copied before fork(). */
 struct acct {

@@ -91,7 +91,7 @@ struct sess {
 
 	/* Login, gathered over one or more DATA packets. */
 	char			 login[LOGIN_MAX + 1];
-	char			 user1[LOGIN_MAX + 1];	/* from EC-SRP5 type 1 */
+	char			 user1[LOGIN_MAX + 1];	/* EC-SRP5 type 1 */
 	char			 term[TERM_MAX + 1];
 	unsigned		 cols, rows;
 	int			 have_user, have_pass, bad_login;

@@ -30,7 +30,8 @@
 #define MT_SRV_FAIL_WINDOW_US	L2C_SEC(60)
 #define MT_SRV_BLOCK_US		L2C_SEC(60)
 
-#define MT_SRV_MSG_FAILED	"Login failed, incorrect username or password\r\n"
+#define MT_SRV_MSG_FAILED \
+	"Login failed, incorrect username or password\r\n"
 
 /* Who logged in, for the program that is started for them. */
 struct mt_srv_login {

@@ -576,7 +576,8 @@ mt_users_set(const char *path, const char *user, const char *password,
 				goto werr;
 			continue;
 		}
-		if (write_all(fd, p, llen) == -1 || write_all(fd, "\n", 1) == -1)
+		if (write_all(fd, p, llen) == -1 ||
+		    write_all(fd, "\n", 1) == -1)
 			goto werr;
 	}
 	if (!done && write_all(fd, line, strlen(line)) == -1)
@@ -589,7 +590,8 @@ mt_users_set(const char *path, const char *user, const char *password,
 	}
 	fd = -1;
 	if (rename(tmp, path) == -1) {
-		say(why, whylen, "cannot replace %s: %s", path, strerror(errno));
+		say(why, whylen, "cannot replace %s: %s", path,
+		    strerror(errno));
 		goto out;
 	}
 	free(tmp);

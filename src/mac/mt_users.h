@@ -66,7 +66,7 @@ const struct mt_user *mt_users_find(const struct mt_users *, const char *,
 	    size_t);
 void	mt_users_free(struct mt_users *);
 
-/* A user name the file can hold: 1..64 bytes, no ':', '+', '#' first, controls. */
+/* A name a line can hold: 1..64 bytes, no ':' '+' controls, no '#' first. */
 int	mt_user_name_ok(const char *);
 /* The verifier line for user/password with a fresh salt ("u:hex:hex\n"). */
 int	mt_users_line(const char *user, const char *password, char *out,

@@ -370,9 +370,9 @@ serve_mikrotik(int argc, char **argv)
 			break;
 		case 'F':
 			if (number(optarg, 1, 100000, &v) == -1)
-				return usage_err("bad --max-fails \"%s\" (failed "
-				    "logins per MAC and minute, at least 1)",
-				    optarg);
+				return usage_err("bad --max-fails \"%s\" "
+				    "(failed logins per MAC and minute, at "
+				    "least 1)", optarg);
 			conf.max_fails = (unsigned)v;
 			break;
 		case 'D':

@@ -827,7 +827,8 @@ test_100_sessions(void **state)
 		snprintf(names[i], sizeof(names[i]), "u%zu", i % 5);
 		snprintf(pws[i], sizeof(pws[i]), "p%zu", i % 5);
 		snprintf(terms[i], sizeof(terms[i]), "tok%zu", i);
-		t = tc_new(e, names[i], pws[i], (int)(i % 2), (uint16_t)(500 + i));
+		t = tc_new(e, names[i], pws[i], (int)(i % 2),
+		    (uint16_t)(500 + i));
 		t->mac[5] = (uint8_t)(0x10 + i % 7);	/* a few client MACs */
 		t->term = terms[i];
 		tc_start(t);
