@@ -6,12 +6,14 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
+#include <linux/if_ether.h>
 #include <linux/if_packet.h>
 #include <net/if.h>
 #include <net/if_arp.h>
 #include <netinet/in.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,13 +26,12 @@
 #include "link.h"
 #include "log.h"
 
-/* Room for hundreds of devices answering a probe in the same instant. */
-#define CAPTURE_BUFSZ	(8 * 1024 * 1024)
-
 struct pcap_priv {
 	pcap_t		*pcap;
 	libnet_t	*net;
 	int		 fd;
+	int		 txfd;		/* libnet's socket, bound: send-only */
+	struct sockaddr_ll txaddr;
 };
 
 static int
@@ -112,11 +113,30 @@ l2c_if_list(struct l2c_ifinfo **listp)
 	return n;
 }
 
+/*
+ * Straight to libnet's socket with the address kept from the open:
+ * libnet_write_link looks the interface index up again (an ioctl) for
+ * every frame, a syscall per packet on the bulk path.
+ */
 static int
 lp_send(struct l2c_link *l, const uint8_t *p, size_t len)
 {
 	struct pcap_priv	*pp = l->priv;
+	ssize_t			 n;
 
+	if (pp->txfd >= 0) {
+		do
+			n = sendto(pp->txfd, p, len, 0,
+			    (const struct sockaddr *)&pp->txaddr,
+			    sizeof(pp->txaddr));
+		while (n < 0 && errno == EINTR);
+		if (n != (ssize_t)len) {
+			l2c_debug("%s: inject: %s", l->ifname,
+			    n < 0 ? strerror(errno) : "short write");
+			return L2C_ERR_INJECT;
+		}
+		return 0;
+	}
 	if (libnet_adv_write_link(pp->net, (uint8_t *)(uintptr_t)p,
 	    (uint32_t)len) != (int)len) {
 		l2c_debug("%s: inject: %s", l->ifname, libnet_geterror(pp->net));
@@ -215,6 +235,36 @@ static const struct l2c_link_ops pcap_ops = {
 	.close = lp_close,
 };
 
+/*
+ * libnet opens an unbound ETH_P_ALL packet socket: the kernel hands it
+ * a copy of every frame on every interface, and nobody reads them.
+ * Binding it to our interface with protocol 0 makes it send-only; the
+ * frames then go out with sendto and a fixed address.  If the bind
+ * fails we keep libnet's own write path.
+ */
+static void
+send_only(struct l2c_link *l, struct pcap_priv *pp)
+{
+	struct sockaddr_ll	sa;
+
+	pp->txfd = -1;
+	if (l->ifindex <= 0 || libnet_getfd(pp->net) < 0)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sll_family = AF_PACKET;
+	sa.sll_protocol = 0;
+	sa.sll_ifindex = l->ifindex;
+	if (bind(libnet_getfd(pp->net), (struct sockaddr *)&sa,
+	    sizeof(sa)) == -1) {
+		l2c_debug("%s: send socket: bind: %s", l->ifname,
+		    strerror(errno));
+		return;
+	}
+	sa.sll_protocol = htons(ETH_P_ALL);
+	pp->txaddr = sa;
+	pp->txfd = libnet_getfd(pp->net);
+}
+
 static int
 activate_error(const char *ifname, pcap_t *p, int rc)
 {
@@ -233,6 +283,12 @@ activate_error(const char *ifname, pcap_t *p, int rc)
 
 int
 l2c_link_open(const char *ifname, struct l2c_link **lp)
+{
+	return l2c_link_open_buf(ifname, L2C_LINK_BUF_DEFAULT, lp);
+}
+
+int
+l2c_link_open_buf(const char *ifname, size_t bufsz, struct l2c_link **lp)
 {
 	char			 errbuf[PCAP_ERRBUF_SIZE > LIBNET_ERRBUF_SIZE ?
 				    PCAP_ERRBUF_SIZE : LIBNET_ERRBUF_SIZE];
@@ -254,6 +310,7 @@ l2c_link_open(const char *ifname, struct l2c_link **lp)
 	}
 	l->ops = &pcap_ops;
 	l->priv = pp;
+	pp->txfd = -1;
 	snprintf(l->ifname, sizeof(l->ifname), "%s", ifname);
 	memcpy(l->mac, ii.mac, L2C_ETH_ALEN);
 	l->mtu = ii.mtu > 0 ? ii.mtu : 1500;
@@ -269,7 +326,7 @@ l2c_link_open(const char *ifname, struct l2c_link **lp)
 		snap = 2048;
 	pcap_set_snaplen(pp->pcap, snap);
 	pcap_set_immediate_mode(pp->pcap, 1);
-	pcap_set_buffer_size(pp->pcap, CAPTURE_BUFSZ);
+	pcap_set_buffer_size(pp->pcap, bufsz > INT_MAX ? INT_MAX : (int)bufsz);
 	pcap_set_promisc(pp->pcap, 0);
 	if ((rv = pcap_activate(pp->pcap)) < 0) {
 		rv = activate_error(ifname, pp->pcap, rv);
@@ -289,6 +346,7 @@ l2c_link_open(const char *ifname, struct l2c_link **lp)
 		    L2C_ERR_PERM : L2C_ERR_INJECT;
 		goto fail;
 	}
+	send_only(l, pp);
 	*lp = l;
 	return 0;
 fail:

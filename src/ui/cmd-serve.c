@@ -17,6 +17,11 @@ struct serve_proto {
 };
 
 static const struct serve_proto serve_protos[] = {
+	{ "mikrotik", "[--users FILE] [--exec CMD] [--no-md5] "
+	    "[--idle-timeout SEC] [--mndp-interval SEC] [--identity NAME] "
+	    "[--max-fails N] [--fail-delay MS] "
+	    "IFACE | --add-user USER [--users FILE] [--password-file FILE]",
+	    "MikroTik MAC-Telnet server (EC-SRP5 and MD5)", serve_mikrotik },
 	{ "mop", "[--exec CMD] [--verification HEX16|STRING] "
 	    "[--sysid-interval SEC] IFACE", "DEC MOP remote console",
 	    serve_mop },

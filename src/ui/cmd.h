@@ -39,6 +39,7 @@ int	cmd_mop(int, char **);
 int	cmd_serve(int, char **);
 
 /* `serve` protocols (cmd-serve.c's table): argv[0] is the protocol. */
+int	serve_mikrotik(int, char **);
 int	serve_mop(int, char **);
 
 /* MOP option values (cmd-mop.c): --verification, and seconds. */

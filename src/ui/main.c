@@ -62,7 +62,8 @@ usage(FILE *f)
 	    "  71  interface missing, down or not Ethernet\n"
 	    "  75  peer lost during the session\n"
 	    "  76  the peer broke the protocol\n"
-	    "  77  no permission to capture (needs root or cap_net_raw)\n", f);
+	    "  77  no permission to capture (needs root or cap_net_raw),\n"
+	    "      or an unsafe users file (serve mikrotik)\n", f);
 }
 
 /*
