@@ -31,6 +31,14 @@ static const uint16_t ackre_ms[] = { 20, 40, 80, 160, 320 };
 static const uint16_t rtx_ms[] = { 15, 20, 30, 50, 90, 170, 330, 660, 1000 };
 #define NRTX		(sizeof(rtx_ms) / sizeof(rtx_ms[0]))
 #define NACKRE		(sizeof(ackre_ms) / sizeof(ackre_ms[0]))
+/*
+ * The key block never came although the begin auth was acked: lost on
+ * the way (mactelnetd never resends).  Ask again, slowly: a second
+ * begin auth makes a server pick a new salt, so it must not overtake
+ * a slow EC-SRP5 answer.
+ */
+static const uint16_t keyre_ms[] = { 1000, 2000, 4000 };
+#define NKEYRE		(sizeof(keyre_ms) / sizeof(keyre_ms[0]))
 #define LOGIN_US	L2C_SEC(10)	/* key to end auth, at most */
 #define HOLD_US		L2C_MS(300)	/* end auth to OPEN without output */
 #define FAILED_TEXT	"Login failed"
@@ -89,15 +97,16 @@ struct mt_client {
 	uint32_t		 incnt;		/* next expected server counter */
 	int			 in_started;	/* first server DATA seen */
 	uint32_t		 last_ack;
-	unsigned		 ackre_k;
+	unsigned		 ackre_k, keyre_k;
 	int			 peer_echoes, login_failed;
 	uint64_t		 gaps;
 
-	struct l2c_timer	 t_rtx, t_ka, t_ackre, t_login, t_hold;
+	struct l2c_timer	 t_rtx, t_ka, t_ackre, t_login, t_hold, t_key;
 	struct l2c_sess_info	 info;
 };
 
 static void	pump(struct mt_client *);
+static int	random_bytes(void *, size_t);
 
 uint64_t
 mt_client_budget(const struct mt_client_conf *c)
@@ -146,6 +155,7 @@ finish(struct mt_client *s, int err)
 	l2c_timer_cancel(loop_of(s), &s->t_ackre);
 	l2c_timer_cancel(loop_of(s), &s->t_login);
 	l2c_timer_cancel(loop_of(s), &s->t_hold);
+	l2c_timer_cancel(loop_of(s), &s->t_key);
 	if (s->rxid >= 0)
 		l2c_ctx_unlisten(s->ctx, s->rxid);
 	s->rxid = -1;
@@ -229,8 +239,18 @@ rtx_stop(struct mt_client *s)
 static void
 resend(struct mt_client *s)
 {
+	uint8_t	rnd[2];
+
 	switch (s->rtx_what) {
 	case RTX_START:
+		/*
+		 * mactelnetd ignores a second START with the same key, so
+		 * after a lost ACK the session could never begin: a fresh
+		 * key is a fresh session.  The server forgets the old one
+		 * after its idle timeout; what it sends there is dropped.
+		 */
+		if (random_bytes(rnd, sizeof(rnd)) == 0)
+			s->key = (uint16_t)(rnd[0] << 8 | rnd[1]);
 		(void)send_pkt(s, MT_PT_START, 0, NULL, 0);
 		break;
 	case RTX_DATA:
@@ -407,6 +427,17 @@ got_key(struct mt_client *s, const uint8_t *p, size_t len)
 
 	if (s->state != ST_KEY)
 		return;
+	/*
+	 * The key answers our begin auth: its ACK was lost.  Sending the
+	 * begin auth again would make mactelnetd pick a new salt and
+	 * refuse the login computed with this one.
+	 */
+	if (s->inflight && s->rtx_what == RTX_DATA) {
+		s->outcnt += (uint32_t)s->txlen;
+		s->inflight = 0;
+		rtx_stop(s);
+	}
+	l2c_timer_cancel(loop_of(s), &s->t_key);
 	if (len == MT_MD5_SALT_LEN) {
 		if (!s->md5_forced)
 			notice(s, "the server offers only the legacy MD5 "
@@ -428,6 +459,9 @@ got_key(struct mt_client *s, const uint8_t *p, size_t len)
 			rv = build_login(s, proof, sizeof(proof));
 		OPENSSL_cleanse(i, sizeof(i));
 		OPENSSL_cleanse(proof, sizeof(proof));
+	} else if (len == ECSRP_KEY_LEN + ECSRP_SALT_LEN) {
+		notice(s, "the server wants an EC-SRP5 login: leave out --md5");
+		rv = L2C_ERR_AUTH;
 	} else {
 		notice(s, "the server sent a %zu-byte key block (expected 16 "
 		    "or 49): treating it as a refused login", len);
@@ -500,6 +534,14 @@ ackre_arm(struct mt_client *s)
 }
 
 static void
+enter_hold(struct mt_client *s)
+{
+	l2c_timer_cancel(loop_of(s), &s->t_login);
+	s->state = ST_HOLD;
+	l2c_timer_arm(loop_of(s), &s->t_hold, HOLD_US);
+}
+
+static void
 got_data(struct mt_client *s, const struct mt_hdr *h, struct l2c_rbuf *r)
 {
 	struct mt_cpkt	 cp;
@@ -514,7 +556,11 @@ got_data(struct mt_client *s, const struct mt_hdr *h, struct l2c_rbuf *r)
 	s->in_started = 1;
 	if (ahead < 0)
 		return;		/* a duplicate: acked, dropped */
-	if (ahead > 0) {
+	if (ahead > 0 && (s->state == ST_KEY || s->state == ST_AUTH))
+		/* A lost key block or end auth: login, not output. */
+		l2c_debug("mikrotik: %lld bytes of the login lost",
+		    (long long)ahead);
+	else if (ahead > 0) {
 		if (s->gaps++ == 0)
 			notice(s, "%lld bytes of output lost (the server "
 			    "does not resend)", (long long)ahead);
@@ -528,13 +574,13 @@ got_data(struct mt_client *s, const struct mt_hdr *h, struct l2c_rbuf *r)
 			got_key(s, cp.data, cp.len);
 			break;
 		case MT_CP_END_AUTH:
-			if (s->state == ST_AUTH) {
-				l2c_timer_cancel(loop_of(s), &s->t_login);
-				s->state = ST_HOLD;
-				l2c_timer_arm(loop_of(s), &s->t_hold, HOLD_US);
-			}
+			if (s->state == ST_AUTH)
+				enter_hold(s);
 			break;
 		case MT_CP_DATA:
+			/* Output comes after end auth: that one was lost. */
+			if (s->state == ST_AUTH)
+				enter_hold(s);
 			got_output(s, cp.data, cp.len);
 			break;
 		default:
@@ -592,6 +638,9 @@ got_ack(struct mt_client *s, const struct mt_hdr *h)
 		s->outcnt += (uint32_t)s->txlen;
 		s->inflight = 0;
 		rtx_stop(s);
+		if (s->state == ST_KEY && s->keyre_k < NKEYRE)
+			l2c_timer_arm(loop_of(s), &s->t_key,
+			    L2C_MS(keyre_ms[s->keyre_k]));
 		pump(s);
 		return;
 	}
@@ -682,6 +731,20 @@ ackre_fire(void *arg)
 		    L2C_MS(ackre_ms[s->ackre_k]));
 }
 
+/* The begin auth was acked, but no key block came: ask again. */
+static void
+key_fire(void *arg)
+{
+	struct mt_client	*s = arg;
+
+	if (s->state != ST_KEY || s->inflight)
+		return;
+	s->keyre_k++;
+	s->info.retransmits++;
+	if (send_begin(s) != 0)
+		finish(s, L2C_ERR_SYS);
+}
+
 static void
 login_fire(void *arg)
 {
@@ -730,8 +793,13 @@ mtc_resize(void *arg, unsigned cols, unsigned rows)
 {
 	struct mt_client	*s = arg;
 
-	s->cols = cols > 0xffff ? 0xffff : cols;
-	s->rows = rows > 0xffff ? 0xffff : rows;
+	cols = cols > 0xffff ? 0xffff : cols;
+	rows = rows > 0xffff ? 0xffff : rows;
+	/* The face tells the size at OPEN too: the login carried it. */
+	if (cols == s->cols && rows == s->rows)
+		return 0;
+	s->cols = cols;
+	s->rows = rows;
 	if (s->state == ST_OPEN) {
 		s->resize_pending = 1;
 		pump(s);
@@ -788,6 +856,7 @@ mtc_free(void *arg)
 		l2c_timer_cancel(loop_of(s), &s->t_ackre);
 		l2c_timer_cancel(loop_of(s), &s->t_login);
 		l2c_timer_cancel(loop_of(s), &s->t_hold);
+		l2c_timer_cancel(loop_of(s), &s->t_key);
 		if (s->rxid >= 0)
 			l2c_ctx_unlisten(s->ctx, s->rxid);
 	}
@@ -859,6 +928,7 @@ mt_client_new(struct l2c_ctx *ctx, const struct mt_client_conf *c,
 	l2c_timer_init(&s->t_ackre, ackre_fire, s);
 	l2c_timer_init(&s->t_login, login_fire, s);
 	l2c_timer_init(&s->t_hold, hold_fire, s);
+	l2c_timer_init(&s->t_key, key_fire, s);
 	out->ops = &mt_client_ops;
 	out->s = s;
 

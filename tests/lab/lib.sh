@@ -9,6 +9,7 @@
 #   lab_bridge BR A IFA MACA B IFB MACB   A and B through a bridge in ns BR
 #   lab_loss BR PCT [IFACE]        drop PCT% of frames arriving on the
 #                                  bridge from port IFACE (default: all)
+#   lab_loss_off BR                no more loss on that bridge
 #   lab_addr NS IFACE CIDR         an IPv4 address (servers that need one)
 #   lab_exec NS CMD...             run in a namespace
 #   lab_bg NS LOG CMD...           start in the background (killed on exit);
@@ -101,18 +102,24 @@ lab_bridge() {
 	ip -n "$br" link set "p$6" master br0 up
 }
 
-# Random loss on the bridge, with nft's bridge family.
+# Random loss on the bridge, with nft's bridge family ("fwd" is an nft
+# keyword: the chain is called "loss").  Each call adds a rule (one per
+# port for loss both ways); lab_loss_off BR removes them all.
 lab_loss() {
 	local br pct=$2 port=${3:-}
 	br=$(lab_nsname "$1")
 	ip netns exec "$br" nft -f - <<NFT || return 1
 table bridge l2closs {
-	chain fwd {
+	chain lossy {
 		type filter hook forward priority 0; policy accept;
 		${port:+iifname "p$port"} numgen random mod 100 < $pct counter drop
 	}
 }
 NFT
+}
+
+lab_loss_off() {
+	ip netns exec "$(lab_nsname "$1")" nft delete table bridge l2closs
 }
 
 lab_addr() {

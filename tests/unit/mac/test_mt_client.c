@@ -40,6 +40,8 @@ struct fake {
 	int		 keylen;	/* send a key block this long */
 	int		 wrap16;
 	int		 resend;	/* retransmit its DATA (our server) */
+	int		 one_start;	/* ignore a START for a known key */
+	int		 ctl_nowait;	/* key, end auth: no waiting for ACK */
 	/* the session */
 	uint16_t	 key, cport;
 	uint32_t	 outcnt, incnt;
@@ -165,6 +167,12 @@ fake_ctl(struct fake *fk, int type, const void *p, size_t len)
 
 	l2c_wbuf_init(&w, b, sizeof(b));
 	assert_int_equal(mt_cpkt_put(&w, type, p, len), 0);
+	/* mactelnetd sends these at once and never waits for their ACK. */
+	if (fk->ctl_nowait && !fk->inflight) {
+		fake_send(fk, MT_PT_DATA, fk->outcnt, b, w.len);
+		fk->outcnt += (uint32_t)w.len;
+		return;
+	}
 	fake_data(fk, b, w.len);
 }
 
@@ -247,6 +255,9 @@ fake_rx(void *arg, const struct l2c_pkt *pkt)
 	assert_memory_equal(h.src, MAC_C, 6);
 	switch (h.type) {
 	case MT_PT_START:
+		/* mactelnetd: a second START with the same key is ignored. */
+		if (fk->one_start && fk->starts > 0 && h.session == fk->key)
+			return;
 		fk->starts++;
 		fk->key = h.session;
 		fk->cport = pkt->sport;
@@ -743,6 +754,111 @@ test_ack_resend(void **state)
 	rig_free(&g);
 }
 
+/*
+ * The ACK of our START lost, against a server that, like mactelnetd,
+ * ignores a second START with the same key: the next START must carry
+ * a new key, or the session never begins.
+ */
+static void
+test_start_ack_lost(void **state)
+{
+	struct rig	g;
+	struct dropper	d = { .type = MT_PT_ACK, .skip = 0, .n = 1 };
+
+	(void)state;
+	rig_init(&g);
+	g.fk.one_start = 1;
+	l2c_link_mem_set_drop(g.b, drop_fn, &d);
+	rig_start(&g);
+	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	assert_int_equal(d.dropped, 1);
+	/* Both STARTs were taken: the second had a key of its own. */
+	assert_int_equal(g.fk.starts, 2);
+	assert_int_equal(g.face.opened, 1);
+	close_and_wait(&g);
+	rig_free(&g);
+}
+
+/*
+ * The ACK of our begin auth lost, but the key block came: that answers
+ * it.  Sending the begin auth again would make mactelnetd pick a new
+ * salt and refuse the login computed with the first.
+ */
+static void
+test_begin_ack_lost(void **state)
+{
+	struct rig		g;
+	struct dropper		d = { .type = MT_PT_ACK, .skip = 1, .n = 1 };
+	struct l2c_sess_info	info;
+
+	(void)state;
+	rig_init(&g);
+	g.fk.mode = F_MD5;
+	l2c_link_mem_set_drop(g.b, drop_fn, &d);
+	rig_start(&g);
+	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	assert_int_equal(d.dropped, 1);
+	/* Give a wrong resend time to happen (15 ms), then count. */
+	drain(&g);
+	assert_int_equal(g.fk.dups, 0);
+	g.sess.ops->info(g.sess.s, &info);
+	assert_int_equal(info.retransmits, 0);
+	close_and_wait(&g);
+	rig_free(&g);
+}
+
+/*
+ * The key block lost (mactelnetd never resends it): after a second
+ * without one, the begin auth goes again and the login completes.
+ */
+static void
+test_key_lost(void **state)
+{
+	struct rig	g;
+	struct dropper	d = { .type = MT_PT_DATA, .skip = 0, .n = 1 };
+	uint64_t	t0 = l2c_now_us();
+
+	(void)state;
+	rig_init(&g);
+	g.fk.mode = F_MD5;
+	g.fk.ctl_nowait = 1;
+	l2c_link_mem_set_drop(g.b, drop_fn, &d);
+	rig_start(&g);
+	assert_true(run_until(&g, has_prompt, L2C_SEC(3)));
+	assert_int_equal(d.dropped, 1);
+	assert_true(l2c_now_us() - t0 >= L2C_MS(900));
+	assert_int_equal(g.face.opened, 1);
+	/* Login bytes are not output: nothing reported lost. */
+	assert_int_equal(g.face.notices, 1);	/* the MD5 warning only */
+	assert_non_null(strstr(g.face.notice, "MD5"));
+	close_and_wait(&g);
+	rig_free(&g);
+}
+
+/* The end auth lost: the output after it opens the console. */
+static void
+test_end_auth_lost(void **state)
+{
+	struct rig		g;
+	struct dropper		d = { .type = MT_PT_DATA, .skip = 1, .n = 1 };
+	struct l2c_sess_info	info;
+
+	(void)state;
+	rig_init(&g);
+	g.fk.ctl_nowait = 1;
+	l2c_link_mem_set_drop(g.b, drop_fn, &d);
+	rig_start(&g);
+	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	assert_int_equal(d.dropped, 1);
+	assert_int_equal(g.face.opened, 1);
+	assert_int_equal(g.face.notices, 0);
+	g.sess.ops->info(g.sess.s, &info);
+	assert_int_equal(info.lost_bytes, 0);
+	close_and_wait(&g);
+	assert_int_equal(g.face.err, 0);
+	rig_free(&g);
+}
+
 /* A server DATA lost for good: the gap is reported, the session goes on. */
 static void
 test_gap(void **state)
@@ -893,11 +1009,16 @@ test_resize(void **state)
 {
 	struct rig	g;
 	size_t		i;
+	int		before;
 
 	(void)state;
 	rig_init(&g);
 	rig_start(&g);
 	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	/* The size the login carried again: nothing to send. */
+	before = count_sent(g.a, MT_PT_DATA, NULL);
+	assert_int_equal(g.sess.ops->resize(g.sess.s, 80, 24), 0);
+	assert_int_equal(count_sent(g.a, MT_PT_DATA, NULL), before);
 	assert_int_equal(g.sess.ops->resize(g.sess.s, 132, 43), 0);
 	for (i = 0; i < 20 && g.fk.w != 132; i++)
 		l2c_loop_once(g.loop, L2C_MS(100));
@@ -1021,6 +1142,10 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_no_answer_scaled),
 		cmocka_unit_test(test_retransmit_on_drop),
 		cmocka_unit_test(test_ack_resend),
+		cmocka_unit_test(test_start_ack_lost),
+		cmocka_unit_test(test_begin_ack_lost),
+		cmocka_unit_test(test_key_lost),
+		cmocka_unit_test(test_end_auth_lost),
 		cmocka_unit_test(test_gap),
 		cmocka_unit_test(test_dup_and_wrap32),
 		cmocka_unit_test(test_wrap16),
