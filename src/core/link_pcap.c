@@ -6,6 +6,7 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
+#include <linux/filter.h>
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
 #include <net/if.h>
@@ -237,32 +238,33 @@ static const struct l2c_link_ops pcap_ops = {
 
 /*
  * libnet opens an unbound ETH_P_ALL packet socket: the kernel hands it
- * a copy of every frame on every interface, and nobody reads them.
- * Binding it to our interface with protocol 0 makes it send-only; the
- * frames then go out with sendto and a fixed address.  If the bind
- * fails we keep libnet's own write path.
+ * a copy of every frame on every interface, and nobody reads them.  A
+ * filter that accepts nothing makes it send-only (binding it would do
+ * the same but waits out an RCU grace period, about 10 ms, at open);
+ * frames then go out with sendto and a fixed address.  If the filter
+ * cannot be set we keep libnet's own write path.
  */
 static void
 send_only(struct l2c_link *l, struct pcap_priv *pp)
 {
-	struct sockaddr_ll	sa;
+	struct sock_filter	none = BPF_STMT(BPF_RET | BPF_K, 0);
+	struct sock_fprog	prog = { .len = 1, .filter = &none };
+	int			fd = libnet_getfd(pp->net);
 
 	pp->txfd = -1;
-	if (l->ifindex <= 0 || libnet_getfd(pp->net) < 0)
+	if (l->ifindex <= 0 || fd < 0)
 		return;
-	memset(&sa, 0, sizeof(sa));
-	sa.sll_family = AF_PACKET;
-	sa.sll_protocol = 0;
-	sa.sll_ifindex = l->ifindex;
-	if (bind(libnet_getfd(pp->net), (struct sockaddr *)&sa,
-	    sizeof(sa)) == -1) {
-		l2c_debug("%s: send socket: bind: %s", l->ifname,
+	if (setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog,
+	    sizeof(prog)) == -1) {
+		l2c_debug("%s: send socket: filter: %s", l->ifname,
 		    strerror(errno));
 		return;
 	}
-	sa.sll_protocol = htons(ETH_P_ALL);
-	pp->txaddr = sa;
-	pp->txfd = libnet_getfd(pp->net);
+	memset(&pp->txaddr, 0, sizeof(pp->txaddr));
+	pp->txaddr.sll_family = AF_PACKET;
+	pp->txaddr.sll_protocol = htons(ETH_P_ALL);
+	pp->txaddr.sll_ifindex = l->ifindex;
+	pp->txfd = fd;
 }
 
 static int

@@ -75,6 +75,17 @@ lower is better):
 | mactelnet -n (raw socket, like l2console) | $(ratio "$(r bulk.ours.mibs)" "$(r bulk.ref_raw.mibs)") | $(ratio "$(r bulk.ours.cpu)" "$(r bulk.ref_raw.cpu)") |
 | mactelnet (UDP socket, its default) | $(ratio "$(r bulk.ours.mibs)" "$(r bulk.ref_udp.mibs)") | $(ratio "$(r bulk.ours.cpu)" "$(r bulk.ref_udp.cpu)") |
 
+### Where the CPU goes
+
+One more ${BULK_MIB} MiB run per client under \`perf record -F 2000 -e
+cpu-clock -g -- CLIENT\`; the share of the samples under each system
+call (children included: a send includes the veth transmit and the
+peer's receive, which the kernel runs in the sender's context), after
+a system call in the rescheduling on the way back (the woken peer
+taking the CPU), and in user space:
+
+$(report_profile)
+
 ### ACK latency
 
 A DATA frame in to the client's ACK for it out, from the timestamps of a
@@ -88,6 +99,20 @@ counter + payload length):
 | l2console mikrotik | $(r ack.ours.n) | $(num ack.ours.med) | $(num ack.ours.p99) | $(r ack.ours.drops) |
 | mactelnet -n | $(r ack.ref_raw.n) | $(num ack.ref_raw.med) | $(num ack.ref_raw.p99) | $(r ack.ref_raw.drops) |
 EOF
+}
+
+report_profile() {
+	local c v
+	v=$(r prof)
+	if [ "$v" != ok ]; then
+		echo "*$v*"
+		return
+	fi
+	echo "| client | CPU ms sampled (perf overhead included) | waiting in poll/select % | sendto % | recvfrom % | write % | resched after a syscall % | user space % |"
+	echo "|---|---|---|---|---|---|---|---|"
+	for c in ours ref_raw; do
+		echo "| ${CNAME[$c]} | $(r prof.$c.ms) | $(r prof.$c.wait) | $(r prof.$c.send) | $(r prof.$c.recv) | $(r prof.$c.write) | $(r prof.$c.resched) | $(r prof.$c.user) |"
+	done
 }
 
 report_keys() {
@@ -162,17 +187,18 @@ report_login() {
 From the client's start until the output of a first command
 (\`echo L2C\$((6*7))RDY\`, sent at once, read back as \`L2C42RDY\`) shows
 on its stdout: process start, link setup, the login exchange, and one
-command round trip. $RUNS runs each; the peak RSS (VmHWM) is read just
-before the session ends:
+command round trip. $RUNS runs each; the client's CPU time is read
+when the answer shows, the peak RSS (VmHWM) just before the session
+ends:
 
     l2c-sessbench -r 'echo L2C\$((6*7))RDY\n' -R L2C42RDY -x 'exit\n' -- CLIENT
 
-| client | login | median ms | peak RSS KiB |
-|---|---|---|---|
-| l2console mikrotik | MD5 after offering EC-SRP5 (the default) | $(num login.ours.med) | $(num login.ours.hwm) |
-| l2console mikrotik --md5 | MD5 | $(num login.ours_md5.med) | $(num login.ours_md5.hwm) |
-| mactelnet -n | MD5 | $(num login.ref_raw.med) | $(num login.ref_raw.hwm) |
-| l2console mikrotik | EC-SRP5 (against \`l2console serve mikrotik\`) | $(num login.ecsrp) | |
+| client | login | median ms | CPU ms by then | peak RSS KiB |
+|---|---|---|---|---|
+| l2console mikrotik | MD5 after offering EC-SRP5 (the default) | $(num login.ours.med) | $(num login.ours.cpu) | $(num login.ours.hwm) |
+| l2console mikrotik --md5 | MD5 | $(num login.ours_md5.med) | $(num login.ours_md5.cpu) | $(num login.ours_md5.hwm) |
+| mactelnet -n | MD5 | $(num login.ref_raw.med) | $(num login.ref_raw.cpu) | $(num login.ref_raw.hwm) |
+| l2console mikrotik | EC-SRP5 (against \`l2console serve mikrotik\`) | $(num login.ecsrp) | | |
 
 Peak RSS of a session that moved ${BULK_MIB} MiB (GNU time's maximum
 resident set): l2console $(num bulk.ours.rss) KiB, mactelnet -n

@@ -7,7 +7,8 @@
 # usage: tests/bench/run.sh ./l2console
 # Knobs (environment): BENCH_RUNS (5), BENCH_BULK_MIB (32),
 # BENCH_ACK_MIB (8), BENCH_KEYS (200), BENCH_IDLE_SEC (60),
-# BENCH_FIXED_RUNS (3), BENCH_ONLY ("bulk ack keys login idle mop scan"),
+# BENCH_FIXED_RUNS (3), BENCH_ONLY ("bulk profile ack keys login idle
+# mop scan"),
 # BENCH_OUT (docs/BENCHMARKS.md).
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,7 +19,7 @@ ACK_MIB=${BENCH_ACK_MIB:-8}
 KEYS=${BENCH_KEYS:-200}
 IDLE_SEC=${BENCH_IDLE_SEC:-60}
 FIXED_RUNS=${BENCH_FIXED_RUNS:-3}
-ONLY=${BENCH_ONLY:-bulk ack keys login idle mop scan}
+ONLY=${BENCH_ONLY:-bulk profile ack keys login idle mop scan}
 OUT=${BENCH_OUT:-$TOP/docs/BENCHMARKS.md}
 CC=${CC:-cc}
 
@@ -79,7 +80,7 @@ GTIME=/usr/bin/time
 [ -x $GTIME ] || { echo "make bench: GNU time missing (make deps)" >&2; exit 1; }
 # Does the program have these commands yet (branches merge in later)?
 has_cmd() { "$BIN" "$1" --help 2>&1 | grep -qi "usage: l2console $1"; }
-has_serve() { "$BIN" serve --help 2>&1 | grep -q "$1"; }
+has_serve() { "$BIN" serve 2>&1 | grep -q "^  $1 "; }
 
 # ------------------------------------------------------- MikroTik lab
 
@@ -149,14 +150,20 @@ sessbench() {
 
 # ---------------------------------------------------------- 1. bulk
 
-bulk() {
-	local i c n lines expect size
+# BULK_MIB of numbered 64-byte lines, and the command that prints them.
+make_big() {
+	[ -f "$T/big.txt" ] && return
 	say "bulk: making a ${BULK_MIB} MiB file"
-	lines=$((BULK_MIB * 1024 * 1024 / 64))
-	awk -v n=$lines 'BEGIN{for(i=0;i<n;i++) printf "%063d\n", i}' \
-	    > "$T/big.txt"
+	awk -v n=$((BULK_MIB * 1024 * 1024 / 64)) \
+	    'BEGIN{for(i=0;i<n;i++) printf "%063d\n", i}' > "$T/big.txt"
 	chmod 644 "$T/big.txt"
 	printf 'cat %s; exit\n' "$T/big.txt" > "$T/bulk.in"
+}
+
+bulk() {
+	local i c n lines expect size
+	lines=$((BULK_MIB * 1024 * 1024 / 64))
+	make_big
 	for i in $(seq 1 "$RUNS"); do
 		for c in $CLIENTS; do
 			say "bulk: run $i/$RUNS, ${CNAME[$c]}"
@@ -299,6 +306,8 @@ login() {
 		put "login.$c.n" "$(wc -l < "$T/login.$c.ms")"
 		put "login.$c.med" "$(med < "$T/login.$c.ms")"
 		put "login.$c.hwm" "$(field hwm_kb "$T"/login.$c.*.sb | med)"
+		put "login.$c.cpu" "$(field login_cpu_us "$T"/login.$c.*.sb |
+		    awk '{print $1/1000}' | med)"
 	done
 }
 
@@ -401,6 +410,47 @@ idle() {
 	done
 }
 
+# ------------------------------------------------------- 7. profile
+
+# Where the CPU of one bulk run goes, ours and the reference's, from a
+# perf profile (cpu-clock samples with call graphs): the share under
+# each system call and in user space.
+profile() {
+	local c rep dso
+	if ! perf record -q -e cpu-clock -o "$T/perf.test" true \
+	    > /dev/null 2>&1; then
+		skipped prof "perf cannot sample here"
+		return
+	fi
+	make_big
+	for c in ours ref_raw; do
+		say "profile: ${CNAME[$c]}"
+		cmd $c
+		timeout 120 perf record -q -F 2000 -e cpu-clock -g \
+		    -o "$T/perf.$c" -- "${CMD[@]}" < "$T/bulk.in" \
+		    > "$T/perf.$c.out" 2> "$T/perf.$c.err"
+		rm -f "$T/perf.$c.out"
+		rep=$(perf report -i "$T/perf.$c" --children --sort sym \
+		    -g none --stdio 2>/dev/null)
+		dso=$(perf report -i "$T/perf.$c" --no-children --sort dso \
+		    -g none --stdio 2>/dev/null)
+		share() { echo "$rep" | awk -v re="$1" '
+		    $NF ~ re { sub("%", "", $1); s += $1 } END { printf "%.0f", s }'; }
+		put "prof.$c.wait" "$(share '^(__x64_sys_ppoll|__x64_sys_poll|__x64_sys_pselect6|__x64_sys_select)$')"
+		put "prof.$c.send" "$(share '^__sys_sendto$')"
+		put "prof.$c.recv" "$(share '^(__sys_recvfrom|__sys_recvmsg)$')"
+		put "prof.$c.write" "$(share '^ksys_write$')"
+		put "prof.$c.resched" "$(share '^exit_to_user_mode_loop$')"
+		put "prof.$c.user" "$(echo "$dso" | awk '/%/ && !/kernel/ {
+		    sub("%", "", $1); s += $1 } END { printf "%.0f", s }')"
+		# Samples at 2 kHz: 0.5 ms of CPU each.
+		put "prof.$c.ms" "$(perf report -i "$T/perf.$c" -n \
+		    --no-children --sort dso -g none --stdio 2>/dev/null |
+		    awk '/%/ { s += $2 } END { printf "%.0f", s / 2 }')"
+	done
+	put prof ok
+}
+
 # ---------------------------------------------------------- 6. scan
 
 scan() {
@@ -419,7 +469,8 @@ scan() {
 
 # ------------------------------------------------------------ run it
 
-if want bulk || want ack || want keys || want login || want idle; then
+if want bulk || want profile || want ack || want keys || want login ||
+    want idle; then
 	say "MikroTik lab: veth pair, Debian's mactelnetd"
 	if ! mt_lab; then
 		echo "make bench: the MikroTik lab did not come up:" >&2
@@ -428,6 +479,7 @@ if want bulk || want ack || want keys || want login || want idle; then
 	fi
 fi
 want bulk && bulk
+want profile && profile
 want ack && ack
 want keys && keys_mt
 want login && login

@@ -6,10 +6,10 @@
  *   keys      one byte written, until the server's echo of it is read
  *   bulk      a command sent, until the end marker after its output
  *   idle      the client's CPU time and wake-ups over a quiet window
- * It prints "name value" lines: login_us, key_us (one per key),
- * bulk_us, bulk_bytes, idle_us, idle_cpu_us, idle_vcsw, idle_ivcsw,
- * hwm_kb, status.  The client must exec itself (ip netns exec, env):
- * the pid we start is the pid we measure.
+ * It prints "name value" lines: login_us, login_cpu_us, key_us (one
+ * per key), bulk_us, bulk_bytes, idle_us, idle_cpu_us, idle_vcsw,
+ * idle_ivcsw, hwm_kb, status.  The client must exec itself (ip netns
+ * exec, env): the pid we start is the pid we measure.
  *
  *   l2c-sessbench [-p] [-t SEC] [-r SEND -R EXPECT] [-k N [-L N]]
  *       [-b SEND -B EXPECT] [-i SEC] [-x SEND] -- CMD [ARG...]
@@ -395,7 +395,9 @@ main(int argc, char **argv)
 			rv = 1;
 			goto end;
 		}
-		printf("login_us %llu\n", (unsigned long long)(now_us() - t0));
+		printf("login_us %llu\nlogin_cpu_us %llu\n",
+		    (unsigned long long)(now_us() - t0),
+		    (unsigned long long)cpu_us(d.pid));
 		/* Whatever else the login printed (a prompt). */
 		(void)await(&d, NULL, 100000);
 	}
