@@ -19,7 +19,14 @@
 #define CMD_MAX		1400		/* our cap, whatever the peer says */
 #define CMD_DEFAULT	128		/* when the System ID names no size */
 #define INQ_CAP		65536
-#define RTO_MIN_US	200000
+/*
+ * A lost poll costs the whole RTO, and a bulk transfer through a lossy
+ * link loses many: start low (a LAN answers in well under 1 ms) and let
+ * the measured round trip push it up for slow consoles.  A too-early
+ * retransmission only costs a repeated response (the server answers a
+ * duplicate with its last one).
+ */
+#define RTO_MIN_US	50000
 #define RTO_MAX_US	2000000
 #define ECHO_POLL_US	1000		/* after typing: first look for echo */
 #define REQID_FALLBACK_US 500000	/* 4-byte form unanswered: try 5 */

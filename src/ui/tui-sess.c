@@ -130,6 +130,7 @@ tui_session(struct tui *t)
 		    t->o.timestamps) != 0)
 			printf("l2console: cannot open the session log %s: "
 			    "%m\n", t->o.log);
+		fflush(stdout);
 		rv = start(t, &s);
 	}
 	l2c_secret_wipe(t->conn.pass, sizeof(t->conn.pass));

@@ -143,9 +143,10 @@ tui_quit(struct tui *t, int code)
 {
 	t->quit = 1;
 	t->exit_code = code;
-	if (t->sess != NULL && t->sess->started)
+	if (t->sess != NULL && t->sess->started) {
+		tui_keys(t, 0);		/* unread keys must not spin the loop */
 		l2c_console_close(t->sess->con);
-	else
+	} else
 		l2c_loop_break(t->loop, 0);
 }
 
@@ -266,8 +267,10 @@ tui_signals(struct tui *t)
 int
 tui_curses_on(struct tui *t)
 {
-	if (t->curses_on)
+	if (t->curses_on) {
+		tui_keys(t, !t->quit);
 		return 0;
+	}
 	if (t->scr == NULL) {
 		if ((t->scr = newterm(NULL, stdout, stdin)) == NULL)
 			return L2C_ERR_SYS;

@@ -113,10 +113,12 @@ tm -f /dev/null new-session -d -s ui -x $W -y $H \
 tm set-option -t ui -g window-size manual 2>/dev/null
 wait_text 'lab$' 5 || { not_ok "tmux shell starts"; dump; lab_done; }
 
-# run_ui ARGS...: start the UI in the pane (environment first).
+# run_ui ARGS...: start the UI in the pane (environment first); its pid
+# goes to $LAB_TMP/pid (sh writes its own, then execs env, then the UI).
 run_ui() {
-	rm -f "$LAB_TMP/rc" "$LAB_TMP/stty.before" "$LAB_TMP/stty.after"
-	keys "clear; stty -g > $LAB_TMP/stty.before; $* ; echo \$? > $LAB_TMP/rc.tmp; stty -g > $LAB_TMP/stty.after; mv $LAB_TMP/rc.tmp $LAB_TMP/rc" Enter
+	rm -f "$LAB_TMP/rc" "$LAB_TMP/stty.before" "$LAB_TMP/stty.after" \
+	    "$LAB_TMP/pid"
+	keys "clear; stty -g > $LAB_TMP/stty.before; sh -c 'echo \$\$ > $LAB_TMP/pid; exec env \"\$@\"' sh $* ; echo \$? > $LAB_TMP/rc.tmp; stty -g > $LAB_TMP/stty.after; mv $LAB_TMP/rc.tmp $LAB_TMP/rc" Enter
 }
 
 # 0. Without a terminal: one line and exit 64.
@@ -300,6 +302,38 @@ fi
 wait_for 5 test -e "$LAB_TMP/rc"
 check "NO_COLOR run: terminal mode restored" \
     cmp -s "$LAB_TMP/stty.before" "$LAB_TMP/stty.after"
+
+# 6b. Leaving from inside a session: ^C in the session menu, and SIGTERM
+# while the device has the terminal.  Both end the session and restore
+# the terminal.
+if [ -n "$HAVE_MOPSRV" ]; then
+	run_ui "$BIN" -i eth0
+	wait_text "$MOPMAC" 10
+	keys End Enter
+	keys -l 'echo in$((3+4))'; keys Enter
+	wait_for 10 has in7
+	keys C-]
+	wait_text "Session menu" 5
+	keys C-c
+	if wait_for 5 test -e "$LAB_TMP/rc"; then
+		check "^C in the session menu quits (status 0), terminal restored" \
+		    eval '[ "$(cat "$LAB_TMP/rc")" = 0 ] && cmp -s "$LAB_TMP/stty.before" "$LAB_TMP/stty.after"'
+	else
+		not_ok "^C in the session menu quits"; dump
+	fi
+	run_ui "$BIN" -i eth0
+	wait_text "$MOPMAC" 10
+	keys End Enter
+	keys -l 'echo in$((4+4))'; keys Enter
+	wait_for 10 has in8
+	kill -TERM "$(cat "$LAB_TMP/pid")"
+	if wait_for 5 test -e "$LAB_TMP/rc"; then
+		check "SIGTERM in a session: status 143, terminal restored" \
+		    eval '[ "$(cat "$LAB_TMP/rc")" = 143 ] && cmp -s "$LAB_TMP/stty.before" "$LAB_TMP/stty.after"'
+	else
+		not_ok "SIGTERM in a session ends the UI"; dump
+	fi
+fi
 
 # 7. Many devices: 200 simulated stations on the second interface.
 T=${L2C_TOOLS:-}

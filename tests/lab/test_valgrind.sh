@@ -80,7 +80,7 @@ else
 		printf 'echo VG-$((6*7))\nexit\n' > "$LAB_TMP/mop.in"
 		vg mop "$LAB_TMP/mop.in" mop --verification l2chard --idle 2 \
 		    ethc $SMAC
-		if [ $rc -eq 0 ] && tr -d '\r' < "$LAB_TMP/mop.out" | grep -qx 'VG-42' &&
+		if [ $rc -eq 0 ] && tr -d '\r' < "$LAB_TMP/mop.out" | grep -q 'VG-42' &&
 		    vgclean mop; then
 			ok "MOP session under valgrind: exit 0, output, no errors or leaks"
 		else
