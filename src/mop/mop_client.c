@@ -28,6 +28,7 @@
  */
 #define RTO_MIN_US	50000
 #define RTO_MAX_US	2000000
+#define ECHO_POLL_US	1000		/* after typing: first look for echo */
 #define REQID_FALLBACK_US 500000	/* 4-byte form unanswered: try 5 */
 #define REQID_RETRY_US	1000000
 #define RESERVE_TRIES	3		/* answers without us as the user */
@@ -344,9 +345,14 @@ on_response(struct mop_client *c, const struct mop_msg *m)
 		if (c->st != MC_RUN)
 			return;
 	}
-	/* What we typed may echo soon: start the idle backoff again. */
-	if (c->olen > 0)
-		c->idle_us = 0;
+	/*
+	 * What we typed echoes soon, but after this answer: the server
+	 * answers before its pty has echoed.  Look again after a
+	 * millisecond and back off from there, instead of waiting out
+	 * the idle interval with the echo ready.
+	 */
+	if (c->olen > 0 && m->u.con.dlen == 0)
+		c->idle_us = ECHO_POLL_US / 2;
 	schedule_poll(c, m->u.con.dlen > 0);
 }
 

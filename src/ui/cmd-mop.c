@@ -227,7 +227,7 @@ cmd_mop(int argc, char **argv)
 	if (l2c_mac_parse(argv[optind + 1], o.peer) != 0)
 		return l2c_usage_error(me, "\"%s\" is not a MAC address",
 		    argv[optind + 1]);
-	if ((rv = l2c_ui_open(argv[optind], &u)) != 0)
+	if ((rv = l2c_ui_open_session(argv[optind], &u)) != 0)
 		return rv;
 	if (want_info) {
 		ex = info(&u, argv[optind], &o);

@@ -195,10 +195,10 @@ ends:
 
 | client | login | median ms | CPU ms by then | peak RSS KiB |
 |---|---|---|---|---|
-| l2console mikrotik | MD5 after offering EC-SRP5 (the default) | $(num login.ours.med) | $(num login.ours.cpu) | $(num login.ours.hwm) |
-| l2console mikrotik --md5 | MD5 | $(num login.ours_md5.med) | $(num login.ours_md5.cpu) | $(num login.ours_md5.hwm) |
-| mactelnet -n | MD5 | $(num login.ref_raw.med) | $(num login.ref_raw.cpu) | $(num login.ref_raw.hwm) |
-| l2console mikrotik | EC-SRP5 (against \`l2console serve mikrotik\`) | $(num login.ecsrp) | | |
+| l2console mikrotik, against mactelnetd | MD5 after offering EC-SRP5 (the default) | $(num login.ours.med) | $(num login.ours.cpu) | $(num login.ours.hwm) |
+| l2console mikrotik --md5, against mactelnetd | MD5 | $(num login.ours_md5.med) | $(num login.ours_md5.cpu) | $(num login.ours_md5.hwm) |
+| mactelnet -n, against mactelnetd | MD5 | $(num login.ref_raw.med) | $(num login.ref_raw.cpu) | $(num login.ref_raw.hwm) |
+$(report_login_srv)
 
 Peak RSS of a session that moved ${BULK_MIB} MiB (GNU time's maximum
 resident set): l2console $(num bulk.ours.rss) KiB, mactelnet -n
@@ -206,13 +206,38 @@ $(num bulk.ref_raw.rss) KiB.
 EOF
 }
 
+report_login_srv() {
+	local v
+	v=$(r login.ecsrp)
+	if [ "$v" != ok ]; then
+		echo "| l2console mikrotik | EC-SRP5 (against \`l2console serve mikrotik\`) | *$v* | | |"
+		return
+	fi
+	echo "| l2console mikrotik, against \`l2console serve mikrotik\` | EC-SRP5 | $(num login.srv_ecsrp.med) | $(num login.srv_ecsrp.cpu) | $(num login.srv_ecsrp.hwm) |"
+	echo "| l2console mikrotik --md5, against \`l2console serve mikrotik\` | MD5 | $(num login.srv_md5.med) | $(num login.srv_md5.cpu) | $(num login.srv_md5.hwm) |"
+	echo "| mactelnet -n, against \`l2console serve mikrotik\` | MD5 | $(num login.srv_ref.med) | $(num login.srv_ref.cpu) | $(num login.srv_ref.hwm) |"
+}
+
 report_scan() {
 	local v
 	v=$(r scan)
 	case "$v" in
-	skipped*|n/a) echo "*$v*" ;;
-	*) echo '```'; echo "$v"; echo '```' ;;
+	skipped*|n/a) echo "*$v*"; return ;;
 	esac
+	cat <<EOF
+\`tests/bench/scan.sh\` (run by this benchmark with an \`-O2\` build of
+\`tests/tools/l2c-responder\`): one veth pair, the responder behind it
+simulating N devices with distinct MACs and identities. Active: \`l2console
+-q scan --json --timeout 2 eth0\`, $RUNS runs, time from the scan's start
+until the last device was first seen (from the JSON's timestamps).
+Passive, for comparison: nothing answers, every device announces once
+per period (10 s here) and \`scan --watch --json\` listens until it has
+them all.
+
+\`\`\`
+$v
+\`\`\`
+EOF
 }
 
 report() {

@@ -37,10 +37,11 @@ want() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
 say() { echo "bench: $*" >&2; }
 
 CMAC=02:4c:32:43:00:02 SMAC=02:4c:32:43:00:01
+CMAC2=02:4c:32:43:02:02 MMAC=02:4c:32:43:02:01
 PMAC_C=02:4c:32:43:01:02 PMAC_S=02:4c:32:43:01:01
 TUSER=l2cbench
 PW="bench$RANDOM$RANDOM"
-NC=$(lab_nsname c) NS=$(lab_nsname s)
+NC=$(lab_nsname c) NS=$(lab_nsname s) NC2=$(lab_nsname c2)
 NPC=$(lab_nsname pc) NPS=$(lab_nsname ps)
 T_START=$(date +%s)
 
@@ -454,17 +455,86 @@ profile() {
 # ---------------------------------------------------------- 6. scan
 
 scan() {
-	if [ ! -f "$TOP/tests/bench/scan.sh" ] || ! has_cmd scan; then
+	local libs
+	if [ ! -f "$TOP/tests/bench/scan.sh" ] || ! has_cmd scan ||
+	    [ ! -f "$TOP/tests/tools/l2c-responder.c" ]; then
 		skipped scan "l2console scan and tests/bench/scan.sh are not in this tree yet"
 		return
 	fi
-	say "scan: tests/bench/scan.sh"
-	if bash "$TOP/tests/bench/scan.sh" "$BIN" > "$T/scan.out" \
-	    2> "$T/scan.err"; then
+	# The simulated devices, optimized like the program (not the
+	# sanitized test build): they must not be the slow side.
+	mkdir -p "$T/tools"
+	libs="$(pkg-config --libs libpcap libcrypto ncursesw 2>/dev/null) -lnet -lutil -lm"
+	# shellcheck disable=SC2046,SC2086
+	if ! $CC -std=c11 -D_GNU_SOURCE -O2 -I"$TOP/src" \
+	    -o "$T/tools/l2c-responder" "$TOP/tests/tools/l2c-responder.c" \
+	    $(ls "$TOP"/build/rel/src/core/*.o "$TOP"/build/rel/src/mac/*.o \
+	    "$TOP"/build/rel/src/mop/*.o) $libs 2> "$T/cc-resp.log"; then
+		skipped scan "cannot build l2c-responder: $(head -1 "$T/cc-resp.log")"
+		return
+	fi
+	say "scan: tests/bench/scan.sh (200 and 1000 devices)"
+	if L2C_TOOLS="$T/tools" BENCH_RUNS=$RUNS BENCH_SIZES="200 1000" \
+	    LAB_ID="${LAB_ID}s" bash "$TOP/tests/bench/scan.sh" "$BIN" \
+	    > "$T/scan.out" 2> "$T/scan.err"; then
 		cp "$T/scan.out" "$RES/scan"
 	else
-		skipped scan "tests/bench/scan.sh failed: $(tail -1 "$T/scan.err")"
+		skipped scan "tests/bench/scan.sh failed: $(tail -1 "$T/scan.out" "$T/scan.err" | tr '\n' ' ')"
 	fi
+}
+
+# -------------------------------------------- 8. EC-SRP5 login (serve)
+
+# Our own server in namespace M, its client in C2 (one interface: the
+# reference sends on every interface that has an address, and a second
+# one slows its login down): logins with EC-SRP5 and with MD5, ours and
+# the reference's.
+srv_lab() {
+	lab_ns c2 && lab_ns m || return 1
+	lab_link c2 eth0 $CMAC2 m eth0 $MMAC || return 1
+	# The reference sends only on interfaces that have an address.
+	lab_addr c2 eth0 198.51.100.2/24
+	printf '%s:%s\n' "$TUSER" "$PW" > "$T/srvusers"
+	chmod 600 "$T/srvusers"
+	lab_bg m "$T/servemt.log" "$BIN" -v serve mikrotik --users \
+	    "$T/srvusers" --exec /bin/sh --mndp-interval 0 eth0
+	wait_for 10 grep -q "serving MAC-Telnet on eth0" "$T/servemt.log"
+}
+
+login_srv() {
+	local i c
+	if ! has_serve mikrotik; then
+		skipped login.ecsrp "l2console serve mikrotik is not in this tree yet"
+		return
+	fi
+	if ! srv_lab; then
+		skipped login.ecsrp "serve mikrotik did not start: $(tail -1 "$T/servemt.log")"
+		return
+	fi
+	for i in $(seq 1 "$RUNS"); do
+		for c in srv_ecsrp srv_md5 srv_ref; do
+			case $c in
+			srv_ecsrp) CMD=(env L2CONSOLE_PASSWORD="$PW" ip netns exec
+			    "$NC2" "$BIN" mikrotik -u "$TUSER" eth0 $MMAC) ;;
+			srv_md5) CMD=(env L2CONSOLE_PASSWORD="$PW" ip netns exec
+			    "$NC2" "$BIN" mikrotik --md5 -u "$TUSER" eth0 $MMAC) ;;
+			srv_ref) CMD=(ip netns exec "$NC2" mactelnet -n -A -q -u
+			    "$TUSER" -p "$PW" $MMAC) ;;
+			esac
+			sessbench login.$c.$i -t 10 -r 'echo L2C$((6*7))RDY\n' \
+			    -R L2C42RDY -x 'exit\n' -- "${CMD[@]}"
+		done
+	done
+	for c in srv_ecsrp srv_md5 srv_ref; do
+		field login_us "$T"/login.$c.*.sb | awk '{print $1/1000}' \
+		    > "$T/login.$c.ms"
+		put "login.$c.n" "$(wc -l < "$T/login.$c.ms")"
+		put "login.$c.med" "$(med < "$T/login.$c.ms")"
+		put "login.$c.cpu" "$(field login_cpu_us "$T"/login.$c.*.sb |
+		    awk '{print $1/1000}' | med)"
+		put "login.$c.hwm" "$(field hwm_kb "$T"/login.$c.*.sb | med)"
+	done
+	put login.ecsrp ok
 }
 
 # ------------------------------------------------------------ run it
@@ -488,13 +558,8 @@ if want mop; then
 	[ "$(r mop.bulk)" = ok ] && put mop.lab up
 fi
 want idle && idle
+want login && login_srv
 want scan && scan
-# EC-SRP5 login needs an EC-SRP5 server: ours, once it is in the tree.
-if has_serve mikrotik; then
-	skipped login.ecsrp "serve mikrotik is in the tree but not wired into the benchmark yet"
-else
-	skipped login.ecsrp "l2console serve mikrotik is not in this tree yet"
-fi
 
 read -r CPU1_BUSY CPU1_IDLE CPU1_STEAL < <(cpustat)
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
