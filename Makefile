@@ -28,7 +28,7 @@ L2C_CPPFLAGS	= -std=c11 -D_GNU_SOURCE -DL2C_VERSION=\"$(VERSION)\" \
 		  -Isrc $(PKG_CFLAGS)
 SANFLAGS	= -fsanitize=address,undefined -fno-omit-frame-pointer \
 		  -fno-sanitize-recover=undefined
-LDLIBS		= $(PKG_LIBS) $(NET_LIBS) -lutil
+LDLIBS		= $(PKG_LIBS) $(NET_LIBS) -lutil -lm
 
 SRCS		:= $(sort $(wildcard src/core/*.c src/mac/*.c src/mop/*.c src/ui/*.c))
 LIB_SRCS	:= $(filter-out src/ui/main.c,$(SRCS))

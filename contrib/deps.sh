@@ -5,7 +5,7 @@ set -eu
 
 PKGS="gcc make pkg-config libpcap-dev libnet1-dev libssl-dev libncurses-dev
 libcmocka-dev clang libclang-rt-14-dev iproute2 nftables util-linux procps
-tmux mactelnet-server mactelnet-client tshark zsh valgrind"
+tmux mactelnet-server mactelnet-client tshark zsh valgrind time"
 
 missing=
 for p in $PKGS; do

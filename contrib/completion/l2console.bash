@@ -15,12 +15,14 @@ _l2console_opts_scan=(--timeout --watch --json --csv --mop-only
     --mikrotik-only --probe --probe-file --pcap)
 _l2console_opts_ping=(-c -i -s -W --mop)
 _l2console_opts_serve_mop=(--exec --verification --sysid-interval --pcap)
-_l2console_opts_serve_mikrotik=(--exec --users --add-user --no-md5
-    --mndp-interval --identity --pcap)
+_l2console_opts_serve_mikrotik=(--exec --users --add-user --password-file
+    --no-md5 --idle-timeout --mndp-interval --identity --max-fails
+    --fail-delay --pcap)
 # Options that take a value (the next word is that value, not a positional).
 _l2console_argopts=" --user -u --password-file -e --timeout --idle
     --verification --probe --probe-file -c -i -s -W --exec --sysid-interval
-    --users --add-user --mndp-interval --identity --pcap "
+    --users --add-user --mndp-interval --identity --pcap --idle-timeout
+    --max-fails --fail-delay "
 
 # Interfaces that could carry frames: everything but loopback.
 _l2console_ifaces() {

@@ -62,7 +62,17 @@ struct l2c_ifinfo {
 	int		has_ipv4;
 };
 
+/*
+ * Capture buffer: room for hundreds of stations answering a probe at
+ * once (the default), or for a console session, which has a frame or
+ * two in flight: the kernel maps the whole ring at open, so its size
+ * is resident memory and open time.
+ */
+#define L2C_LINK_BUF_DEFAULT	(8 * 1024 * 1024)
+#define L2C_LINK_BUF_SESSION	(1024 * 1024)
+
 int	l2c_link_open(const char *, struct l2c_link **);
+int	l2c_link_open_buf(const char *, size_t, struct l2c_link **);
 int	l2c_link_send(struct l2c_link *, const uint8_t *, size_t);
 int	l2c_link_fd(struct l2c_link *);
 int	l2c_link_read_batch(struct l2c_link *, int);

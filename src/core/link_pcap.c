@@ -6,12 +6,15 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
+#include <linux/filter.h>
+#include <linux/if_ether.h>
 #include <linux/if_packet.h>
 #include <net/if.h>
 #include <net/if_arp.h>
 #include <netinet/in.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,13 +27,12 @@
 #include "link.h"
 #include "log.h"
 
-/* Room for hundreds of devices answering a probe in the same instant. */
-#define CAPTURE_BUFSZ	(8 * 1024 * 1024)
-
 struct pcap_priv {
 	pcap_t		*pcap;
 	libnet_t	*net;
 	int		 fd;
+	int		 txfd;		/* libnet's socket, bound: send-only */
+	struct sockaddr_ll txaddr;
 };
 
 static int
@@ -112,11 +114,30 @@ l2c_if_list(struct l2c_ifinfo **listp)
 	return n;
 }
 
+/*
+ * Straight to libnet's socket with the address kept from the open:
+ * libnet_write_link looks the interface index up again (an ioctl) for
+ * every frame, a syscall per packet on the bulk path.
+ */
 static int
 lp_send(struct l2c_link *l, const uint8_t *p, size_t len)
 {
 	struct pcap_priv	*pp = l->priv;
+	ssize_t			 n;
 
+	if (pp->txfd >= 0) {
+		do
+			n = sendto(pp->txfd, p, len, 0,
+			    (const struct sockaddr *)&pp->txaddr,
+			    sizeof(pp->txaddr));
+		while (n < 0 && errno == EINTR);
+		if (n != (ssize_t)len) {
+			l2c_debug("%s: inject: %s", l->ifname,
+			    n < 0 ? strerror(errno) : "short write");
+			return L2C_ERR_INJECT;
+		}
+		return 0;
+	}
 	if (libnet_adv_write_link(pp->net, (uint8_t *)(uintptr_t)p,
 	    (uint32_t)len) != (int)len) {
 		l2c_debug("%s: inject: %s", l->ifname, libnet_geterror(pp->net));
@@ -215,6 +236,37 @@ static const struct l2c_link_ops pcap_ops = {
 	.close = lp_close,
 };
 
+/*
+ * libnet opens an unbound ETH_P_ALL packet socket: the kernel hands it
+ * a copy of every frame on every interface, and nobody reads them.  A
+ * filter that accepts nothing makes it send-only (binding it would do
+ * the same but waits out an RCU grace period, about 10 ms, at open);
+ * frames then go out with sendto and a fixed address.  If the filter
+ * cannot be set we keep libnet's own write path.
+ */
+static void
+send_only(struct l2c_link *l, struct pcap_priv *pp)
+{
+	struct sock_filter	none = BPF_STMT(BPF_RET | BPF_K, 0);
+	struct sock_fprog	prog = { .len = 1, .filter = &none };
+	int			fd = libnet_getfd(pp->net);
+
+	pp->txfd = -1;
+	if (l->ifindex <= 0 || fd < 0)
+		return;
+	if (setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog,
+	    sizeof(prog)) == -1) {
+		l2c_debug("%s: send socket: filter: %s", l->ifname,
+		    strerror(errno));
+		return;
+	}
+	memset(&pp->txaddr, 0, sizeof(pp->txaddr));
+	pp->txaddr.sll_family = AF_PACKET;
+	pp->txaddr.sll_protocol = htons(ETH_P_ALL);
+	pp->txaddr.sll_ifindex = l->ifindex;
+	pp->txfd = fd;
+}
+
 static int
 activate_error(const char *ifname, pcap_t *p, int rc)
 {
@@ -233,6 +285,12 @@ activate_error(const char *ifname, pcap_t *p, int rc)
 
 int
 l2c_link_open(const char *ifname, struct l2c_link **lp)
+{
+	return l2c_link_open_buf(ifname, L2C_LINK_BUF_DEFAULT, lp);
+}
+
+int
+l2c_link_open_buf(const char *ifname, size_t bufsz, struct l2c_link **lp)
 {
 	char			 errbuf[PCAP_ERRBUF_SIZE > LIBNET_ERRBUF_SIZE ?
 				    PCAP_ERRBUF_SIZE : LIBNET_ERRBUF_SIZE];
@@ -254,6 +312,7 @@ l2c_link_open(const char *ifname, struct l2c_link **lp)
 	}
 	l->ops = &pcap_ops;
 	l->priv = pp;
+	pp->txfd = -1;
 	snprintf(l->ifname, sizeof(l->ifname), "%s", ifname);
 	memcpy(l->mac, ii.mac, L2C_ETH_ALEN);
 	l->mtu = ii.mtu > 0 ? ii.mtu : 1500;
@@ -269,7 +328,7 @@ l2c_link_open(const char *ifname, struct l2c_link **lp)
 		snap = 2048;
 	pcap_set_snaplen(pp->pcap, snap);
 	pcap_set_immediate_mode(pp->pcap, 1);
-	pcap_set_buffer_size(pp->pcap, CAPTURE_BUFSZ);
+	pcap_set_buffer_size(pp->pcap, bufsz > INT_MAX ? INT_MAX : (int)bufsz);
 	pcap_set_promisc(pp->pcap, 0);
 	if ((rv = pcap_activate(pp->pcap)) < 0) {
 		rv = activate_error(ifname, pp->pcap, rv);
@@ -289,6 +348,7 @@ l2c_link_open(const char *ifname, struct l2c_link **lp)
 		    L2C_ERR_PERM : L2C_ERR_INJECT;
 		goto fail;
 	}
+	send_only(l, pp);
 	*lp = l;
 	return 0;
 fail:

@@ -459,6 +459,9 @@ got_key(struct mt_client *s, const uint8_t *p, size_t len)
 			rv = build_login(s, proof, sizeof(proof));
 		OPENSSL_cleanse(i, sizeof(i));
 		OPENSSL_cleanse(proof, sizeof(proof));
+	} else if (len == ECSRP_KEY_LEN + ECSRP_SALT_LEN) {
+		notice(s, "the server wants an EC-SRP5 login: leave out --md5");
+		rv = L2C_ERR_AUTH;
 	} else {
 		notice(s, "the server sent a %zu-byte key block (expected 16 "
 		    "or 49): treating it as a refused login", len);
@@ -790,8 +793,13 @@ mtc_resize(void *arg, unsigned cols, unsigned rows)
 {
 	struct mt_client	*s = arg;
 
-	s->cols = cols > 0xffff ? 0xffff : cols;
-	s->rows = rows > 0xffff ? 0xffff : rows;
+	cols = cols > 0xffff ? 0xffff : cols;
+	rows = rows > 0xffff ? 0xffff : rows;
+	/* The face tells the size at OPEN too: the login carried it. */
+	if (cols == s->cols && rows == s->rows)
+		return 0;
+	s->cols = cols;
+	s->rows = rows;
 	if (s->state == ST_OPEN) {
 		s->resize_pending = 1;
 		pump(s);

@@ -19,8 +19,16 @@
 #define CMD_MAX		1400		/* our cap, whatever the peer says */
 #define CMD_DEFAULT	128		/* when the System ID names no size */
 #define INQ_CAP		65536
-#define RTO_MIN_US	200000
+/*
+ * A lost poll costs the whole RTO, and a bulk transfer through a lossy
+ * link loses many: start low (a LAN answers in well under 1 ms) and let
+ * the measured round trip push it up for slow consoles.  A too-early
+ * retransmission only costs a repeated response (the server answers a
+ * duplicate with its last one).
+ */
+#define RTO_MIN_US	50000
 #define RTO_MAX_US	2000000
+#define ECHO_POLL_US	1000		/* after typing: first look for echo */
 #define REQID_FALLBACK_US 500000	/* 4-byte form unanswered: try 5 */
 #define REQID_RETRY_US	1000000
 #define RESERVE_TRIES	3		/* answers without us as the user */
@@ -53,6 +61,7 @@ struct mop_client {
 	uint8_t			 obuf[CMD_MAX];
 	size_t			 olen;
 	uint64_t		 first_sent, last_sent;
+	uint64_t		 last_ok;	/* last response accepted */
 	int			 resent;
 	uint64_t		 rto, srtt;
 	uint64_t		 idle_us;
@@ -259,7 +268,7 @@ send_next(struct mop_client *c)
 	c->first_sent = l2c_now_us();
 	c->info.bytes_tx += n;
 	transmit(c);
-	arm_rtx(c, c->first_sent + c->o.timeout_us);
+	arm_rtx(c, c->last_ok + c->o.timeout_us);
 	writable(c);
 }
 
@@ -311,6 +320,7 @@ on_response(struct mop_client *c, const struct mop_msg *m)
 	if ((m->u.con.flags & MOP_RSP_ACK) != c->num)
 		return;
 	c->outstanding = 0;
+	c->last_ok = now;
 	l2c_timer_cancel(c->ctx->loop, &c->t_rtx);
 	if (!c->resent)
 		rtt_sample(c, now - c->first_sent);
@@ -335,6 +345,14 @@ on_response(struct mop_client *c, const struct mop_msg *m)
 		if (c->st != MC_RUN)
 			return;
 	}
+	/*
+	 * What we typed echoes soon, but after this answer: the server
+	 * answers before its pty has echoed.  Look again after a
+	 * millisecond and back off from there, instead of waiting out
+	 * the idle interval with the echo ready.
+	 */
+	if (c->olen > 0 && m->u.con.dlen == 0)
+		c->idle_us = ECHO_POLL_US / 2;
 	schedule_poll(c, m->u.con.dlen > 0);
 }
 
@@ -353,17 +371,26 @@ take_sizes(struct mop_client *c, const struct mop_sysid *si)
 	if ((si->have & MOP_HAVE_RSV_TIMER) && si->rsv_timer > 0 &&
 	    (uint64_t)si->rsv_timer * 1000000 / 3 < max)
 		max = (uint64_t)si->rsv_timer * 1000000 / 3;
+	/* Room for a few retransmissions before the peer counts as lost. */
+	if (c->o.timeout_us / 4 < max)
+		max = c->o.timeout_us / 4;
 	c->cs.idle_max_us = max < MOP_POLL_MIN_US ? MOP_POLL_MIN_US : max;
 }
 
+/*
+ * Who holds the console: 0 nobody, 1 us, 2 another station.  Reserved
+ * without a console user entry counts as us: we cannot tell, and if it
+ * is not, our polls go unanswered and the session ends as peer lost.
+ */
 static int
-reserved_by(const struct mop_sysid *si, const uint8_t *mac, int *us)
+holder(const struct mop_sysid *si, const uint8_t *mac)
 {
 	if (!(si->functions & MOP_FN_RESERVED))
 		return 0;
-	*us = (si->have & MOP_HAVE_CONSOLE_USER) &&
-	    memcmp(si->console_user, mac, L2C_ETH_ALEN) == 0;
-	return 1;
+	if (!(si->have & MOP_HAVE_CONSOLE_USER) ||
+	    memcmp(si->console_user, mac, L2C_ETH_ALEN) == 0)
+		return 1;
+	return 2;
 }
 
 static void
@@ -374,7 +401,7 @@ on_sysid(struct mop_client *c, const struct l2c_pkt *pkt,
 	struct mop_sysid	 si;
 	char			 a[L2C_MAC_STRLEN], b[L2C_MAC_STRLEN];
 	uint16_t		 k;
-	int			 us = 0, rv;
+	int			 rv;
 
 	/* Announcements to the multicast group are not our answer. */
 	if (memcmp(pkt->dst, self, L2C_ETH_ALEN) != 0)
@@ -404,11 +431,10 @@ on_sysid(struct mop_client *c, const struct l2c_pkt *pkt,
 			    macstr(c->o.peer, a));
 			return;
 		}
-		if (reserved_by(&si, self, &us) && !us) {
+		if (holder(&si, self) == 2) {
 			finish(c, L2C_ERR_UNAVAIL, "the console of %s is "
 			    "reserved by %s", macstr(c->o.peer, a),
-			    (si.have & MOP_HAVE_CONSOLE_USER) ?
-			    macstr(si.console_user, b) : "another station");
+			    macstr(si.console_user, b));
 			return;
 		}
 		c->st = MC_RESERVE;
@@ -420,17 +446,16 @@ on_sysid(struct mop_client *c, const struct l2c_pkt *pkt,
 	case MC_RESERVE:
 		if (c->echo && m->u.sysid.receipt != c->receipt)
 			return;		/* answers an earlier Request ID */
-		if (reserved_by(&si, self, &us) && us) {
+		if (holder(&si, self) == 1) {
 			l2c_timer_cancel(c->ctx->loop, &c->t_rtx);
 			take_sizes(c, &si);
 			start_handshake(c);
 			return;
 		}
-		if (reserved_by(&si, self, &us)) {
+		if (holder(&si, self) == 2) {
 			finish(c, L2C_ERR_UNAVAIL, "the console of %s is "
 			    "reserved by %s", macstr(c->o.peer, a),
-			    (si.have & MOP_HAVE_CONSOLE_USER) ?
-			    macstr(si.console_user, b) : "another station");
+			    macstr(si.console_user, b));
 			return;
 		}
 		/* Our Reserve may have been lost: ask again, a few times. */
@@ -482,9 +507,10 @@ on_rtx(void *arg)
 	switch (c->st) {
 	case MC_REQID:
 		if (now >= c->phase_start + c->o.timeout_us) {
-			finish(c, L2C_ERR_NOANSWER, "no answer from %s (no MOP "
-			    "console there, or MOP disabled on its interface)",
-			    macstr(c->o.peer, a));
+			finish(c, L2C_ERR_NOANSWER, "no answer from %s on %s "
+			    "(no MOP console there, or MOP disabled on its "
+			    "interface)", macstr(c->o.peer, a),
+			    c->ctx->link->ifname);
 			return;
 		}
 		c->tries++;
@@ -496,7 +522,7 @@ on_rtx(void *arg)
 	case MC_RESERVE:
 	case MC_HANDSHAKE:
 	case MC_RUN:
-		if (now >= (c->st == MC_RUN ? c->first_sent : c->phase_start) +
+		if (now >= (c->st == MC_RUN ? c->last_ok : c->phase_start) +
 		    c->o.timeout_us) {
 			finish(c, L2C_ERR_PEERLOST, "peer lost: no answer from "
 			    "%s for %.1f s", macstr(c->o.peer, a),
@@ -516,7 +542,7 @@ on_rtx(void *arg)
 		}
 		c->resent = 1;
 		transmit(c);
-		arm_rtx(c, (c->st == MC_RUN ? c->first_sent : c->phase_start) +
+		arm_rtx(c, (c->st == MC_RUN ? c->last_ok : c->phase_start) +
 		    c->o.timeout_us);
 		break;
 	default:

@@ -142,23 +142,26 @@ b_device(struct l2c_wbuf *w, const struct mop_sysid *s)
 static int
 p_software(struct l2c_rbuf *r, struct mop_sysid *s)
 {
+	char	sw[MOP_SW_MAX + 1] = { 0 };	/* no stack bytes past the NUL */
 	uint8_t	n;
 	size_t	i;
-	int	rv;
+	int	kind, rv;
 
 	if ((rv = l2c_get_u8(r, &n)) != 0)
 		return rv;
-	s->software[0] = '\0';
-	s->software_kind = (int8_t)n;
-	if (s->software_kind <= 0)
-		return 0;
-	if ((rv = l2c_get_bytes(r, s->software, n)) != 0)
-		return rv;
-	s->software[n] = '\0';
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s->software[i] < 0x20 ||
-		    (unsigned char)s->software[i] > 0x7e)
-			s->software[i] = '?';
+	kind = (int8_t)n;
+	sw[0] = '\0';
+	if (kind > 0) {
+		if ((rv = l2c_get_bytes(r, sw, n)) != 0)
+			return rv;
+		sw[n] = '\0';
+		for (i = 0; i < n; i++)
+			if ((unsigned char)sw[i] < 0x20 ||
+			    (unsigned char)sw[i] > 0x7e)
+				sw[i] = '?';
+	}
+	s->software_kind = kind;
+	memcpy(s->software, sw, sizeof(sw));
 	return 0;
 }
 

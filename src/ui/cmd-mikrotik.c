@@ -173,7 +173,7 @@ cmd_mikrotik(int argc, char **argv)
 	if ((ex = l2c_secret_get(pwfile, "L2CONSOLE_PASSWORD", "Password: ",
 	    password, sizeof(password))) != 0)
 		return ex;
-	if ((ex = l2c_ui_open(ifname, &u)) != 0)
+	if ((ex = l2c_ui_open_session(ifname, &u)) != 0)
 		goto wipe;
 	if ((ex = resolve(&u, ifname, target, peer)) != 0)
 		goto out;

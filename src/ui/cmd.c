@@ -15,6 +15,18 @@ const struct l2c_cmd l2c_cmds[] = {
 	    " [--timeout SEC] [--idle SEC] IFACE TARGET",
 	    "MAC-Telnet console to a MikroTik (MAC, ethers name or identity)",
 	    cmd_mikrotik },
+	{ "mop", "[--verification HEX16|STRING] [--info] [--wake|--no-wake] "
+	    "[-e CHAR|none] [--timeout SEC] [--idle SEC] IFACE MAC",
+	    "DEC MOP remote console (Cisco IOS)", cmd_mop },
+	{ "serve", "PROTOCOL [options] IFACE (l2console serve lists them)",
+	    "offer this machine's console over raw Ethernet", cmd_serve },
+	{ "scan", "[--json|--csv] [--watch] [--timeout SEC] "
+	    "[--mop-only|--mikrotik-only] [--probe MAC[,MAC...]] "
+	    "[--probe-file FILE] IFACE",
+	    "list MikroTik and MOP devices on the wire", cmd_scan },
+	{ "ping", "[-c COUNT] [-i INTERVAL] [-s SIZE] [-W TIMEOUT] [--mop] "
+	    "IFACE TARGET", "MAC ping or MOP loopback to one station",
+	    cmd_ping },
 	{ NULL, NULL, NULL, NULL },
 };
 

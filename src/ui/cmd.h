@@ -6,6 +6,8 @@
 #ifndef L2C_CMD_H
 #define L2C_CMD_H
 
+#include <stdint.h>
+
 struct l2c_cmd {
 	const char	*name;
 	const char	*usage;		/* arguments, after the name */
@@ -33,5 +35,17 @@ void	l2c_say(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 int	cmd_interfaces(int, char **);
 int	cmd_mikrotik(int, char **);
+int	cmd_mop(int, char **);
+int	cmd_serve(int, char **);
+
+/* `serve` protocols (cmd-serve.c's table): argv[0] is the protocol. */
+int	serve_mikrotik(int, char **);
+int	serve_mop(int, char **);
+
+/* MOP option values (cmd-mop.c): --verification, and seconds. */
+int	l2c_mop_verif_parse(const char *, uint8_t *);
+int	l2c_mop_seconds(const char *, uint64_t *);
+int	cmd_scan(int, char **);
+int	cmd_ping(int, char **);
 
 #endif /* L2C_CMD_H */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/err.h"
@@ -25,6 +26,7 @@
 enum esc_state {
 	ESC_NONE,	/* keys go to the session */
 	ESC_PROMPT,	/* the prompt is up: the next key is a command */
+	ESC_MENU,	/* the face's menu has the keyboard and terminal */
 };
 
 struct l2c_console {
@@ -46,6 +48,15 @@ struct l2c_console {
 	struct l2c_timer	 idle;
 	struct l2c_timer	 grace;
 	char			 reason[256];
+	int			 signo;		/* that ended the session */
+	struct l2c_console_menu	 menu;		/* open == NULL: prompt */
+	uint8_t			*hold;		/* output while the menu is up */
+	size_t			 holdlen, holdcap;
+	uint64_t		 hold_lost;
+	int			 logfd;
+	int			 log_stamps;
+	int			 log_bol;	/* next byte starts a line */
+	char			*logpath;
 };
 
 struct esc_cmd {
@@ -137,6 +148,33 @@ write_all(int fd, const void *p, size_t n)
 	}
 }
 
+/* While the face's menu is up, output waits here (bounded). */
+static void
+hold(struct l2c_console *c, const void *p, size_t n)
+{
+	size_t	 ncap;
+	uint8_t	*nb;
+
+	if (c->holdlen + n > c->holdcap) {
+		ncap = c->holdcap ? c->holdcap : 4096;
+		while (ncap < c->holdlen + n && ncap < L2C_CONSOLE_HOLD_MAX)
+			ncap *= 2;
+		if (ncap > L2C_CONSOLE_HOLD_MAX)
+			ncap = L2C_CONSOLE_HOLD_MAX;
+		if (ncap > c->holdcap &&
+		    (nb = realloc(c->hold, ncap)) != NULL) {
+			c->hold = nb;
+			c->holdcap = ncap;
+		}
+	}
+	if (c->holdlen + n > c->holdcap) {
+		c->hold_lost += c->holdlen + n - c->holdcap;
+		n = c->holdcap - c->holdlen;
+	}
+	memcpy(c->hold + c->holdlen, p, n);
+	c->holdlen += n;
+}
+
 /* One line from us, readable whether the terminal is raw or not. */
 static void
 say(struct l2c_console *c, const char *fmt, ...)
@@ -150,6 +188,12 @@ say(struct l2c_console *c, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return;
+	if (c->esc == ESC_MENU) {
+		hold(c, "\r\nl2console: ", 13);
+		hold(c, msg, strlen(msg));
+		hold(c, "\r\n", 2);
+		return;
+	}
 	if (c->term.raw)
 		dprintf(STDERR_FILENO, "\r\nl2console: %s\r\n", msg);
 	else
@@ -162,7 +206,7 @@ static void	on_stdin(void *, int, short);
 static void
 watch_input(struct l2c_console *c, int on)
 {
-	if (c->in_eof)
+	if (c->in_eof || c->esc == ESC_MENU)
 		on = 0;
 	if (on == c->watching_in)
 		return;
@@ -290,10 +334,11 @@ offer(struct l2c_console *c, const uint8_t *p, size_t n)
  * command.  Everything else goes to the session, LF as CR if asked.
  */
 static size_t
-filter_keys(struct l2c_console *c, uint8_t *p, size_t n)
+filter_keys(struct l2c_console *c, uint8_t *p, size_t n, size_t *rest)
 {
 	size_t	i, out = 0, k;
 
+	*rest = n;
 	for (i = 0; i < n; i++) {
 		uint8_t b = p[i];
 
@@ -316,6 +361,13 @@ filter_keys(struct l2c_console *c, uint8_t *p, size_t n)
 			if (c->closing)
 				return out;
 			continue;
+		}
+		if (c->interactive && c->opts.escape != L2C_ESCAPE_NONE &&
+		    b == (uint8_t)c->opts.escape && c->menu.open != NULL) {
+			/* The face's menu: what follows is its business. */
+			c->esc = ESC_MENU;
+			*rest = i + 1;
+			return out;
 		}
 		if (c->interactive && c->opts.escape != L2C_ESCAPE_NONE &&
 		    b == (uint8_t)c->opts.escape) {
@@ -352,6 +404,8 @@ static void
 on_stdin(void *arg, int fd, short revents)
 {
 	struct l2c_console	*c = arg;
+	uint8_t			 after[INBUF];
+	size_t			 rest, nrest;
 	ssize_t			 n;
 
 	(void)revents;
@@ -367,8 +421,60 @@ on_stdin(void *arg, int fd, short revents)
 		l2c_timer_arm(c->loop, &c->idle, c->opts.idle_us);
 		return;
 	}
-	c->inlen = filter_keys(c, c->in, (size_t)n);
+	c->inlen = filter_keys(c, c->in, (size_t)n, &rest);
+	nrest = (size_t)n - rest;
+	memcpy(after, c->in + rest, nrest);
+	if (c->esc == ESC_MENU) {
+		/* The keyboard and the terminal go to the face's menu. */
+		watch_input(c, 0);
+		l2c_term_restore(&c->term);
+	}
 	pump_input(c);
+	if (c->esc == ESC_MENU && !c->closing && !c->closed)
+		c->menu.open(c->menu.arg, after, nrest);
+	explicit_bzero(after, nrest);
+}
+
+/* A time at the start of each logged line (--timestamps). */
+static int
+log_stamp(struct l2c_console *c)
+{
+	struct timespec	ts;
+	struct tm	tm;
+	char		buf[64];
+	size_t		n;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	localtime_r(&ts.tv_sec, &tm);
+	n = strftime(buf, sizeof(buf), "[%Y-%m-%d %H:%M:%S", &tm);
+	n += (size_t)snprintf(buf + n, sizeof(buf) - n, ".%03ld] ",
+	    ts.tv_nsec / 1000000);
+	return write(c->logfd, buf, n) == (ssize_t)n ? 0 : -1;
+}
+
+static void
+log_write(struct l2c_console *c, const uint8_t *p, size_t n)
+{
+	const uint8_t	*nl;
+	size_t		 seg;
+	int		 bad = 0;
+
+	while (n > 0 && !bad) {
+		if (c->log_stamps && c->log_bol && log_stamp(c) != 0)
+			bad = 1;
+		nl = c->log_stamps ? memchr(p, '\n', n) : NULL;
+		seg = nl != NULL ? (size_t)(nl - p) + 1 : n;
+		if (!bad && write(c->logfd, p, seg) != (ssize_t)seg)
+			bad = 1;
+		c->log_bol = p[seg - 1] == '\n';
+		p += seg;
+		n -= seg;
+	}
+	if (bad) {
+		say(c, "session log %s: write failed, logging stopped",
+		    c->logpath);
+		l2c_console_log_stop(c);
+	}
 }
 
 static void
@@ -376,7 +482,12 @@ on_output(void *arg, const uint8_t *p, size_t n)
 {
 	struct l2c_console	*c = arg;
 
-	write_all(STDOUT_FILENO, p, n);
+	if (c->logfd >= 0)
+		log_write(c, p, n);
+	if (c->esc == ESC_MENU)
+		hold(c, p, n);
+	else
+		write_all(STDOUT_FILENO, p, n);
 	if (c->in_eof && !c->closing)
 		l2c_timer_arm(c->loop, &c->idle, c->opts.idle_us);
 }
@@ -396,10 +507,12 @@ on_event(void *arg, enum l2c_sess_event ev, int err, const char *msg)
 			l2c_console_winsize(&cols, &rows);
 			(void)c->sess->ops->resize(c->sess->s, cols, rows);
 			if (c->opts.escape != L2C_ESCAPE_NONE)
-				say(c, "connected; escape key is %s%c, then ?"
-				    " for help", c->opts.escape < 0x20 ? "^" :
-				    "", c->opts.escape < 0x20 ?
-				    c->opts.escape + '@' : c->opts.escape);
+				say(c, "connected; escape key is %s%c%s",
+				    c->opts.escape < 0x20 ? "^" : "",
+				    c->opts.escape < 0x20 ?
+				    c->opts.escape + '@' : c->opts.escape,
+				    c->menu.open != NULL ? " (opens the menu)" :
+				    ", then ? for help");
 		}
 		if (c->opts.wake)
 			(void)offer(c, (const uint8_t *)"\r", 1);
@@ -434,8 +547,12 @@ on_signal(void *arg, int signo)
 			l2c_console_winsize(&cols, &rows);
 			(void)c->sess->ops->resize(c->sess->s, cols, rows);
 		}
+		if (c->esc == ESC_MENU && c->menu.winch != NULL)
+			c->menu.winch(c->menu.arg);
 		return;
 	}
+	if (c->signo == 0)
+		c->signo = signo;
 	/* A second signal while closing: stop now. */
 	if (c->closing)
 		on_grace(c);
@@ -459,6 +576,7 @@ l2c_console_new(struct l2c_loop *loop, const struct l2c_console_opts *o,
 	c->cb.output = on_output;
 	c->cb.event = on_event;
 	c->cb.arg = c;
+	c->logfd = -1;
 	l2c_timer_init(&c->idle, on_idle, c);
 	l2c_timer_init(&c->grace, on_grace, c);
 	*cp = c;
@@ -506,6 +624,113 @@ l2c_console_free(struct l2c_console *c)
 	if (c == NULL)
 		return;
 	l2c_term_restore(&c->term);
+	l2c_console_log_stop(c);
 	explicit_bzero(c->in, sizeof(c->in));
+	free(c->hold);
 	free(c);
+}
+
+int
+l2c_console_signo(const struct l2c_console *c)
+{
+	return c->signo;
+}
+
+void
+l2c_console_set_menu(struct l2c_console *c, const struct l2c_console_menu *m)
+{
+	if (m != NULL)
+		c->menu = *m;
+	else
+		memset(&c->menu, 0, sizeof(c->menu));
+}
+
+/* The face's menu is done: the terminal and keyboard are ours again. */
+void
+l2c_console_resume(struct l2c_console *c)
+{
+	unsigned	cols, rows;
+
+	if (c->esc != ESC_MENU)
+		return;
+	c->esc = ESC_NONE;
+	if (c->closing || c->closed)
+		return;
+	if (c->interactive && l2c_term_raw(&c->term, STDIN_FILENO) == -1)
+		say(c, "cannot put the terminal in raw mode");
+	write_all(STDOUT_FILENO, c->hold, c->holdlen);
+	c->holdlen = 0;
+	if (c->hold_lost > 0) {
+		say(c, "%llu bytes of output dropped while the menu was up",
+		    (unsigned long long)c->hold_lost);
+		c->hold_lost = 0;
+	}
+	if (c->open) {
+		l2c_console_winsize(&cols, &rows);
+		(void)c->sess->ops->resize(c->sess->s, cols, rows);
+	}
+	if (c->inlen > 0)
+		pump_input(c);
+	else
+		watch_input(c, 1);
+}
+
+int
+l2c_console_input(struct l2c_console *c, const uint8_t *p, size_t n)
+{
+	if (n > sizeof(c->in) - c->inlen)
+		return L2C_ERR_NOSPACE;
+	memcpy(c->in + c->inlen, p, n);
+	c->inlen += n;
+	if (c->esc != ESC_MENU && c->open)
+		pump_input(c);
+	return 0;
+}
+
+void
+l2c_console_close(struct l2c_console *c)
+{
+	if (c->sess == NULL || c->closed)
+		return;
+	/* What waited for the menu is not wanted any more. */
+	c->holdlen = 0;
+	begin_close(c);
+}
+
+int
+l2c_console_log_start(struct l2c_console *c, const char *path, int stamps)
+{
+	int	fd;
+	char	*p;
+
+	l2c_console_log_stop(c);
+	if ((p = strdup(path)) == NULL)
+		return L2C_ERR_NOMEM;
+	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOCTTY,
+	    0600);
+	if (fd == -1) {
+		free(p);
+		return L2C_ERR_SYS;
+	}
+	c->logfd = fd;
+	c->logpath = p;
+	c->log_stamps = stamps;
+	c->log_bol = 1;
+	return 0;
+}
+
+void
+l2c_console_log_stop(struct l2c_console *c)
+{
+	if (c->logfd >= 0)
+		close(c->logfd);
+	c->logfd = -1;
+	free(c->logpath);
+	c->logpath = NULL;
+}
+
+const char *
+l2c_console_log_path(const struct l2c_console *c)
+{
+	return c->logfd >= 0 ? c->logpath : NULL;
 }

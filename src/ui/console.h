@@ -48,5 +48,45 @@ void	l2c_console_free(struct l2c_console *);
 const char *l2c_console_reason(const struct l2c_console *);
 /* The terminal's size now (80x24 when there is no terminal). */
 void	l2c_console_winsize(unsigned *cols, unsigned *rows);
+/* The signal (SIGINT, SIGTERM, SIGHUP) that ended the session, or 0. */
+int	l2c_console_signo(const struct l2c_console *);
+
+/*
+ * A face that draws its own escape menu (the full-screen UI).  When the
+ * escape key is pressed the console stops reading the keyboard, puts the
+ * terminal back in the mode it found it in, holds the session's output
+ * (and its own notices) and calls open with the bytes typed after the
+ * key in the same read.  The face gives the terminal back with
+ * l2c_console_resume() or ends the session with l2c_console_close().
+ * winch is called when the window changes while the menu is up (the
+ * session has been told already).  Without a menu: the one-line prompt.
+ */
+struct l2c_console_menu {
+	void	(*open)(void *, const uint8_t *, size_t);
+	void	(*winch)(void *);
+	void	*arg;
+};
+
+#define L2C_CONSOLE_HOLD_MAX	(1024 * 1024)	/* output held, at most */
+
+void	l2c_console_set_menu(struct l2c_console *,
+	    const struct l2c_console_menu *);
+/* Raw mode again, the held output written, the keyboard to the session. */
+void	l2c_console_resume(struct l2c_console *);
+/* Queue bytes as if typed (the menu's "send the escape key"). */
+int	l2c_console_input(struct l2c_console *, const uint8_t *, size_t);
+/* End the session gracefully; l2c_console_run returns once it closed. */
+void	l2c_console_close(struct l2c_console *);
+
+/*
+ * Session log: the session's output appended to path as it arrives;
+ * with stamps, each line starts with the local time.  Returns 0, or
+ * L2C_ERR_SYS with errno set.
+ */
+int	l2c_console_log_start(struct l2c_console *, const char *path,
+	    int stamps);
+void	l2c_console_log_stop(struct l2c_console *);
+/* The log's path while logging, else NULL. */
+const char *l2c_console_log_path(const struct l2c_console *);
 
 #endif

@@ -17,7 +17,7 @@
 #define L2C_EX_OSERR		71	/* interface missing, down, unusable */
 #define L2C_EX_TEMPFAIL		75	/* peer lost during the session */
 #define L2C_EX_PROTOCOL		76	/* the peer broke the protocol */
-#define L2C_EX_NOPERM		77	/* no CAP_NET_RAW */
+#define L2C_EX_NOPERM		77	/* no CAP_NET_RAW; unsafe users file */
 
 int	l2c_exit_for(int err);
 

@@ -5,7 +5,9 @@
 
 #include "core/log.h"
 #include "ui/cmd.h"
+#include "ui/console.h"
 #include "ui/exitcode.h"
+#include "ui/tui.h"
 
 static void
 usage(FILE *f)
@@ -13,9 +15,15 @@ usage(FILE *f)
 	const struct l2c_cmd	*c;
 
 	fputs("usage: l2console [-qv] [--user NAME] command [args]\n"
-	    "       l2console --help | --version\n\ncommands:\n", f);
+	    "       l2console [-qv] [--user NAME] [-i IFACE] [--color WHEN] "
+	    "[-e CHAR]\n"
+	    "                 [--log FILE] [--timestamps]\n"
+	    "       l2console --help | --version\n\n"
+	    "Without a command: the full-screen UI (interface, neighbors, "
+	    "consoles).\n\ncommands:\n", f);
 	for (c = l2c_cmds; c->name != NULL; c++)
-		fprintf(f, "  %-11s %-30s %s\n", c->name, c->usage, c->summary);
+		fprintf(f, "  %-11s %s\n  %-11s   l2console %s %s\n", c->name,
+		    c->summary, "", c->name, c->usage);
 	fputs("\noptions:\n"
 	    "  -v, --verbose   say more (repeat for debug output)\n"
 	    "  -q, --quiet     say only errors\n"
@@ -28,6 +36,19 @@ usage(FILE *f)
 	    " its name)\n"
 	    "  -h, --help      this text\n"
 	    "  -V, --version   print the version\n"
+	    "\nfull-screen UI options (no command):\n"
+	    "  -i, --interface IFACE  use IFACE (default: the only usable "
+	    "one, else ask)\n"
+	    "  --color WHEN    auto (default: colours on a terminal that has"
+	    " them, unless\n"
+	    "                  NO_COLOR is set), always, or never\n"
+	    "  -e, --escape CHAR  session escape key (default ^]): opens "
+	    "the session menu\n"
+	    "  --log FILE      log each session's output to FILE (appended;"
+	    " the menu\n"
+	    "                  starts and stops it)\n"
+	    "  --timestamps    put the time at the start of each logged "
+	    "line\n"
 	    "\nexit status:\n"
 	    "   0  success\n"
 	    "   1  scan found nothing, ping got no reply\n"
@@ -41,7 +62,8 @@ usage(FILE *f)
 	    "  71  interface missing, down or not Ethernet\n"
 	    "  75  peer lost during the session\n"
 	    "  76  the peer broke the protocol\n"
-	    "  77  no permission to capture (needs root or cap_net_raw)\n", f);
+	    "  77  no permission to capture (needs root or cap_net_raw),\n"
+	    "      or an unsafe users file (serve mikrotik)\n", f);
 }
 
 /*
@@ -83,15 +105,24 @@ main(int argc, char **argv)
 		{ "verbose",	no_argument,		NULL, 'v' },
 		{ "quiet",	no_argument,		NULL, 'q' },
 		{ "user",	required_argument,	NULL, 'u' },
+		{ "interface",	required_argument,	NULL, 'i' },
+		{ "color",	required_argument,	NULL, 'C' },
+		{ "colour",	required_argument,	NULL, 'C' },
+		{ "escape",	required_argument,	NULL, 'e' },
+		{ "log",	required_argument,	NULL, 'L' },
+		{ "timestamps",	no_argument,		NULL, 'T' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct l2c_cmd	*c;
-	int			 ch;
+	struct l2c_tui_opts	 ui;
+	int			 ch, ui_opt = 0;
 
 	if (take_pcap(&argc, argv) == -1)
 		return l2c_usage_error(NULL, "--pcap needs a file name");
+	l2c_tui_defaults(&ui);
 	/* "+": stop at the subcommand; its options are its own. */
-	while ((ch = getopt_long(argc, argv, "+hVvq", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+hVvqi:e:", longopts,
+	    NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			usage(stdout);
@@ -108,6 +139,30 @@ main(int argc, char **argv)
 		case 'u':
 			l2c_opts.user = optarg;
 			break;
+		case 'i':
+			ui.ifname = optarg;
+			ui_opt = 1;
+			break;
+		case 'C':
+			if (l2c_tui_parse_color(optarg, &ui.color) != 0)
+				return l2c_usage_error(NULL, "--color: auto, "
+				    "always or never");
+			ui_opt = 1;
+			break;
+		case 'e':
+			if (l2c_console_parse_escape(optarg, &ui.escape) != 0)
+				return l2c_usage_error(NULL, "-e: a character, "
+				    "^X, or none");
+			ui_opt = 1;
+			break;
+		case 'L':
+			ui.log = optarg;
+			ui_opt = 1;
+			break;
+		case 'T':
+			ui.timestamps = 1;
+			ui_opt = 1;
+			break;
 		default:
 			return l2c_usage_error(NULL, "unknown option");
 		}
@@ -120,10 +175,13 @@ main(int argc, char **argv)
 		l2c_log_set_level(l2c_opts.verbose > 1 ?
 		    L2C_LOG_DEBUG : L2C_LOG_INFO);
 	if (argc == 0)
-		return l2c_usage_error(NULL,
-		    "the full-screen UI is not built yet: give a command");
+		return l2c_tui_main(&ui);
 	if ((c = l2c_cmd_find(argv[0])) == NULL)
 		return l2c_usage_error(NULL, "unknown command \"%s\"", argv[0]);
+	if (ui_opt)
+		return l2c_usage_error(NULL, "-i, -e, --color, --log and "
+		    "--timestamps before a command are for the full-screen "
+		    "UI: give them after the command, or no command");
 	/* "l2console CMD --help": the command's own usage, on stdout. */
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)) {

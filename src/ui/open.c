@@ -43,12 +43,13 @@ explain(const char *ifname, int err)
 }
 
 static int
-open_common(const char *ifname, struct l2c_ui_link *u, int drop)
+open_common(const char *ifname, struct l2c_ui_link *u, int drop,
+    size_t bufsz)
 {
 	int	rv;
 
 	memset(u, 0, sizeof(*u));
-	if ((rv = l2c_link_open(ifname, &u->link)) != 0) {
+	if ((rv = l2c_link_open_buf(ifname, bufsz, &u->link)) != 0) {
 		explain(ifname, rv);
 		return l2c_exit_for(rv);
 	}
@@ -78,13 +79,19 @@ open_common(const char *ifname, struct l2c_ui_link *u, int drop)
 int
 l2c_ui_open(const char *ifname, struct l2c_ui_link *u)
 {
-	return open_common(ifname, u, 1);
+	return open_common(ifname, u, 1, L2C_LINK_BUF_DEFAULT);
+}
+
+int
+l2c_ui_open_session(const char *ifname, struct l2c_ui_link *u)
+{
+	return open_common(ifname, u, 1, L2C_LINK_BUF_SESSION);
 }
 
 int
 l2c_ui_open_keep(const char *ifname, struct l2c_ui_link *u)
 {
-	return open_common(ifname, u, 0);
+	return open_common(ifname, u, 0, L2C_LINK_BUF_DEFAULT);
 }
 
 void

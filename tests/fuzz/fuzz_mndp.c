@@ -1,8 +1,7 @@
 /*
- * libFuzzer target: the MNDP announcement parser.  Input: one Ethernet
- * frame (its UDP payload is parsed), or else the input as a payload.
- * Every string must come out NUL-ended, shorter than MNDP_STR_MAX and
- * free of control characters.
+ * libFuzzer target: the MNDP announcement parser.  Input: one whole
+ * Ethernet frame (its UDP payload is parsed); anything that is not an
+ * IPv4/UDP frame is parsed as a raw UDP payload.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -14,7 +13,7 @@
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static void
-clean(const char *s)
+check_str(const char *s)
 {
 	size_t	i, n = strnlen(s, MNDP_STR_MAX);
 
@@ -25,30 +24,24 @@ clean(const char *s)
 			__builtin_trap();
 }
 
-static void
-one(const uint8_t *p, size_t len)
-{
-	struct mndp_info	mi;
-
-	(void)mndp_is_request(p, len);
-	memset(&mi, 0x55, sizeof(mi));
-	(void)mndp_parse(p, len, &mi);
-	clean(mi.identity);
-	clean(mi.version);
-	clean(mi.platform);
-	clean(mi.softid);
-	clean(mi.board);
-	clean(mi.ifname);
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
-	struct l2c_pkt	pkt;
+	struct l2c_pkt		pkt;
+	struct mndp_info	mi;
 
-	if (l2c_frame_parse(data, len, &pkt) == 0 && pkt.udp_ok)
-		one(pkt.udata, pkt.ulen);
-	else
-		one(data, len);
+	if (l2c_frame_parse(data, len, &pkt) == 0 && pkt.udp_ok) {
+		data = pkt.udata;
+		len = pkt.ulen;
+	}
+	(void)mndp_parse(data, len, &mi);
+	/* Filled in or not, every string is ended and printable. */
+	check_str(mi.identity);
+	check_str(mi.version);
+	check_str(mi.platform);
+	check_str(mi.softid);
+	check_str(mi.board);
+	check_str(mi.ifname);
+	(void)mndp_is_request(data, len);
 	return 0;
 }

@@ -110,7 +110,7 @@ lab_loss() {
 	br=$(lab_nsname "$1")
 	ip netns exec "$br" nft -f - <<NFT || return 1
 table bridge l2closs {
-	chain loss {
+	chain lossy {
 		type filter hook forward priority 0; policy accept;
 		${port:+iifname "p$port"} numgen random mod 100 < $pct counter drop
 	}

@@ -86,7 +86,7 @@ expect_comp "l2console serve " "mikrotik mop"
 expect_comp "l2console serve mop --" \
     "--exec --pcap --sysid-interval --verification"
 expect_comp "l2console serve mikrotik --" \
-    "--add-user --exec --identity --mndp-interval --no-md5 --pcap --users"
+    "--add-user --exec --fail-delay --identity --idle-timeout --max-fails --mndp-interval --no-md5 --password-file --pcap --users"
 expect_comp "l2console -" \
     "--help --quiet --user --verbose --version -V -h -q -v"
 expect_comp "l2console -v --user nobody m" "mikrotik mop"

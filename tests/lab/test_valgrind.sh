@@ -57,7 +57,7 @@ else
 	printf 'echo VG-$((6*7))\nexit\n' > "$LAB_TMP/mt.in"
 	L2CONSOLE_PASSWORD=$MTD_PW vg mt "$LAB_TMP/mt.in" mikrotik \
 	    -u "$MTD_USER" ethc $SMAC
-	if [ $rc -eq 0 ] && tr -d '\r' < "$LAB_TMP/mt.out" | grep -qx 'VG-42' &&
+	if [ $rc -eq 0 ] && tr -d '\r' < "$LAB_TMP/mt.out" | grep -q 'VG-42' &&
 	    vgclean mt; then
 		ok "MikroTik session under valgrind: exit 0, output, no errors or leaks"
 	else
@@ -80,7 +80,7 @@ else
 		printf 'echo VG-$((6*7))\nexit\n' > "$LAB_TMP/mop.in"
 		vg mop "$LAB_TMP/mop.in" mop --verification l2chard --idle 2 \
 		    ethc $SMAC
-		if [ $rc -eq 0 ] && tr -d '\r' < "$LAB_TMP/mop.out" | grep -qx 'VG-42' &&
+		if [ $rc -eq 0 ] && tr -d '\r' < "$LAB_TMP/mop.out" | grep -q 'VG-42' &&
 		    vgclean mop; then
 			ok "MOP session under valgrind: exit 0, output, no errors or leaks"
 		else

@@ -1009,11 +1009,16 @@ test_resize(void **state)
 {
 	struct rig	g;
 	size_t		i;
+	int		before;
 
 	(void)state;
 	rig_init(&g);
 	rig_start(&g);
 	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	/* The size the login carried again: nothing to send. */
+	before = count_sent(g.a, MT_PT_DATA, NULL);
+	assert_int_equal(g.sess.ops->resize(g.sess.s, 80, 24), 0);
+	assert_int_equal(count_sent(g.a, MT_PT_DATA, NULL), before);
 	assert_int_equal(g.sess.ops->resize(g.sess.s, 132, 43), 0);
 	for (i = 0; i < 20 && g.fk.w != 132; i++)
 		l2c_loop_once(g.loop, L2C_MS(100));

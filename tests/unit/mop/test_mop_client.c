@@ -641,7 +641,7 @@ test_peer_lost(void **state)
 	for (i = first + 1; i < f->ncmd; i++) {
 		assert_int_equal(f->cmd_flags[i], f->cmd_flags[first]);
 		gap = f->cmd_at[i] - f->cmd_at[i - 1];
-		assert_true(gap >= 150000);
+		assert_true(gap >= 40000);
 	}
 }
 

@@ -1,0 +1,31 @@
+/*
+ * A login on a pseudo-terminal, for servers that give remote users a
+ * shell (serve mikrotik): the account's login shell or a command, in a
+ * session of its own with the pty as controlling terminal, as that
+ * account (when we are root), with a clean environment.  The caller
+ * owns the master and reaps the child.
+ */
+#ifndef L2C_LOGIN_H
+#define L2C_LOGIN_H
+
+#include <sys/types.h>
+
+struct l2c_login {
+	const char	*user;	/* account to become; NULL: stay who we are */
+	const char	*cmd;	/* /bin/sh -c cmd; NULL: the login shell */
+	const char	*term;	/* TERM; NULL or "": vt102 */
+	unsigned	 cols, rows;	/* 0: 80x24 */
+};
+
+/*
+ * Spawn; on success *master is the pty master (non-blocking,
+ * close-on-exec) and *pid the child, which has already exec'd.  Errors:
+ * L2C_ERR_NOTFOUND (no such account here), L2C_ERR_PERM (another
+ * account, and we are not root), L2C_ERR_PRIV (could not become it),
+ * L2C_ERR_SYS.
+ */
+int	l2c_login_spawn(const struct l2c_login *, int *master, pid_t *pid);
+/* The terminal size the child sees. */
+int	l2c_login_resize(int master, unsigned cols, unsigned rows);
+
+#endif /* L2C_LOGIN_H */

@@ -1,0 +1,133 @@
+/*
+ * Discovery plumbing: each row's filter becomes a receiver, each
+ * receiver hands frames to its row, and every piece of news goes
+ * through one place (l2c_scan_note) so the face and the other rows hear
+ * about it.
+ */
+#include <sys/random.h>
+
+#include <string.h>
+
+#include "err.h"
+#include "log.h"
+#include "scan.h"
+
+static void
+scan_rx(void *arg, const struct l2c_pkt *pkt)
+{
+	struct l2c_scan_bind	*b = arg;
+
+	/* Our own probes come back on some links: never a neighbor. */
+	if (memcmp(pkt->src, b->scan->ctx->link->mac, L2C_ETH_ALEN) == 0)
+		return;
+	b->row->rx(b->scan, pkt);
+}
+
+int
+l2c_scan_init(struct l2c_scan *s, struct l2c_ctx *ctx,
+    struct l2c_neigh_tab *tab, const struct l2c_scan_proto *const *rows,
+    size_t nrows, unsigned families)
+{
+	struct l2c_scan_bind	*b;
+	size_t			 i;
+	int			 rv;
+
+	memset(s, 0, sizeof(*s));
+	s->ctx = ctx;
+	s->tab = tab;
+	if (getrandom(&s->cookie, sizeof(s->cookie), GRND_NONBLOCK) !=
+	    (ssize_t)sizeof(s->cookie))
+		s->cookie = (uint16_t)l2c_now_us();
+	for (i = 0; i < nrows; i++) {
+		if (!(rows[i]->family & families))
+			continue;
+		if (s->nrows == L2C_SCAN_MAXROWS ||
+		    rows[i]->slot >= L2C_NEIGH_NSLOT)
+			return L2C_ERR_INVAL;
+		b = &s->bind[s->nrows++];
+		b->scan = s;
+		b->row = rows[i];
+		b->rxid = -1;
+		if (b->row->filter != NULL && b->row->rx != NULL &&
+		    (b->rxid = l2c_ctx_listen(ctx, b->row->filter, scan_rx,
+		    b)) < 0)
+			return b->rxid;
+		if (b->row->start != NULL && (rv = b->row->start(s)) != 0)
+			return rv;
+	}
+	return 0;
+}
+
+void
+l2c_scan_fini(struct l2c_scan *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->nrows; i++)
+		if (s->bind[i].rxid >= 0)
+			l2c_ctx_unlisten(s->ctx, s->bind[i].rxid);
+	s->nrows = 0;
+}
+
+int
+l2c_scan_probe(struct l2c_scan *s, unsigned round)
+{
+	size_t	i;
+	int	rv, first = 0;
+
+	for (i = 0; i < s->nrows; i++)
+		if (s->bind[i].row->probe != NULL &&
+		    (rv = s->bind[i].row->probe(s, round)) != 0 && first == 0)
+			first = rv;
+	return first;
+}
+
+int
+l2c_scan_probe_station(struct l2c_scan *s, const uint8_t *mac)
+{
+	size_t	i;
+	int	rv, first = 0;
+
+	for (i = 0; i < s->nrows; i++)
+		if (s->bind[i].row->probe_station != NULL &&
+		    (rv = s->bind[i].row->probe_station(s, mac)) != 0 &&
+		    first == 0)
+			first = rv;
+	return first;
+}
+
+int
+l2c_scan_send(struct l2c_scan *s, const uint8_t *frame, size_t len)
+{
+	int	rv;
+
+	if ((rv = l2c_link_send(s->ctx->link, frame, len)) != 0) {
+		s->stats.send_errors++;
+		return rv;
+	}
+	s->stats.probes++;
+	return 0;
+}
+
+int
+l2c_scan_note(struct l2c_scan *s, const struct l2c_neigh_upd *u,
+    uint64_t ts, struct l2c_neigh **np)
+{
+	struct l2c_neigh	*n;
+	size_t			 i;
+	int			 rv;
+
+	if ((rv = l2c_neigh_update(s->tab, u, ts, &n)) < 0) {
+		if (rv != L2C_ERR_NOSPACE || l2c_neigh_dropped(s->tab) == 1)
+			l2c_warn("neighbor table: %s", l2c_strerror(rv));
+		return rv;
+	}
+	if (rv != L2C_NEIGH_SAME && s->news != NULL)
+		s->news(s->newsarg, n, rv);
+	for (i = 0; i < s->nrows; i++)
+		if (s->bind[i].row->seen != NULL)
+			s->bind[i].row->seen(s, n);
+	if (np != NULL)
+		*np = n;
+	return rv;
+}

@@ -1,0 +1,616 @@
+/* The users file: upstream mactelnetd's format, checked before trusted. */
+#include <sys/random.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
+
+#include "core/err.h"
+#include "core/log.h"
+#include "mac/ecsrp.h"
+#include "mac/mt_users.h"
+
+#define USERS_FILE_MAX	(1024 * 1024)	/* a users file, not a database */
+
+static void
+say(char *why, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+say(char *why, size_t len, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (why == NULL || len == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(why, len, fmt, ap);
+	va_end(ap);
+}
+
+/* Salts come from the kernel's random source. */
+static int
+fill_random(uint8_t *p, size_t len)
+{
+	size_t	got = 0;
+	ssize_t	n;
+
+	while (got < len) {
+		if ((n = getrandom(p + got, len - got, 0)) <= 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			return L2C_ERR_SYS;
+		}
+		got += (size_t)n;
+	}
+	return 0;
+}
+
+/* Mode first, owner second: the first reason is the same for every uid. */
+static int
+check_stat(const char *path, const struct stat *st, char *why, size_t len)
+{
+	if (!S_ISREG(st->st_mode)) {
+		say(why, len, "%s is not a regular file", path);
+		return L2C_ERR_PERM;
+	}
+	if (st->st_mode & (S_IWGRP | S_IWOTH)) {
+		say(why, len, "%s is writable by %s (mode %04o): chmod 600 %s",
+		    path, st->st_mode & S_IWOTH ? "others" : "its group",
+		    (unsigned)(st->st_mode & 07777), path);
+		return L2C_ERR_PERM;
+	}
+	if (st->st_uid != 0) {
+		say(why, len, "%s is owned by uid %u, not root: chown root %s",
+		    path, (unsigned)st->st_uid, path);
+		return L2C_ERR_PERM;
+	}
+	return 0;
+}
+
+/* The check alone, for a file about to be trusted or rewritten. */
+int
+mt_users_check(const char *path, char *why, size_t len)
+{
+	struct stat	st;
+
+	if (stat(path, &st) == -1) {
+		say(why, len, "cannot read %s: %s", path, strerror(errno));
+		return errno == ENOENT ? L2C_ERR_NOTFOUND : L2C_ERR_SYS;
+	}
+	return check_stat(path, &st, why, len);
+}
+
+/* Names a line can hold and a login can reach ('+' starts options). */
+int
+mt_user_name_ok(const char *name)
+{
+	size_t	i, n = strlen(name);
+
+	if (n == 0 || n > MT_USER_MAX || name[0] == '#')
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		if (c < 0x20 || c == 0x7f || c == ':' || c == '+')
+			return 0;
+	}
+	return 1;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Exactly 2*len hex digits into len bytes. */
+static int
+unhex(const char *s, size_t slen, uint8_t *out, size_t len)
+{
+	size_t	i;
+	int	hi, lo;
+
+	if (slen != 2 * len)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if ((hi = hexval(s[2 * i])) < 0 ||
+		    (lo = hexval(s[2 * i + 1])) < 0)
+			return -1;
+		out[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+/* Passwords and verifiers are wiped, not just freed. */
+static void
+user_wipe(struct mt_user *u)
+{
+	if (u->password != NULL) {
+		OPENSSL_cleanse(u->password, strlen(u->password));
+		free(u->password);
+	}
+	OPENSSL_cleanse(u, sizeof(*u));
+}
+
+void
+mt_users_free(struct mt_users *us)
+{
+	size_t	i;
+
+	if (us == NULL)
+		return;
+	for (i = 0; i < us->n; i++)
+		user_wipe(&us->u[i]);
+	free(us->u);
+	free(us->path);
+	free(us);
+}
+
+/*
+ * One line, without its newline.  Two or more colons with a 64-digit
+ * and a 32-digit hex field make a verifier line; anything else after the
+ * first colon is a plain-text password (which may then hold colons).
+ * Returns 1 with *u filled, 0 for a line to skip, or an error.
+ */
+static int
+parse_line(const char *line, size_t len, struct mt_user *u, const char **err)
+{
+	const char	*c1, *c2, *end = line + len;
+	size_t		 nlen, plen;
+
+	memset(u, 0, sizeof(*u));
+	if (len > 0 && line[len - 1] == '\r')
+		end--;
+	if (end == line || line[0] == '#')
+		return 0;
+	if ((c1 = memchr(line, ':', (size_t)(end - line))) == NULL) {
+		*err = "no ':' between user and password";
+		return L2C_ERR_MALFORMED;
+	}
+	nlen = (size_t)(c1 - line);
+	if (nlen == 0 || nlen > MT_USER_MAX) {
+		*err = "user name empty or longer than 64 bytes";
+		return L2C_ERR_MALFORMED;
+	}
+	memcpy(u->name, line, nlen);
+	u->name[nlen] = '\0';
+	if (strlen(u->name) != nlen || !mt_user_name_ok(u->name)) {
+		*err = "user name holds ':', '+' or control characters";
+		return L2C_ERR_MALFORMED;
+	}
+	c1++;
+	c2 = memchr(c1, ':', (size_t)(end - c1));
+	if (c2 != NULL && unhex(c1, (size_t)(c2 - c1), u->i, ECSRP_LEN) == 0 &&
+	    unhex(c2 + 1, (size_t)(end - c2 - 1), u->salt,
+	    ECSRP_SALT_LEN) == 0) {
+		u->hashed = 1;
+		return 1;
+	}
+	OPENSSL_cleanse(u->i, sizeof(u->i));
+	plen = (size_t)(end - c1);
+	if (plen > MT_PASS_MAX || memchr(c1, '\0', plen) != NULL) {
+		*err = "password longer than 256 bytes or holding NUL";
+		return L2C_ERR_MALFORMED;
+	}
+	if ((u->password = malloc(plen + 1)) == NULL)
+		return L2C_ERR_NOMEM;
+	memcpy(u->password, c1, plen);
+	u->password[plen] = '\0';
+	return 1;
+}
+
+/* Every line of a users file; the first bad one stops it. */
+static int
+parse_text(const char *name, const char *text, size_t len,
+    struct mt_users *us, char *why, size_t whylen)
+{
+	const char	*p = text, *nl, *err = NULL;
+	struct mt_user	 u, *tmp;
+	size_t		 lineno = 0, llen;
+	int		 rv;
+
+	while (p < text + len) {
+		lineno++;
+		nl = memchr(p, '\n', (size_t)(text + len - p));
+		llen = nl != NULL ? (size_t)(nl - p) : (size_t)(text + len - p);
+		rv = parse_line(p, llen, &u, &err);
+		p += llen + (nl != NULL);
+		if (rv < 0) {
+			say(why, whylen, "%s:%zu: %s", name, lineno,
+			    err != NULL ? err : l2c_strerror(rv));
+			return rv;
+		}
+		if (rv == 0)
+			continue;
+		if (mt_users_find(us, u.name, strlen(u.name)) != NULL) {
+			say(why, whylen, "%s:%zu: user \"%s\" is listed twice",
+			    name, lineno, u.name);
+			user_wipe(&u);
+			return L2C_ERR_MALFORMED;
+		}
+		if ((tmp = reallocarray(us->u, us->n + 1, sizeof(*tmp))) ==
+		    NULL) {
+			user_wipe(&u);
+			return L2C_ERR_NOMEM;
+		}
+		us->u = tmp;
+		us->u[us->n++] = u;
+	}
+	return 0;
+}
+
+int
+mt_users_parse(const char *text, size_t len, struct mt_users **out,
+    char *why, size_t whylen)
+{
+	struct mt_users	*us;
+	int		 rv;
+
+	*out = NULL;
+	if ((us = calloc(1, sizeof(*us))) == NULL)
+		return L2C_ERR_NOMEM;
+	if ((rv = parse_text("users", text, len, us, why, whylen)) != 0) {
+		mt_users_free(us);
+		return rv;
+	}
+	*out = us;
+	return 0;
+}
+
+/* The whole file through one descriptor, checked on that descriptor. */
+static int
+read_file(const char *path, char **textp, size_t *lenp, struct stat *st,
+    char *why, size_t whylen)
+{
+	char	*text;
+	ssize_t	 n;
+	size_t	 got = 0;
+	int	 fd, rv;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1) {
+		say(why, whylen, "cannot read %s: %s", path, strerror(errno));
+		return errno == ENOENT ? L2C_ERR_NOTFOUND :
+		    errno == ELOOP ? L2C_ERR_PERM : L2C_ERR_SYS;
+	}
+	if (fstat(fd, st) == -1) {
+		say(why, whylen, "cannot read %s: %s", path, strerror(errno));
+		close(fd);
+		return L2C_ERR_SYS;
+	}
+	if ((rv = check_stat(path, st, why, whylen)) != 0) {
+		close(fd);
+		return rv;
+	}
+	if (st->st_size > USERS_FILE_MAX) {
+		say(why, whylen, "%s is larger than %d bytes", path,
+		    USERS_FILE_MAX);
+		close(fd);
+		return L2C_ERR_MALFORMED;
+	}
+	if ((text = malloc((size_t)st->st_size + 1)) == NULL) {
+		close(fd);
+		return L2C_ERR_NOMEM;
+	}
+	while (got < (size_t)st->st_size &&
+	    (n = read(fd, text + got, (size_t)st->st_size - got)) > 0)
+		got += (size_t)n;
+	close(fd);
+	text[got] = '\0';
+	*textp = text;
+	*lenp = got;
+	return 0;
+}
+
+/* Read, check and parse; remember what the file looked like. */
+static int
+load_into(const char *path, struct mt_users *us, char *why, size_t whylen)
+{
+	struct stat	 st;
+	char		*text;
+	size_t		 len;
+	int		 rv;
+
+	if ((rv = read_file(path, &text, &len, &st, why, whylen)) != 0)
+		return rv;
+	rv = parse_text(path, text, len, us, why, whylen);
+	OPENSSL_cleanse(text, len);
+	free(text);
+	if (rv != 0)
+		return rv;
+	us->dev = st.st_dev;
+	us->ino = st.st_ino;
+	us->size = st.st_size;
+	us->mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 +
+	    st.st_mtim.tv_nsec;
+	return 0;
+}
+
+int
+mt_users_load(const char *path, struct mt_users **out, char *why,
+    size_t whylen)
+{
+	struct mt_users	*us;
+	int		 rv;
+
+	*out = NULL;
+	if ((us = calloc(1, sizeof(*us))) == NULL ||
+	    (us->path = strdup(path)) == NULL) {
+		free(us);
+		return L2C_ERR_NOMEM;
+	}
+	if ((rv = load_into(path, us, why, whylen)) != 0) {
+		mt_users_free(us);
+		return rv;
+	}
+	*out = us;
+	return 0;
+}
+
+/* Re-read before a login when the file changed, as mactelnetd does. */
+int
+mt_users_refresh(struct mt_users *us)
+{
+	struct mt_users	 fresh;
+	struct stat	 st;
+	char		 why[256];
+	int64_t		 mt;
+	size_t		 i;
+	int		 rv;
+
+	if (us->path == NULL)
+		return 0;
+	if (stat(us->path, &st) == -1) {
+		l2c_warn("%s: %s; keeping the %zu users read before",
+		    us->path, strerror(errno), us->n);
+		return 0;
+	}
+	mt = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+	if (st.st_dev == us->dev && st.st_ino == us->ino &&
+	    st.st_size == us->size && mt == us->mtime_ns)
+		return 0;
+	memset(&fresh, 0, sizeof(fresh));
+	if ((rv = load_into(us->path, &fresh, why, sizeof(why))) != 0) {
+		l2c_warn("%s; keeping the %zu users read before", why, us->n);
+		for (i = 0; i < fresh.n; i++)
+			user_wipe(&fresh.u[i]);
+		free(fresh.u);
+		/* Say it once per change of the file, not once per login. */
+		us->dev = st.st_dev;
+		us->ino = st.st_ino;
+		us->size = st.st_size;
+		us->mtime_ns = mt;
+		return 0;
+	}
+	for (i = 0; i < us->n; i++)
+		user_wipe(&us->u[i]);
+	free(us->u);
+	us->u = fresh.u;
+	us->n = fresh.n;
+	us->dev = fresh.dev;
+	us->ino = fresh.ino;
+	us->size = fresh.size;
+	us->mtime_ns = fresh.mtime_ns;
+	l2c_info("%s: reloaded, %zu users", us->path, us->n);
+	return 1;
+}
+
+const struct mt_user *
+mt_users_find(const struct mt_users *us, const char *name, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < us->n; i++)
+		if (strlen(us->u[i].name) == len &&
+		    memcmp(us->u[i].name, name, len) == 0)
+			return &us->u[i];
+	return NULL;
+}
+
+/* Lower-case hex, as upstream reads it (either case). */
+static void
+hex(char *out, const uint8_t *p, size_t len)
+{
+	static const char	digits[] = "0123456789abcdef";
+	size_t			i;
+
+	for (i = 0; i < len; i++) {
+		out[2 * i] = digits[p[i] >> 4];
+		out[2 * i + 1] = digits[p[i] & 15];
+	}
+	out[2 * len] = '\0';
+}
+
+/* A fresh salt and the verifier: what --add-user writes. */
+int
+mt_users_line(const char *user, const char *password, char *out,
+    size_t outlen)
+{
+	uint8_t	salt[ECSRP_SALT_LEN], i[ECSRP_LEN];
+	char	hi[2 * ECSRP_LEN + 1], hs[2 * ECSRP_SALT_LEN + 1];
+	int	rv, n;
+
+	if (!mt_user_name_ok(user))
+		return L2C_ERR_INVAL;
+	if ((rv = fill_random(salt, sizeof(salt))) != 0 ||
+	    (rv = ecsrp_verifier(user, password, salt, i)) != 0)
+		return rv;
+	hex(hi, i, sizeof(i));
+	hex(hs, salt, sizeof(salt));
+	n = snprintf(out, outlen, "%s:%s:%s\n", user, hi, hs);
+	OPENSSL_cleanse(i, sizeof(i));
+	OPENSSL_cleanse(hi, sizeof(hi));
+	return n < 0 || (size_t)n >= outlen ? L2C_ERR_NOSPACE : 0;
+}
+
+/* Does this line belong to user? Same split as parse_line. */
+static int
+line_is_user(const char *line, size_t len, const char *user)
+{
+	const char	*c = memchr(line, ':', len);
+
+	return c != NULL && (size_t)(c - line) == strlen(user) &&
+	    memcmp(line, user, strlen(user)) == 0;
+}
+
+/* write(2) until done. */
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t	n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) <= 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* /etc/l2console may not exist yet on a fresh install. */
+static int
+ensure_dir(const char *path, char *why, size_t whylen)
+{
+	char		*copy, *dir;
+	struct stat	 st;
+	int		 rv = 0;
+
+	if ((copy = strdup(path)) == NULL)
+		return L2C_ERR_NOMEM;
+	dir = dirname(copy);
+	if (stat(dir, &st) == -1) {
+		if (errno != ENOENT || mkdir(dir, 0755) == -1) {
+			say(why, whylen, "cannot create directory %s: %s", dir,
+			    strerror(errno));
+			rv = L2C_ERR_SYS;
+		}
+	} else if (!S_ISDIR(st.st_mode)) {
+		say(why, whylen, "%s is not a directory", dir);
+		rv = L2C_ERR_SYS;
+	}
+	free(copy);
+	return rv;
+}
+
+/*
+ * Rewrite into a temporary file next to the old one and rename it over:
+ * a crash leaves the old file or the new one, never half of one.
+ */
+int
+mt_users_set(const char *path, const char *user, const char *password,
+    int *replaced, char *why, size_t whylen)
+{
+	struct stat	 st;
+	char		*text = NULL, *tmp = NULL, line[MT_USER_MAX + 120];
+	const char	*p, *nl;
+	size_t		 len = 0, llen;
+	int		 rv, fd = -1, exists, done = 0;
+	mode_t		 mode = 0600;
+
+	*replaced = 0;
+	if (!mt_user_name_ok(user)) {
+		say(why, whylen, "\"%s\" cannot be a user name here (1 to 64 "
+		    "bytes, no ':', '+' or control characters)", user);
+		return L2C_ERR_INVAL;
+	}
+	rv = read_file(path, &text, &len, &st, why, whylen);
+	if (rv != 0 && rv != L2C_ERR_NOTFOUND)
+		return rv;
+	exists = rv == 0;
+	if (exists)
+		mode = st.st_mode & 0644;
+	else if ((rv = ensure_dir(path, why, whylen)) != 0)
+		return rv;
+	if ((rv = mt_users_line(user, password, line, sizeof(line))) != 0) {
+		say(why, whylen, "cannot compute the verifier: %s",
+		    l2c_strerror(rv));
+		goto out;
+	}
+	if (asprintf(&tmp, "%s.tmpXXXXXX", path) == -1) {
+		tmp = NULL;
+		rv = L2C_ERR_NOMEM;
+		goto out;
+	}
+	if ((fd = mkostemp(tmp, O_CLOEXEC)) == -1) {
+		say(why, whylen, "cannot create %s: %s", tmp, strerror(errno));
+		free(tmp);
+		tmp = NULL;
+		rv = L2C_ERR_SYS;
+		goto out;
+	}
+	rv = L2C_ERR_SYS;
+	if (fchmod(fd, mode) == -1 || (geteuid() == 0 && fchown(fd, 0,
+	    exists ? st.st_gid : 0) == -1)) {
+		say(why, whylen, "cannot set the mode of %s: %s", tmp,
+		    strerror(errno));
+		goto out;
+	}
+	/* Every other line as it was; the user's line(s) become one. */
+	for (p = text; exists && p < text + len; p += llen + (nl != NULL)) {
+		nl = memchr(p, '\n', (size_t)(text + len - p));
+		llen = nl != NULL ? (size_t)(nl - p) : (size_t)(text + len - p);
+		if (p[0] != '#' && line_is_user(p, llen, user)) {
+			*replaced = 1;
+			if (done)
+				continue;
+			done = 1;
+			if (write_all(fd, line, strlen(line)) == -1)
+				goto werr;
+			continue;
+		}
+		if (write_all(fd, p, llen) == -1 ||
+		    write_all(fd, "\n", 1) == -1)
+			goto werr;
+	}
+	if (!done && write_all(fd, line, strlen(line)) == -1)
+		goto werr;
+	if (fsync(fd) == -1)
+		goto werr;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto werr;
+	}
+	fd = -1;
+	if (rename(tmp, path) == -1) {
+		say(why, whylen, "cannot replace %s: %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	free(tmp);
+	tmp = NULL;
+	rv = 0;
+	goto out;
+werr:
+	say(why, whylen, "cannot write %s: %s", tmp, strerror(errno));
+out:
+	if (fd != -1)
+		close(fd);
+	if (tmp != NULL) {
+		unlink(tmp);
+		free(tmp);
+	}
+	OPENSSL_cleanse(line, sizeof(line));
+	if (text != NULL) {
+		OPENSSL_cleanse(text, len);
+		free(text);
+	}
+	return rv;
+}

@@ -1,0 +1,254 @@
+/*
+ * `l2console mop IFACE MAC`: a DEC MOP remote console (Cisco IOS and
+ * IOS XE offer one on every Ethernet interface unless `no mop enabled`).
+ * --info shows the System ID, as moprc -v does, and exits.
+ */
+#include <ctype.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/frame.h"
+#include "mop/mop_client.h"
+#include "mop/sysid.h"
+#include "ui/cmd.h"
+#include "ui/console.h"
+#include "ui/exitcode.h"
+#include "ui/open.h"
+
+/* 16 hex digits, or a string of up to 8 characters padded with zeros. */
+int
+l2c_mop_verif_parse(const char *s, uint8_t *v)
+{
+	size_t	i, n = strlen(s);
+	char	hex[3] = { 0, 0, 0 };
+
+	memset(v, 0, MOP_VERIF_LEN);
+	if (n == 2 * MOP_VERIF_LEN) {
+		for (i = 0; i < n; i++)
+			if (!isxdigit((unsigned char)s[i]))
+				break;
+		if (i == n) {
+			for (i = 0; i < MOP_VERIF_LEN; i++) {
+				hex[0] = s[2 * i];
+				hex[1] = s[2 * i + 1];
+				v[i] = (uint8_t)strtoul(hex, NULL, 16);
+			}
+			return 0;
+		}
+	}
+	if (n > MOP_VERIF_LEN)
+		return L2C_ERR_INVAL;
+	memcpy(v, s, n);
+	return 0;
+}
+
+/* Seconds as a positive number (fractions allowed) into microseconds. */
+int
+l2c_mop_seconds(const char *s, uint64_t *us)
+{
+	char	*end;
+	double	 d;
+
+	d = strtod(s, &end);
+	if (end == s || *end != '\0' || !(d > 0) || d > 86400)
+		return L2C_ERR_INVAL;
+	*us = (uint64_t)(d * 1e6);
+	return 0;
+}
+
+static void
+row(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+row(const char *name, const char *fmt, ...)
+{
+	va_list	ap;
+
+	printf("  %-24s ", name);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
+static const char *
+named(const char *name, char *buf, size_t len, unsigned code)
+{
+	if (name != NULL)
+		snprintf(buf, len, "%s (%u)", name, code);
+	else
+		snprintf(buf, len, "%u", code);
+	return buf;
+}
+
+/* The System ID as moprc -v shows it: every field that was sent. */
+static void
+print_sysid(const uint8_t *peer, const struct mop_sysid *si, int form)
+{
+	char	mac[L2C_MAC_STRLEN], buf[256];
+
+	printf("System ID of %s (answered the %d-byte Request ID)\n",
+	    l2c_mac_fmt(peer, mac, sizeof(mac)), form);
+	if (si->have & MOP_HAVE_VERSION)
+		row("maintenance version", "%u.%u.%u", si->version[0],
+		    si->version[1], si->version[2]);
+	if (si->have & MOP_HAVE_FUNCTIONS)
+		row("functions", "%s", mop_functions_str(si->functions, buf,
+		    sizeof(buf)));
+	if (si->have & MOP_HAVE_FUNCTIONS)
+		row("remote console", "%s", !(si->functions & MOP_FN_CONSOLE) ?
+		    "not offered" : (si->functions & MOP_FN_RESERVED) ?
+		    "reserved" : "available");
+	if (si->have & MOP_HAVE_CONSOLE_USER)
+		row("console user", "%s", l2c_mac_fmt(si->console_user, mac,
+		    sizeof(mac)));
+	if (si->have & MOP_HAVE_RSV_TIMER)
+		row("reservation timer", "%u s", si->rsv_timer);
+	if (si->have & MOP_HAVE_CMD_SIZE)
+		row("console command size", "%u", si->cmd_size);
+	if (si->have & MOP_HAVE_RSP_SIZE)
+		row("console response size", "%u", si->rsp_size);
+	if (si->have & MOP_HAVE_HWADDR)
+		row("hardware address", "%s", l2c_mac_fmt(si->hwaddr, mac,
+		    sizeof(mac)));
+	if (si->have & MOP_HAVE_DEVICE)
+		row("device", "%s", named(mop_device_name(si->device), buf,
+		    sizeof(buf), si->device));
+	if (si->have & MOP_HAVE_SOFTWARE)
+		row("software id", "%s", mop_software_str(si));
+	if (si->have & MOP_HAVE_PROCESSOR)
+		row("processor", "%s", named(mop_processor_name(si->processor),
+		    buf, sizeof(buf), si->processor));
+	if (si->have & MOP_HAVE_DATALINK)
+		row("data link", "%s", named(mop_datalink_name(si->datalink),
+		    buf, sizeof(buf), si->datalink));
+	if (si->have & MOP_HAVE_DL_BUFSIZE)
+		row("data link buffer size", "%u", si->dl_bufsize);
+	if (si->unknown + si->odd > 0)
+		row("skipped entries", "%u", si->unknown + si->odd);
+}
+
+static int
+info(struct l2c_ui_link *u, const char *ifname,
+    const struct mop_client_opts *o)
+{
+	struct mop_sysid	si;
+	char			mac[L2C_MAC_STRLEN];
+	int			form = 0, rv;
+
+	rv = mop_query_sysid(&u->ctx, o->peer, o->timeout_us, &si, &form);
+	if (rv == L2C_ERR_NOANSWER) {
+		l2c_say("no answer from %s on %s (no MOP console there, or MOP "
+		    "disabled on its interface)", l2c_mac_fmt(o->peer, mac,
+		    sizeof(mac)), ifname);
+		return L2C_EX_NOHOST;
+	}
+	if (rv != 0) {
+		l2c_say("%s: %s", ifname, l2c_strerror(rv));
+		return l2c_exit_for(rv);
+	}
+	print_sysid(o->peer, &si, form);
+	return L2C_EX_OK;
+}
+
+int
+cmd_mop(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "verification",	required_argument,	NULL, 'V' },
+		{ "info",		no_argument,		NULL, 'i' },
+		{ "wake",		no_argument,		NULL, 'w' },
+		{ "no-wake",		no_argument,		NULL, 'W' },
+		{ "escape",		required_argument,	NULL, 'e' },
+		{ "timeout",		required_argument,	NULL, 't' },
+		{ "idle",		required_argument,	NULL, 'I' },
+		{ "fixed-poll",		required_argument,	NULL, 'F' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct l2c_cmd		*me = l2c_cmd_find(argv[0]);
+	struct mop_client_opts		 o;
+	struct l2c_console_opts		 co;
+	struct l2c_console		*con = NULL;
+	struct l2c_ui_link		 u;
+	struct l2c_sess			 sess;
+	const char			*reason;
+	uint64_t			 us;
+	int				 ch, want_info = 0, rv, ex;
+
+	mop_client_defaults(&o);
+	l2c_console_defaults(&co);
+	co.wake = 1;
+	co.lf_to_cr = 1;
+	while ((ch = getopt_long(argc, argv, "e:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'V':
+			if (l2c_mop_verif_parse(optarg, o.verif) != 0)
+				return l2c_usage_error(me, "--verification: 16 "
+				    "hex digits or up to 8 characters");
+			break;
+		case 'i':
+			want_info = 1;
+			break;
+		case 'w':
+			co.wake = 1;
+			break;
+		case 'W':
+			co.wake = 0;
+			break;
+		case 'e':
+			if (l2c_console_parse_escape(optarg, &co.escape) != 0)
+				return l2c_usage_error(me, "-e: a character, "
+				    "^X, or none");
+			break;
+		case 't':
+			if (l2c_mop_seconds(optarg, &o.timeout_us) != 0)
+				return l2c_usage_error(me, "--timeout: seconds");
+			break;
+		case 'I':
+			if (l2c_mop_seconds(optarg, &co.idle_us) != 0)
+				return l2c_usage_error(me, "--idle: seconds");
+			break;
+		case 'F':
+			if (l2c_mop_seconds(optarg, &us) != 0)
+				return l2c_usage_error(me, "--fixed-poll: "
+				    "seconds");
+			o.fixed_poll_us = us;
+			break;
+		default:
+			return l2c_usage_error(me, "unknown option");
+		}
+	}
+	if (argc - optind != 2)
+		return l2c_usage_error(me, "need an interface and a MAC address");
+	if (l2c_mac_parse(argv[optind + 1], o.peer) != 0)
+		return l2c_usage_error(me, "\"%s\" is not a MAC address",
+		    argv[optind + 1]);
+	if ((rv = l2c_ui_open_session(argv[optind], &u)) != 0)
+		return rv;
+	if (want_info) {
+		ex = info(&u, argv[optind], &o);
+		l2c_ui_close(&u);
+		return ex;
+	}
+	if ((rv = l2c_console_new(u.loop, &co, &con)) != 0 ||
+	    (rv = mop_client_start(&u.ctx, &o, l2c_console_cb(con),
+	    &sess)) != 0) {
+		l2c_say("cannot start: %s", l2c_strerror(rv));
+		l2c_console_free(con);
+		l2c_ui_close(&u);
+		return L2C_EX_SOFTWARE;
+	}
+	rv = l2c_console_run(con, &sess);
+	if ((reason = l2c_console_reason(con)) != NULL)
+		l2c_say("%s", reason);
+	else if (rv != 0)
+		l2c_say("%s", l2c_strerror(rv));
+	sess.ops->free(sess.s);
+	l2c_console_free(con);
+	l2c_ui_close(&u);
+	return l2c_exit_for(rv);
+}

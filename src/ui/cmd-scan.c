@@ -1,0 +1,458 @@
+/*
+ * `l2console scan IFACE`: who is on this wire.  Asks (MNDP refresh, MOP
+ * Request ID to the console multicast and to --probe stations, a MAC
+ * ping to MikroTiks found) and listens (announcements, periodic System
+ * IDs) for --timeout seconds, then prints one record per MAC.  With
+ * --watch it prints each new or changed device as it comes, until
+ * interrupted.  The protocols are rows in one table; this file only
+ * schedules them and shows what they found.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/err.h"
+#include "core/log.h"
+#include "core/loop.h"
+#include "core/neigh.h"
+#include "core/scan.h"
+#include "mac/mndp_scan.h"
+#include "mop/mop_scan.h"
+#include "ui/cmd.h"
+#include "ui/exitcode.h"
+#include "ui/open.h"
+#include "ui/scan-out.h"
+#include "ui/station.h"
+
+#define SCAN_TIMEOUT_DEFAULT	L2C_SEC(3)
+#define SCAN_ROUND2_MAX		L2C_SEC(1)	/* the second ask, at most */
+#define SCAN_REPROBE		L2C_SEC(60)	/* --watch asks again */
+#define SCAN_PACE_BATCH		32		/* --probe frames per tick */
+#define SCAN_PACE_TICK		L2C_MS(2)
+
+/* Every discovery protocol l2console knows; the options pick families. */
+static const struct l2c_scan_proto *const scan_rows[] = {
+	&mndp_scan_proto,
+	&mt_ping_scan_proto,
+	&mop_scan_proto,
+};
+
+struct scan_run {
+	struct l2c_ui_link	 u;
+	struct l2c_neigh_tab	*tab;
+	struct l2c_scan		 scan;
+	struct l2c_scan_out	 out;
+	struct l2c_timer	 t_round, t_pace, t_end;
+	unsigned		 round;
+	uint8_t			 (*stations)[6];
+	size_t			 nstations, next;
+	int			 watch;
+	int			 warned;
+	uint64_t		 timeout_us;
+	uint64_t		 start_us;
+};
+
+static void
+send_failed(struct scan_run *r, int rv)
+{
+	if (r->warned++ == 0)
+		l2c_warn("cannot send probes on %s: %s (listening only)",
+		    r->u.link->ifname, l2c_strerror(rv));
+}
+
+/* --probe stations, a batch per tick: no burst of thousands at once. */
+static void
+pace_fire(void *arg)
+{
+	struct scan_run	*r = arg;
+	size_t		 i;
+	int		 rv;
+
+	for (i = 0; i < SCAN_PACE_BATCH && r->next < r->nstations; i++)
+		if ((rv = l2c_scan_probe_station(&r->scan,
+		    r->stations[r->next++])) != 0)
+			send_failed(r, rv);
+	if (r->next < r->nstations)
+		l2c_timer_arm(r->u.loop, &r->t_pace, SCAN_PACE_TICK);
+}
+
+/*
+ * Ask everyone: now, once more soon after (a probe or an answer may be
+ * lost; MOP's second Request ID has moprc's form), and with --watch
+ * every minute after that.
+ */
+static void
+round_fire(void *arg)
+{
+	struct scan_run	*r = arg;
+	uint64_t	 next;
+	int		 rv;
+
+	l2c_debug("scan: probe round %u", r->round);
+	if ((rv = l2c_scan_probe(&r->scan, r->round)) != 0)
+		send_failed(r, rv);
+	r->next = 0;
+	if (r->nstations > 0)
+		pace_fire(r);
+	r->round++;
+	if (r->round == 1) {
+		next = r->timeout_us / 3;
+		if (next > SCAN_ROUND2_MAX || r->watch)
+			next = SCAN_ROUND2_MAX;
+		l2c_timer_arm(r->u.loop, &r->t_round, next);
+	} else if (r->watch)
+		l2c_timer_arm(r->u.loop, &r->t_round, SCAN_REPROBE);
+}
+
+static void
+end_fire(void *arg)
+{
+	struct scan_run	*r = arg;
+
+	l2c_loop_break(r->u.loop, 0);
+}
+
+static void
+on_signal(void *arg, int signo)
+{
+	struct scan_run	*r = arg;
+
+	(void)signo;
+	l2c_loop_break(r->u.loop, 0);
+}
+
+static void
+on_news(void *arg, struct l2c_neigh *n, int result)
+{
+	struct scan_run	*r = arg;
+
+	if (r->watch)
+		l2c_scan_print_one(&r->out, n, result == L2C_NEIGH_NEW);
+}
+
+/*
+ * The completion cache: opened before root goes (only where the caller
+ * owns the directory, so root never leaves files in someone else's
+ * home), written after the scan.  Any failure: no cache, no message.
+ */
+static int
+cache_open(void)
+{
+	const char	*xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	char		 base[PATH_MAX], dir[PATH_MAX], path[PATH_MAX];
+	struct stat	 st;
+	int		 n;
+
+	if (xdg != NULL && xdg[0] == '/')
+		n = snprintf(base, sizeof(base), "%s", xdg);
+	else if (home != NULL && home[0] == '/')
+		n = snprintf(base, sizeof(base), "%s/.cache", home);
+	else
+		return -1;
+	if (n < 0 || (size_t)n >= sizeof(base))
+		return -1;
+	if (mkdir(base, 0700) == -1 && errno != EEXIST)
+		return -1;
+	n = snprintf(dir, sizeof(dir), "%s/l2console", base);
+	if (n < 0 || (size_t)n >= sizeof(dir))
+		return -1;
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+		return -1;
+	if (lstat(dir, &st) == -1 || !S_ISDIR(st.st_mode) ||
+	    st.st_uid != geteuid())
+		return -1;
+	n = snprintf(path, sizeof(path), "%s/last-scan", dir);
+	if (n < 0 || (size_t)n >= sizeof(path))
+		return -1;
+	return open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+}
+
+static void
+cache_write(int fd, const struct l2c_neigh_tab *t)
+{
+	const struct l2c_neigh	**l;
+	char			  mac[L2C_MAC_STRLEN];
+	FILE			 *f;
+	int			  n, i;
+
+	if (fd < 0)
+		return;
+	if (l2c_neigh_count(t) == 0 || (n = l2c_neigh_sorted(t, &l)) < 0) {
+		close(fd);
+		return;
+	}
+	if (ftruncate(fd, 0) == 0 && (f = fdopen(fd, "w")) != NULL) {
+		for (i = 0; i < n; i++)
+			fprintf(f, "%s\n", l2c_mac_fmt(l[i]->mac, mac,
+			    sizeof(mac)));
+		fclose(f);
+	} else
+		close(fd);
+	free(l);
+}
+
+/* --probe-file: MACs or /etc/ethers names, "#" comments. */
+static int
+load_probe_file(const char *file, uint8_t (**list)[6], size_t *n)
+{
+	FILE	*f;
+	char	*line = NULL, *hash, bad[256];
+	size_t	 cap = 0;
+	unsigned lineno = 0;
+	int	 rv = 0;
+
+	if (strcmp(file, "-") == 0)
+		f = stdin;
+	else if ((f = fopen(file, "r")) == NULL) {
+		l2c_say("cannot read %s: %s", file, strerror(errno));
+		return L2C_EX_NOINPUT;
+	}
+	while (getline(&line, &cap, f) != -1) {
+		lineno++;
+		if ((hash = strchr(line, '#')) != NULL)
+			*hash = '\0';
+		if ((rv = l2c_station_list_add(line, list, n, bad,
+		    sizeof(bad))) != 0)
+			break;
+	}
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	if (rv == L2C_ERR_NOTFOUND) {
+		l2c_say("%s:%u: \"%s\" is neither a MAC address nor a name in "
+		    "/etc/ethers", file, lineno, bad);
+		return L2C_EX_DATAERR;
+	}
+	return rv == 0 ? 0 : L2C_EX_SOFTWARE;
+}
+
+static int
+parse_timeout(const char *s, uint64_t *us)
+{
+	char	*end;
+	double	 v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno != 0 || end == s || *end != '\0' || !(v > 0) ||
+	    v > 86400 || isnan(v))
+		return -1;
+	*us = (uint64_t)(v * 1e6);
+	return 0;
+}
+
+static void
+summary(const struct scan_run *r)
+{
+	const struct l2c_neigh	*n;
+	size_t			 i, mt = 0, mop = 0, cons = 0;
+
+	for (i = 0; (n = l2c_neigh_at(r->tab, i)) != NULL; i++) {
+		mt += (n->protos & (L2C_NP_MNDP | L2C_NP_MACTELNET)) != 0;
+		mop += (n->protos & L2C_NP_MOP) != 0;
+		cons += (n->protos & L2C_NP_MOP_CONSOLE) != 0;
+	}
+	if (i == 0)
+		l2c_say("no devices answered on %s in %.1f s", r->u.link->ifname,
+		    (double)r->out.duration_us / 1e6);
+	else if (!l2c_opts.quiet)
+		l2c_say("%zu device%s on %s in %.1f s: %zu MikroTik, %zu MOP "
+		    "(%zu with a MOP console)", i, i == 1 ? "" : "s",
+		    r->u.link->ifname, (double)r->out.duration_us / 1e6, mt,
+		    mop, cons);
+	if (l2c_neigh_dropped(r->tab) > 0)
+		l2c_say("the neighbor table was full: %llu frames from further "
+		    "stations ignored",
+		    (unsigned long long)l2c_neigh_dropped(r->tab));
+}
+
+static int
+usage_full(const struct l2c_cmd *c)
+{
+	printf("usage: l2console %s %s\n\n"
+	    "  --timeout SEC     listen this long (default 3)\n"
+	    "  --watch           print new and changed devices until "
+	    "interrupted\n"
+	    "  --json, --csv     machine-readable output (docs/scan-json.md)\n"
+	    "  --mop-only        only MOP (Request ID, System ID)\n"
+	    "  --mikrotik-only   only MNDP and MAC-Telnet\n"
+	    "  --probe MAC,...   also ask these stations directly (MOP)\n"
+	    "  --probe-file FILE the same, one or more per line "
+	    "(\"-\": stdin)\n", c->name, c->usage);
+	return L2C_EX_OK;
+}
+
+int
+cmd_scan(int argc, char **argv)
+{
+	enum { O_TIMEOUT = 256, O_WATCH, O_JSON, O_CSV, O_MOP, O_MT, O_PROBE,
+	    O_PROBEFILE };
+	static const struct option longopts[] = {
+		{ "timeout",	required_argument,	NULL, O_TIMEOUT },
+		{ "watch",	no_argument,		NULL, O_WATCH },
+		{ "json",	no_argument,		NULL, O_JSON },
+		{ "csv",	no_argument,		NULL, O_CSV },
+		{ "mop-only",	no_argument,		NULL, O_MOP },
+		{ "mikrotik-only", no_argument,		NULL, O_MT },
+		{ "probe",	required_argument,	NULL, O_PROBE },
+		{ "probe-file",	required_argument,	NULL, O_PROBEFILE },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct l2c_cmd	*c = l2c_cmd_find(argv[0]);
+	struct scan_run		 r;
+	unsigned		 families = L2C_SCAN_MIKROTIK | L2C_SCAN_MOP;
+	char			 bad[256];
+	int			 ch, rv, ex, nfmt = 0, cache = -1;
+
+	memset(&r, 0, sizeof(r));
+	r.timeout_us = SCAN_TIMEOUT_DEFAULT;
+	r.out.fmt = L2C_SCAN_TABLE;
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case O_TIMEOUT:
+			if (parse_timeout(optarg, &r.timeout_us) != 0) {
+				ex = l2c_usage_error(c, "--timeout wants "
+				    "seconds (> 0), not \"%s\"", optarg);
+				goto out;
+			}
+			break;
+		case O_WATCH:
+			r.watch = 1;
+			break;
+		case O_JSON:
+			r.out.fmt = L2C_SCAN_JSON;
+			nfmt++;
+			break;
+		case O_CSV:
+			r.out.fmt = L2C_SCAN_CSV;
+			nfmt++;
+			break;
+		case O_MOP:
+			if (families != (L2C_SCAN_MIKROTIK | L2C_SCAN_MOP))
+				goto conflict;
+			families = L2C_SCAN_MOP;
+			break;
+		case O_MT:
+			if (families != (L2C_SCAN_MIKROTIK | L2C_SCAN_MOP))
+				goto conflict;
+			families = L2C_SCAN_MIKROTIK;
+			break;
+		case O_PROBE:
+			if ((rv = l2c_station_list_add(optarg, &r.stations,
+			    &r.nstations, bad, sizeof(bad))) != 0) {
+				ex = rv == L2C_ERR_NOTFOUND ?
+				    l2c_usage_error(c, "--probe: \"%s\" is "
+				    "neither a MAC address nor a name in "
+				    "/etc/ethers", bad) : L2C_EX_SOFTWARE;
+				goto out;
+			}
+			break;
+		case O_PROBEFILE:
+			if ((ex = load_probe_file(optarg, &r.stations,
+			    &r.nstations)) != 0)
+				goto out;
+			break;
+		case 'h':
+			ex = usage_full(c);
+			goto out;
+		default:
+			ex = l2c_usage_error(c, "unknown option");
+			goto out;
+		}
+	}
+	if (nfmt > 1) {
+		ex = l2c_usage_error(c, "--json and --csv exclude each other");
+		goto out;
+	}
+	if (optind + 1 != argc) {
+		ex = optind == argc ? l2c_usage_error(c, "which interface?") :
+		    l2c_usage_error(c, "unexpected argument \"%s\"",
+		    argv[optind + 1]);
+		goto out;
+	}
+	if (r.nstations > 0 && families == L2C_SCAN_MIKROTIK)
+		l2c_warn("--probe asks by MOP; --mikrotik-only leaves it out");
+
+	cache = cache_open();
+	if ((ex = l2c_ui_open(argv[optind], &r.u)) != 0)
+		goto out;
+	if ((rv = l2c_neigh_new(0, &r.tab)) != 0 ||
+	    (rv = l2c_scan_init(&r.scan, &r.u.ctx, r.tab, scan_rows,
+	    sizeof(scan_rows) / sizeof(scan_rows[0]), families)) != 0) {
+		l2c_say("cannot start the scan on %s: %s", argv[optind],
+		    l2c_strerror(rv));
+		ex = rv == L2C_ERR_INVAL ? L2C_EX_SOFTWARE : l2c_exit_for(rv);
+		goto out;
+	}
+	r.scan.news = on_news;
+	r.scan.newsarg = &r;
+	r.out.f = stdout;
+	r.out.ifname = r.u.link->ifname;
+	r.out.color = r.out.fmt == L2C_SCAN_TABLE &&
+	    l2c_scan_want_color(stdout);
+	l2c_timer_init(&r.t_round, round_fire, &r);
+	l2c_timer_init(&r.t_pace, pace_fire, &r);
+	l2c_timer_init(&r.t_end, end_fire, &r);
+	if ((rv = l2c_loop_signal(r.u.loop, SIGINT, on_signal, &r)) != 0 ||
+	    (rv = l2c_loop_signal(r.u.loop, SIGTERM, on_signal, &r)) != 0 ||
+	    (rv = l2c_loop_signal(r.u.loop, SIGHUP, on_signal, &r)) != 0) {
+		l2c_say("cannot start: %s", l2c_strerror(rv));
+		ex = L2C_EX_SOFTWARE;
+		goto out;
+	}
+	if (r.watch)
+		l2c_scan_print_head(&r.out);
+	r.start_us = l2c_now_us();
+	r.out.started_wall_us = l2c_wall_us();
+	round_fire(&r);
+	if (!r.watch)
+		l2c_timer_arm(r.u.loop, &r.t_end, r.timeout_us);
+	(void)l2c_loop_run(r.u.loop);
+	r.out.duration_us = l2c_now_us() - r.start_us;
+
+	l2c_info("scan: %llu frames taken, %llu malformed, %llu probes sent",
+	    (unsigned long long)r.scan.stats.rx,
+	    (unsigned long long)r.scan.stats.malformed,
+	    (unsigned long long)r.scan.stats.probes);
+	if (!r.watch && (rv = l2c_scan_print(&r.out, r.tab)) != 0) {
+		l2c_say("cannot print the results: %s", l2c_strerror(rv));
+		ex = L2C_EX_SOFTWARE;
+		goto out;
+	}
+	if (fflush(stdout) != 0) {
+		l2c_say("cannot write the results: %s", strerror(errno));
+		ex = L2C_EX_SOFTWARE;
+		goto out;
+	}
+	if (r.out.fmt == L2C_SCAN_TABLE || l2c_neigh_count(r.tab) == 0)
+		summary(&r);
+	cache_write(cache, r.tab);
+	cache = -1;
+	ex = l2c_neigh_count(r.tab) > 0 ? L2C_EX_OK : L2C_EX_NONE;
+out:
+	if (cache >= 0)
+		close(cache);
+	l2c_timer_cancel(r.u.loop, &r.t_round);
+	l2c_timer_cancel(r.u.loop, &r.t_pace);
+	l2c_timer_cancel(r.u.loop, &r.t_end);
+	if (r.u.loop != NULL)
+		l2c_scan_fini(&r.scan);
+	l2c_ui_close(&r.u);
+	l2c_neigh_free(r.tab);
+	free(r.stations);
+	return ex;
+conflict:
+	ex = l2c_usage_error(c, "--mop-only and --mikrotik-only exclude each "
+	    "other");
+	goto out;
+}

@@ -1,0 +1,165 @@
+#!/bin/bash
+# l2console serve mikrotik in a namespace lab, with no IPv4 address on the
+# server: Debian's mactelnet (MD5) and our own client (EC-SRP5 and --md5)
+# log in and run a command; a verifier-only user cannot use MD5; a wrong
+# password and an unknown user look the same; a login becomes its local
+# account; MAC ping and MNDP answer; an unsafe users file is refused.
+# shellcheck source=tests/lab/lib.sh
+. "$(dirname "$0")/lib.sh"
+lab_init
+BIN=${L2C_BIN:?}
+SRV=02:4c:32:43:00:01
+TUSER=l2csrvtest		# a local account, made here if missing
+lab_ns s && lab_ns c || { not_ok "create namespaces"; lab_done; }
+lab_link s eth0 $SRV c eth0 02:4c:32:43:00:02
+# Debian's client sends from a UDP socket, so its side needs an address
+# and a route; the server side has neither.
+lab_addr c eth0 192.0.2.2/24
+ip -n "$(lab_nsname c)" route add default dev eth0
+
+made_user=
+if ! id "$TUSER" >/dev/null 2>&1; then
+	useradd -M -N -d / -s /bin/sh "$TUSER" && made_user=1
+fi
+trap 'lab_cleanup; [ -n "$made_user" ] && userdel "$TUSER" 2>/dev/null' EXIT
+
+U=$LAB_TMP/users
+log=$LAB_TMP/server.log
+
+# in_c CMD...: run in the client's namespace, bounded.
+in_c() { timeout 15 ip netns exec "$(lab_nsname c)" "$@"; }
+# ours OPTS...: our client, batch mode, stdin from the caller.
+ours() { in_c "$BIN" mikrotik "$@"; }
+
+# 1. A users file its group may write: refused at start, one line, 77.
+printf 'root:x\n' > "$LAB_TMP/unsafe"
+chmod 620 "$LAB_TMP/unsafe"
+lab_exec s "$BIN" serve mikrotik --users "$LAB_TMP/unsafe" eth0 \
+    > "$LAB_TMP/unsafe.out" 2>&1
+rc=$?
+if [ $rc -eq 77 ] && [ "$(wc -l < "$LAB_TMP/unsafe.out")" = 1 ] &&
+    grep -q "writable by its group" "$LAB_TMP/unsafe.out"; then
+	ok "group-writable users file: refused with exit 77 and one line"
+else
+	not_ok "group-writable users file: refused with exit 77 and one line"
+fi
+
+# 2. --add-user writes a verifier line, 0600, no password in it.
+printf 'root:pw-plain\nghost:pw-ghost\n' > "$U"
+chmod 600 "$U"
+L2CONSOLE_PASSWORD=pw-ver "$BIN" serve mikrotik --add-user "$TUSER" \
+    --users "$U" > /dev/null
+rc=$?
+if [ $rc -eq 0 ] && [ "$(stat -c %a "$U")" = 600 ] &&
+    grep -Eq "^$TUSER:[0-9a-f]{64}:[0-9a-f]{32}\$" "$U" &&
+    ! grep -q pw-ver "$U"; then
+	ok "--add-user writes a salted verifier, no password"
+else
+	not_ok "--add-user writes a salted verifier, no password"
+fi
+printf 'pw-plain\n' > "$LAB_TMP/pw-plain"
+printf 'pw-ver\n' > "$LAB_TMP/pw-ver"
+printf 'wrong\n' > "$LAB_TMP/pw-wrong"
+printf 'pw-ghost\n' > "$LAB_TMP/pw-ghost"
+
+lab_bg s "$log" "$BIN" -v serve mikrotik --users "$U" --exec /bin/sh \
+    --identity l2csrv-lab --mndp-interval 0 --fail-delay 100 \
+    --max-fails 50 eth0
+srv=$LAB_PID
+wait_for 10 grep -q "serving MAC-Telnet on eth0" "$log" ||
+    { not_ok "server starts"; cat "$log"; lab_done; }
+
+# 3. Debian's mactelnet (MD5) logs in and runs a command.  (The shell's
+# prompt may come before or after the echo of the typed line; the result
+# of $((6*7)) appears only if the command ran.)
+echo 'echo MARK-$((6*7)); exit' |
+    in_c mactelnet -u root -p pw-plain $SRV > "$LAB_TMP/deb.out" 2>&1
+if grep -q "MARK-42" "$LAB_TMP/deb.out"; then
+	ok "Debian mactelnet (MD5) logs in and runs a command"
+else
+	not_ok "Debian mactelnet (MD5) logs in and runs a command"
+fi
+
+# 4. Our client, EC-SRP5, with the verifier user: the shell is that user.
+echo 'echo "I am $(id -un)"; exit' |
+    ours -u "$TUSER" --password-file "$LAB_TMP/pw-ver" eth0 $SRV \
+    > "$LAB_TMP/ecsrp.out" 2>&1
+rc=$?
+if [ $rc -eq 0 ] && grep -q "I am $TUSER" "$LAB_TMP/ecsrp.out"; then
+	ok "l2console mikrotik (EC-SRP5) logs in as a verifier user, runs as it"
+else
+	not_ok "l2console mikrotik (EC-SRP5) logs in as a verifier user, runs as it"
+fi
+
+# 5. Our client with --md5, found by its MNDP identity.
+echo 'echo MD5-$((6*7)); exit' |
+    ours --md5 -u root --password-file "$LAB_TMP/pw-plain" eth0 l2csrv-lab \
+    > "$LAB_TMP/md5.out" 2>&1
+rc=$?
+if [ $rc -eq 0 ] && grep -q "MD5-42" "$LAB_TMP/md5.out"; then
+	ok "l2console mikrotik --md5 logs in (target found by MNDP identity)"
+else
+	not_ok "l2console mikrotik --md5 logs in (target found by MNDP identity)"
+fi
+
+# 6. A verifier-only user cannot log in with MD5 (either client).
+ours --md5 -u "$TUSER" --password-file "$LAB_TMP/pw-ver" eth0 $SRV \
+    < /dev/null > "$LAB_TMP/v-md5.out" 2>&1
+rc=$?
+in_c mactelnet -u "$TUSER" -p pw-ver $SRV < /dev/null \
+    > "$LAB_TMP/v-deb.out" 2>&1
+if [ $rc -eq 2 ] && grep -q "Login failed, incorrect username or password" \
+    "$LAB_TMP/v-deb.out"; then
+	ok "verifier-only user refused over MD5 (exit 2, login failed)"
+else
+	not_ok "verifier-only user refused over MD5 (exit 2, login failed)"
+fi
+
+# 7. Wrong password and unknown user: the same for the client.
+in_c mactelnet -u root -p wrong $SRV < /dev/null > "$LAB_TMP/wrong.out" 2>&1
+in_c mactelnet -u nosuch -p wrong $SRV < /dev/null > "$LAB_TMP/nosuch.out" 2>&1
+if cmp -s "$LAB_TMP/wrong.out" "$LAB_TMP/nosuch.out" &&
+    grep -q "Login failed" "$LAB_TMP/wrong.out"; then
+	ok "Debian client: wrong password and unknown user print the same"
+else
+	not_ok "Debian client: wrong password and unknown user print the same"
+fi
+ours -u root --password-file "$LAB_TMP/pw-wrong" eth0 $SRV < /dev/null \
+    > "$LAB_TMP/o-wrong.out" 2>&1
+rc1=$?
+ours -u nosuch --password-file "$LAB_TMP/pw-wrong" eth0 $SRV < /dev/null \
+    > "$LAB_TMP/o-nosuch.out" 2>&1
+rc2=$?
+if [ $rc1 -eq 2 ] && [ $rc2 -eq 2 ] &&
+    cmp -s <(sed 's/root/USER/' "$LAB_TMP/o-wrong.out") \
+    <(sed 's/nosuch/USER/' "$LAB_TMP/o-nosuch.out"); then
+	ok "EC-SRP5: wrong password and unknown user fail alike (exit 2)"
+else
+	not_ok "EC-SRP5: wrong password and unknown user fail alike (exit 2)"
+fi
+
+# 8. A user in the file but without a local account fails the same way.
+ours -u ghost --password-file "$LAB_TMP/pw-ghost" eth0 $SRV < /dev/null \
+    > "$LAB_TMP/ghost.out" 2>&1
+rc=$?
+if [ $rc -eq 2 ] && grep -q 'no such account on this host' "$log"; then
+	ok "right password, no local account: refused like a bad login"
+else
+	not_ok "right password, no local account: refused like a bad login"
+fi
+
+# 9. MAC ping answers.
+in_c macping -c 2 $SRV > "$LAB_TMP/ping.out" 2>&1
+check "macping gets answers" grep -q "2 packets received" "$LAB_TMP/ping.out"
+
+# 10. SIGTERM: a clean exit, nothing left behind, no sanitizer report.
+kill -TERM "$srv"
+wait "$srv"
+rc=$?
+if [ $rc -eq 0 ] && ! grep -q "Sanitizer" "$log" &&
+    grep -q "3 logins, 7 failed" "$log"; then
+	ok "SIGTERM ends the server cleanly"
+else
+	not_ok "SIGTERM ends the server cleanly"
+fi
+lab_done

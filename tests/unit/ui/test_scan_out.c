@@ -1,0 +1,391 @@
+/* The scan report: escaping in every format, and the fixed JSON/CSV shape. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/neigh.h"
+#include "ui/scan-out.h"
+
+struct mem {
+	FILE	*f;
+	char	*buf;
+	size_t	 len;
+};
+
+static void
+mem_open(struct mem *m)
+{
+	m->buf = NULL;
+	m->len = 0;
+	assert_non_null(m->f = open_memstream(&m->buf, &m->len));
+}
+
+/* Closes the stream; the text stays in m->buf until mem_free. */
+static const char *
+mem_text(struct mem *m)
+{
+	fclose(m->f);
+	m->f = NULL;
+	return m->buf;
+}
+
+static void
+mem_free(struct mem *m)
+{
+	free(m->buf);
+}
+
+static void
+json_is(const char *in, const char *want)
+{
+	struct mem	m;
+
+	mem_open(&m);
+	l2c_json_str(m.f, in);
+	assert_string_equal(mem_text(&m), want);
+	mem_free(&m);
+}
+
+static void
+csv_is(const char *in, const char *want)
+{
+	struct mem	m;
+
+	mem_open(&m);
+	l2c_csv_field(m.f, in);
+	assert_string_equal(mem_text(&m), want);
+	mem_free(&m);
+}
+
+static void
+tty_is(const char *in, size_t width, const char *want, size_t cols)
+{
+	struct mem	m;
+	size_t		got;
+
+	mem_open(&m);
+	got = l2c_tty_str(m.f, in, width);
+	assert_string_equal(mem_text(&m), want);
+	assert_int_equal(got, cols);
+	mem_free(&m);
+}
+
+static void
+test_json_escaping(void **state)
+{
+	(void)state;
+	json_is("plain", "\"plain\"");
+	json_is("", "\"\"");
+	json_is("say \"hi\"", "\"say \\\"hi\\\"\"");
+	json_is("back\\slash", "\"back\\\\slash\"");
+	json_is("a\nb\rc\td", "\"a\\nb\\rc\\td\"");
+	json_is("\b\f", "\"\\b\\f\"");
+	json_is("\x01\x1b[31m\x7f", "\"\\u0001\\u001b[31m\\u007f\"");
+	json_is("comma, ok", "\"comma, ok\"");
+	/* Well-formed UTF-8 passes: Zürich, 東京, an emoji. */
+	json_is("Z\xc3\xbcrich", "\"Z\xc3\xbcrich\"");
+	json_is("\xe6\x9d\xb1\xe4\xba\xac", "\"\xe6\x9d\xb1\xe4\xba\xac\"");
+	json_is("\xf0\x9f\x98\x80", "\"\xf0\x9f\x98\x80\"");
+	/* Anything else is U+FFFD: Latin-1, overlong, surrogate, cut. */
+	json_is("caf\xe9", "\"caf\\ufffd\"");
+	json_is("\xc0\xaf", "\"\\ufffd\\ufffd\"");
+	json_is("\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"");
+	json_is("x\xe2\x82", "\"x\\ufffd\\ufffd\"");
+	json_is("\xf5\x80\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");
+}
+
+static void
+test_csv_quoting(void **state)
+{
+	(void)state;
+	csv_is("plain", "plain");
+	csv_is("", "");
+	csv_is("a,b", "\"a,b\"");
+	csv_is("say \"hi\"", "\"say \"\"hi\"\"\"");
+	csv_is("line1\nline2", "\"line1\nline2\"");
+	csv_is("cr\r", "\"cr\r\"");
+	csv_is(" padded", "\" padded\"");
+	csv_is("Z\xc3\xbcrich", "Z\xc3\xbcrich");
+	csv_is("caf\xe9", "caf\xef\xbf\xbd");
+	csv_is("\"", "\"\"\"\"");
+}
+
+static void
+test_tty_escaping(void **state)
+{
+	(void)state;
+	tty_is("router", 10, "router", 6);
+	/* An identity cannot drive the terminal. */
+	tty_is("\x1b[2Jx", 20, "\\x1b[2Jx", 8);
+	tty_is("a\nb", 10, "a\\x0ab", 6);
+	tty_is("caf\xe9", 10, "caf\\xe9", 7);
+	/* Code points, not bytes, count as columns. */
+	tty_is("Z\xc3\xbcrich", 6, "Z\xc3\xbcrich", 6);
+	/* Cut to width with a mark; exactly width is not cut. */
+	tty_is("abcdefgh", 5, "abcd~", 5);
+	tty_is("abcde", 5, "abcde", 5);
+	tty_is("ab\x01", 4, "ab~", 3);
+}
+
+static void
+test_color_policy(void **state)
+{
+	struct mem	m;
+
+	(void)state;
+	mem_open(&m);
+	unsetenv("NO_COLOR");
+	assert_false(l2c_scan_want_color(m.f));	/* not a terminal */
+	mem_text(&m);
+	mem_free(&m);
+	setenv("NO_COLOR", "1", 1);
+	assert_false(l2c_scan_want_color(stdout));
+	unsetenv("NO_COLOR");
+}
+
+/* Two devices: a MikroTik by MNDP and a MOP console reserved by someone. */
+static struct l2c_neigh_tab *
+sample(void)
+{
+	static const uint8_t	 mt[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x01 };
+	static const uint8_t	 cs[6] = { 0xaa, 0x00, 0x04, 0x00, 0x01, 0x04 };
+	static const uint8_t	 us[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x09 };
+	struct l2c_neigh_tab	*t;
+	struct l2c_neigh_upd	 u;
+
+	assert_int_equal(l2c_neigh_new(0, &t), 0);
+	l2c_neigh_upd_init(&u, cs);
+	u.f.protos = L2C_NP_MOP | L2C_NP_MOP_CONSOLE | L2C_NP_MOP_RESERVED;
+	u.f.mop_functions = 0xa1;
+	u.f.cmd_size = 512;
+	u.f.rsp_size = 512;
+	u.f.device = 9;
+	memcpy(u.f.console_user, us, 6);
+	memcpy(u.f.hwaddr, cs, 6);
+	u.f.mop_version[0] = 3;
+	u.f.have = L2C_NF_MOP_FUNCTIONS | L2C_NF_CMD_SIZE | L2C_NF_RSP_SIZE |
+	    L2C_NF_DEVICE | L2C_NF_CONSOLE_USER | L2C_NF_HWADDR |
+	    L2C_NF_MOP_VERSION;
+	l2c_neigh_upd_str(&u, L2C_NS_SOFTWARE, "DECnet/Python", 13);
+	assert_true(l2c_neigh_update(t, &u, 5, NULL) >= 0);
+
+	l2c_neigh_upd_init(&u, mt);
+	u.f.protos = L2C_NP_MNDP | L2C_NP_MACTELNET;
+	l2c_neigh_upd_str(&u, L2C_NS_IDENTITY, "core \"A\",\n\x1b[31m", 15);
+	l2c_neigh_upd_str(&u, L2C_NS_PLATFORM, "MikroTik", 8);
+	l2c_neigh_upd_str(&u, L2C_NS_BOARD, "RB750", 5);
+	l2c_neigh_upd_str(&u, L2C_NS_VERSION, "7.15", 4);
+	l2c_neigh_upd_str(&u, L2C_NS_IFNAME, "ether1", 6);
+	u.f.uptime_s = 90061;
+	u.f.have |= L2C_NF_UPTIME;
+	l2c_neigh_upd_ipv4(&u, (const uint8_t *)"\xc0\x00\x02\x01");
+	l2c_neigh_upd_ipv6(&u, (const uint8_t *)
+	    "\xfe\x80\0\0\0\0\0\0\0\x4c\x32\xff\xfe\x43\x00\x01");
+	assert_true(l2c_neigh_update(t, &u, 6, NULL) >= 0);
+	return t;
+}
+
+static int
+starts(const char *s, const char *prefix)
+{
+	if (strncmp(s, prefix, strlen(prefix)) == 0)
+		return 1;
+	print_message("got: %s\n", s);
+	return 0;
+}
+
+static int
+count_of(const char *hay, const char *needle)
+{
+	int	n = 0;
+
+	while ((hay = strstr(hay, needle)) != NULL) {
+		n++;
+		hay += strlen(needle);
+	}
+	return n;
+}
+
+static void
+test_json_document(void **state)
+{
+	struct l2c_neigh_tab	*t = sample();
+	struct l2c_scan_out	 o = { .fmt = L2C_SCAN_JSON, .ifname = "eth\"0",
+				    .started_wall_us = 1700000000123456LL,
+				    .duration_us = 3000000 };
+	struct mem		 m;
+	const char		*s;
+
+	(void)state;
+	mem_open(&m);
+	o.f = m.f;
+	assert_int_equal(l2c_scan_print(&o, t), 0);
+	s = mem_text(&m);
+	assert_non_null(strstr(s, "\"schema\": \"l2console-scan/1\""));
+	assert_non_null(strstr(s, "\"interface\": \"eth\\\"0\""));
+	assert_non_null(strstr(s, "\"started\": \"2023-11-14T22:13:20.123Z\""));
+	assert_non_null(strstr(s, "\"duration_ms\": 3000"));
+	/* Every key in every device, and sorted by MAC. */
+	assert_int_equal(count_of(s, "\"mac\": "), 2);
+	assert_int_equal(count_of(s, "\"mop_functions_bitmap\": "), 2);
+	assert_int_equal(count_of(s, "\"last_seen\": "), 2);
+	assert_true(strstr(s, "02:4c:32:43:00:01") <
+	    strstr(s, "aa:00:04:00:01:04"));
+	assert_non_null(strstr(s, "\"protocols\": [\"mndp\",\"mactelnet\"]"));
+	assert_non_null(strstr(s, "\"protocols\": [\"mop\",\"mop-console\","
+	    "\"mop-console-reserved\"]"));
+	assert_non_null(strstr(s, "\"identity\": \"core \\\"A\\\",\\n"
+	    "\\u001b[31m\""));
+	assert_non_null(strstr(s, "\"ipv4\": [\"192.0.2.1\"]"));
+	assert_non_null(strstr(s, "\"ipv6\": [\"fe80::4c:32ff:fe43:1\"]"));
+	assert_non_null(strstr(s, "\"uptime_s\": 90061"));
+	assert_non_null(strstr(s, "\"mop_functions\": [\"loop\","
+	    "\"console carrier\",\"console carrier reserved\"]"));
+	assert_non_null(strstr(s, "\"mop_functions_bitmap\": 161"));
+	assert_non_null(strstr(s, "\"mop_console_user\": \"02:00:00:00:00:09\""));
+	assert_non_null(strstr(s, "\"mop_device\": 9"));
+	assert_non_null(strstr(s, "\"mop_command_size\": 512"));
+	assert_non_null(strstr(s, "\"mop_version\": \"3.0.0\""));
+	/* Unknown is null, lists are empty, never missing. */
+	assert_non_null(strstr(s, "\"identity\": null"));
+	assert_non_null(strstr(s, "\"ipv4\": []"));
+	assert_non_null(strstr(s, "\"mop_functions\": []"));
+	assert_non_null(strstr(s, "\"mop_device\": null"));
+	assert_null(strchr(s, '\x1b'));
+	mem_free(&m);
+	l2c_neigh_free(t);
+}
+
+static void
+test_json_empty(void **state)
+{
+	struct l2c_neigh_tab	*t;
+	struct l2c_scan_out	 o = { .fmt = L2C_SCAN_JSON, .ifname = "eth0" };
+	struct mem		 m;
+
+	(void)state;
+	assert_int_equal(l2c_neigh_new(0, &t), 0);
+	mem_open(&m);
+	o.f = m.f;
+	assert_int_equal(l2c_scan_print(&o, t), 0);
+	assert_non_null(strstr(mem_text(&m), "\"devices\": []\n}\n"));
+	mem_free(&m);
+	l2c_neigh_free(t);
+}
+
+static void
+test_json_lines(void **state)
+{
+	struct l2c_neigh_tab	*t = sample();
+	struct l2c_scan_out	 o = { .fmt = L2C_SCAN_JSON, .ifname = "eth0" };
+	struct mem		 m;
+	const char		*s;
+
+	(void)state;
+	mem_open(&m);
+	o.f = m.f;
+	l2c_scan_print_head(&o);
+	l2c_scan_print_one(&o, l2c_neigh_at(t, 0), 1);
+	l2c_scan_print_one(&o, l2c_neigh_at(t, 1), 0);
+	s = mem_text(&m);
+	/* Two lines, one whole object each. */
+	assert_int_equal(count_of(s, "\n"), 2);
+	assert_true(starts(s, "{\"schema\":\"l2console-scan/1\","
+	    "\"event\":\"new\",\"interface\":\"eth0\",\"mac\":"));
+	assert_non_null(strstr(s, "}\n{\"schema\":\"l2console-scan/1\","
+	    "\"event\":\"changed\""));
+	assert_int_equal(s[strlen(s) - 2], '}');
+	mem_free(&m);
+	l2c_neigh_free(t);
+}
+
+static void
+test_csv_document(void **state)
+{
+	struct l2c_neigh_tab	*t = sample();
+	struct l2c_scan_out	 o = { .fmt = L2C_SCAN_CSV, .ifname = "eth0" };
+	struct mem		 m;
+	const char		*s, *row;
+
+	(void)state;
+	mem_open(&m);
+	o.f = m.f;
+	assert_int_equal(l2c_scan_print(&o, t), 0);
+	s = mem_text(&m);
+	assert_true(starts(s, "mac,protocols,identity,platform,board,"
+	    "version,software_id,interface_name,uptime_s,ipv4,ipv6,"
+	    "mop_functions,mop_functions_bitmap,mop_console_user,mop_device,"
+	    "mop_device_name,mop_command_size,mop_response_size,"
+	    "mop_hardware_address,mop_version,first_seen,last_seen\r\n"));
+	row = strstr(s, "\r\n") + 2;
+	assert_true(starts(row, "02:4c:32:43:00:01,mndp;mactelnet,"
+	    "\"core \"\"A\"\",\n\x1b[31m\",MikroTik,RB750,7.15,,ether1,90061,"
+	    "192.0.2.1,fe80::4c:32ff:fe43:1,,,,,,,,,,"));
+	assert_non_null(strstr(s, "\r\naa:00:04:00:01:04,"
+	    "mop;mop-console;mop-console-reserved,,,,,DECnet/Python,,,,,"
+	    "loop;console carrier;console carrier reserved,161,"
+	    "02:00:00:00:00:09,9,PCL11-B,512,512,aa:00:04:00:01:04,3.0.0,"));
+	/* Header and two rows, each CRLF-terminated. */
+	assert_int_equal(count_of(s, "\r\n"), 3);
+	mem_free(&m);
+	l2c_neigh_free(t);
+}
+
+static void
+test_table(void **state)
+{
+	struct l2c_neigh_tab	*t = sample();
+	struct l2c_scan_out	 o = { .fmt = L2C_SCAN_TABLE, .ifname = "eth0" };
+	struct mem		 m;
+	const char		*s;
+
+	(void)state;
+	mem_open(&m);
+	o.f = m.f;
+	assert_int_equal(l2c_scan_print(&o, t), 0);
+	s = mem_text(&m);
+	assert_int_equal(strncmp(s, "MAC ", 4), 0);
+	assert_int_equal(count_of(s, "\n"), 3);
+	assert_null(strchr(s, '\x1b'));		/* no colour, no raw ESC */
+	assert_non_null(strstr(s, "core \"A\",\\x0a\\x1b[31m"));
+	assert_non_null(strstr(s, "mndp,mactelnet"));
+	assert_non_null(strstr(s, "mop,console,reserved"));
+	assert_non_null(strstr(s, "console reserved by 02:00:00:00:00:09"));
+	assert_non_null(strstr(s, "MikroTik RB750"));
+	assert_non_null(strstr(s, "up 1d01h"));
+	assert_non_null(strstr(s, "192.0.2.1"));
+	mem_free(&m);
+
+	/* Colour when asked: escapes around cells, reset after each. */
+	mem_open(&m);
+	o.f = m.f;
+	o.color = 1;
+	assert_int_equal(l2c_scan_print(&o, t), 0);
+	s = mem_text(&m);
+	assert_non_null(strstr(s, "\033[31mmop,console,reserved\033[0m"));
+	mem_free(&m);
+	l2c_neigh_free(t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_json_escaping),
+		cmocka_unit_test(test_csv_quoting),
+		cmocka_unit_test(test_tty_escaping),
+		cmocka_unit_test(test_color_policy),
+		cmocka_unit_test(test_json_document),
+		cmocka_unit_test(test_json_empty),
+		cmocka_unit_test(test_json_lines),
+		cmocka_unit_test(test_csv_document),
+		cmocka_unit_test(test_table),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
