@@ -1,8 +1,9 @@
 #!/bin/bash
 # A whole session of each protocol under valgrind, with the plain build
 # (the suite's L2C_BIN has ASan, which cannot run under valgrind): a
-# MikroTik login against Debian's mactelnetd, and a MOP session with both
-# `l2console mop` and `l2console serve mop` under valgrind.  Any memory
+# MikroTik login against Debian's mactelnetd, one against `l2console
+# serve mikrotik` with both ends under valgrind, and a MOP session with
+# both `l2console mop` and `l2console serve mop` under valgrind.  Any memory
 # error or definite/possible leak makes valgrind exit 99.  (--vgdb=no:
 # after the privilege drop valgrind could not remove its /tmp pipes.)
 . "$(dirname "$0")/lib.sh"
@@ -67,7 +68,39 @@ else
 	wait "$MTD_PID" 2>/dev/null
 fi
 
-# 2. MOP: client and server both under valgrind.
+# 2. serve mikrotik under valgrind, a session from l2console mikrotik
+#    (also under valgrind) with the EC-SRP5 login, then SIGTERM.
+if ! "$REL" serve 2>&1 | grep -q '^  mikrotik'; then
+	skip "serve mikrotik under valgrind" "serve mikrotik is not merged yet"
+else
+	[ -n "$MTD_USERS" ] || mtd_user
+	lab_bg s "$LAB_TMP/msrv.out" "${VG[@]}" --log-file="$LAB_TMP/msrv.vg" \
+	    "$REL" -v serve mikrotik --users "$MTD_USERS" --exec /bin/sh eths
+	spid=$LAB_PID
+	if ! wait_for 30 grep -q "serving MAC-Telnet" "$LAB_TMP/msrv.out"; then
+		not_ok "serve mikrotik starts under valgrind ($(cat "$LAB_TMP/msrv.out" "$LAB_TMP/msrv.vg"))"
+	else
+		printf 'echo VG-$((6*7))\nexit\n' > "$LAB_TMP/ms.in"
+		L2CONSOLE_PASSWORD=$MTD_PW vg ms "$LAB_TMP/ms.in" mikrotik \
+		    -u "$MTD_USER" ethc $SMAC
+		if [ $rc -eq 0 ] && tr -d '\r' < "$LAB_TMP/ms.out" | grep -q 'VG-42' &&
+		    ! grep -q MD5 "$LAB_TMP/ms.err" && vgclean ms; then
+			ok "MikroTik session (EC-SRP5) against serve mikrotik under valgrind: exit 0, output, clean"
+		else
+			not_ok "MikroTik session against serve mikrotik under valgrind ($(vgwhy ms))"
+		fi
+		kill -TERM "$spid"
+		wait "$spid"
+		src=$?
+		if [ $src -ne 99 ] && vgclean msrv; then
+			ok "serve mikrotik under valgrind: no errors or leaks (exit $src)"
+		else
+			not_ok "serve mikrotik under valgrind (exit $src: $(head -c 600 "$LAB_TMP/msrv.vg"))"
+		fi
+	fi
+fi
+
+# 3. MOP: client and server both under valgrind.
 if ! "$REL" --help 2>&1 | grep -q '^  mop '; then
 	skip "MOP session under valgrind" "l2console mop / serve mop are not merged yet"
 else
