@@ -115,7 +115,7 @@ else
 fi
 
 # (c) Our own server resends: nothing may be lost, both ways.
-if ! "$BIN" serve --help 2>&1 | grep -q '^  mikrotik'; then
+if ! "$BIN" serve 2>&1 | grep -q '^  mikrotik'; then
 	skip "(c) 10% loss both ways against serve mikrotik" "serve mikrotik is not merged yet"
 else
 	[ -n "$MTD_USERS" ] || mtd_user

@@ -57,7 +57,7 @@ else
 	printf 'echo VG-$((6*7))\nexit\n' > "$LAB_TMP/mt.in"
 	L2CONSOLE_PASSWORD=$MTD_PW vg mt "$LAB_TMP/mt.in" mikrotik \
 	    -u "$MTD_USER" ethc $SMAC
-	if [ $rc -eq 0 ] && tr -d '\r' < "$LAB_TMP/mt.out" | grep -qx 'VG-42' &&
+	if [ $rc -eq 0 ] && tr -d '\r' < "$LAB_TMP/mt.out" | grep -q 'VG-42' &&
 	    vgclean mt; then
 		ok "MikroTik session under valgrind: exit 0, output, no errors or leaks"
 	else
