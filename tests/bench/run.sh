@@ -52,6 +52,8 @@ med() { sort -g | awk '{a[NR]=$1} END{if(NR==0){print "nan";exit}
 	print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 pct() { sort -g | awk -v p="$1" '{a[NR]=$1} END{if(NR==0){print "nan";exit}
 	i=int(NR*p/100+0.999999); if(i<1)i=1; if(i>NR)i=NR; print a[i]}'; }
+# r3: a number to 3 significant digits (other text unchanged).
+r3() { awk '{ if ($1 + 0 == $1 && $1 != "") printf "%.3g\n", $1; else print }'; }
 # calc EXPR: awk arithmetic, printed with %.3g unless a format is given.
 calc() { awk "BEGIN{v=$1; if (v != v) print \"nan\"; else printf \"${2:-%.3g}\", v}"; }
 # field KEY FILE...: the values of "KEY value" lines.
@@ -265,8 +267,8 @@ ack() {
 		ack_latency "$T/ack.$c.pcapng" > "$T/ack.$c.us"
 		n=$(wc -l < "$T/ack.$c.us")
 		put "ack.$c.n" "$n"
-		put "ack.$c.med" "$(med < "$T/ack.$c.us")"
-		put "ack.$c.p99" "$(pct 99 < "$T/ack.$c.us")"
+		put "ack.$c.med" "$(med < "$T/ack.$c.us" | r3)"
+		put "ack.$c.p99" "$(pct 99 < "$T/ack.$c.us" | r3)"
 		put "ack.$c.drops" "$(grep -o 'received/dropped.*' \
 		    "$T/dumpcap.$c.log" | head -1)"
 	done
@@ -305,10 +307,10 @@ login() {
 		field login_us "$T"/login.$c.*.sb | awk '{print $1/1000}' \
 		    > "$T/login.$c.ms"
 		put "login.$c.n" "$(wc -l < "$T/login.$c.ms")"
-		put "login.$c.med" "$(med < "$T/login.$c.ms")"
+		put "login.$c.med" "$(med < "$T/login.$c.ms" | r3)"
 		put "login.$c.hwm" "$(field hwm_kb "$T"/login.$c.*.sb | med)"
 		put "login.$c.cpu" "$(field login_cpu_us "$T"/login.$c.*.sb |
-		    awk '{print $1/1000}' | med)"
+		    awk '{print $1/1000}' | med | r3)"
 	done
 }
 
@@ -375,7 +377,7 @@ mop_bench() {
 		field bulk_us "$T"/mopbulk.$c.*.sb | awk '{print $1/1e6}' \
 		    > "$T/mopbulk.$c.s"
 		put "mop.bulk.$c.n" "$(wc -l < "$T/mopbulk.$c.s")"
-		put "mop.bulk.$c.med" "$(med < "$T/mopbulk.$c.s")"
+		put "mop.bulk.$c.med" "$(med < "$T/mopbulk.$c.s" | r3)"
 		put "mop.bulk.$c.bytes" "$(field bulk_bytes "$T"/mopbulk.$c.*.sb | med)"
 	done
 	put mop.bulk ok
@@ -529,9 +531,9 @@ login_srv() {
 		field login_us "$T"/login.$c.*.sb | awk '{print $1/1000}' \
 		    > "$T/login.$c.ms"
 		put "login.$c.n" "$(wc -l < "$T/login.$c.ms")"
-		put "login.$c.med" "$(med < "$T/login.$c.ms")"
+		put "login.$c.med" "$(med < "$T/login.$c.ms" | r3)"
 		put "login.$c.cpu" "$(field login_cpu_us "$T"/login.$c.*.sb |
-		    awk '{print $1/1000}' | med)"
+		    awk '{print $1/1000}' | med | r3)"
 		put "login.$c.hwm" "$(field hwm_kb "$T"/login.$c.*.sb | med)"
 	done
 	put login.ecsrp ok
