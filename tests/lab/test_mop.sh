@@ -104,7 +104,7 @@ t1=$(date +%s%N)
 tr -d '\r' < "$LAB_TMP/o5" |
     awk 'f && /^END$/ { exit } f { print } /BEGIN$/ { f = 1 }' > "$LAB_TMP/got"
 check "64 KiB output arrives complete and in order ($(( (t1 - t0) / 1000000 )) ms session)" \
-    [ $rc -eq 0 ] && [ "$(sha256sum < "$LAB_TMP/got")" = "$(sha256sum < "$big")" ]
+    eval '[ $rc -eq 0 ] && [ "$(sha256sum < "$LAB_TMP/got")" = "$(sha256sum < "$big")" ]'
 
 # 7. The server dies mid-session: peer lost within --timeout, exit 75,
 # and the terminal (a pty from script(1)) is out of raw mode again.

@@ -125,7 +125,7 @@ run_ui() {
 out=$("$BIN" 2>&1 < /dev/null)
 rc=$?
 check "no terminal: one line naming subcommands, exit 64" \
-    [ $rc -eq 64 ] && echo "$out" | grep -q "needs a terminal"
+    eval '[ $rc -eq 64 ] && echo "$out" | grep -q "needs a terminal"'
 
 # 1. Two usable interfaces: the picker.
 run_ui "$BIN" --log "$LAB_TMP/session.log" --timestamps
