@@ -31,6 +31,7 @@
 #include "ui/exitcode.h"
 #include "ui/open.h"
 #include "ui/scan-out.h"
+#include "ui/scan-rows.h"
 #include "ui/station.h"
 
 #define SCAN_TIMEOUT_DEFAULT	L2C_SEC(3)
@@ -38,13 +39,6 @@
 #define SCAN_REPROBE		L2C_SEC(60)	/* --watch asks again */
 #define SCAN_PACE_BATCH		32		/* --probe frames per tick */
 #define SCAN_PACE_TICK		L2C_MS(2)
-
-/* Every discovery protocol l2console knows; the options pick families. */
-static const struct l2c_scan_proto *const scan_rows[] = {
-	&mndp_scan_proto,
-	&mt_ping_scan_proto,
-	&mop_scan_proto,
-};
 
 struct scan_run {
 	struct l2c_ui_link	 u;
@@ -387,8 +381,8 @@ cmd_scan(int argc, char **argv)
 	if ((ex = l2c_ui_open(argv[optind], &r.u)) != 0)
 		goto out;
 	if ((rv = l2c_neigh_new(0, &r.tab)) != 0 ||
-	    (rv = l2c_scan_init(&r.scan, &r.u.ctx, r.tab, scan_rows,
-	    sizeof(scan_rows) / sizeof(scan_rows[0]), families)) != 0) {
+	    (rv = l2c_scan_init(&r.scan, &r.u.ctx, r.tab, l2c_scan_rows,
+	    l2c_scan_nrows, families)) != 0) {
 		l2c_say("cannot start the scan on %s: %s", argv[optind],
 		    l2c_strerror(rv));
 		ex = rv == L2C_ERR_INVAL ? L2C_EX_SOFTWARE : l2c_exit_for(rv);

@@ -18,18 +18,12 @@
 #include "mac/mndp_scan.h"
 #include "mop/mop_scan.h"
 #include "mop/sysid.h"
+#include "ui/scan-rows.h"
 #include "ui/tui-int.h"
 
 #define ROUND2_US	L2C_SEC(1)	/* the second ask: a probe may be lost */
 #define REPROBE_US	L2C_SEC(60)	/* then every minute */
 #define FILTERLEN	64
-
-/* The discovery protocols, as `l2console scan` runs them. */
-static const struct l2c_scan_proto *const rows[] = {
-	&mndp_scan_proto,
-	&mt_ping_scan_proto,
-	&mop_scan_proto,
-};
 
 struct tui_neigh {
 	struct tui		 *t;
@@ -648,8 +642,8 @@ tui_neigh_start(struct tui *t)
 	l2c_timer_init(&nb->age, on_age, nb);
 	if ((rv = l2c_neigh_new(0, &nb->tab)) != 0)
 		return rv;
-	if ((rv = l2c_scan_init(&nb->scan, &t->u.ctx, nb->tab, rows,
-	    sizeof(rows) / sizeof(rows[0]),
+	if ((rv = l2c_scan_init(&nb->scan, &t->u.ctx, nb->tab, l2c_scan_rows,
+	    l2c_scan_nrows,
 	    L2C_SCAN_MIKROTIK | L2C_SCAN_MOP)) != 0)
 		return rv;
 	nb->scan_on = 1;
