@@ -4,41 +4,24 @@
  * found with MNDP.  This file turns the session's end into one line and
  * an exit status; the wire is src/mac's business.
  */
-#include <netinet/ether.h>
-
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/err.h"
 #include "core/frame.h"
 #include "mac/mndp_lookup.h"
 #include "mac/mt_client.h"
+#include "ui/autologin.h"
 #include "ui/cmd.h"
 #include "ui/console.h"
 #include "ui/exitcode.h"
 #include "ui/open.h"
+#include "ui/profile.h"
 #include "ui/secret.h"
-
-#define MAX_TIMEOUT_SEC	3600.0
-
-/* "2.5" -> 2500000 µs; 0 if not a number in (min, MAX_TIMEOUT_SEC]. */
-static uint64_t
-parse_seconds(const char *s, double min)
-{
-	char	*end;
-	double	 v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno != 0 || end == s || *end != '\0' || !(v > min) ||
-	    v > MAX_TIMEOUT_SEC)
-		return 0;
-	return (uint64_t)(v * 1e6 + 0.5);
-}
+#include "ui/sess-opts.h"
+#include "ui/station.h"
 
 /*
  * A MAC in any spelling, then /etc/ethers, then the identity a device
@@ -48,15 +31,10 @@ static int
 resolve(struct l2c_ui_link *u, const char *ifname, const char *target,
     uint8_t mac[L2C_ETH_ALEN])
 {
-	struct ether_addr	ea;
-	int			rv;
+	int	rv;
 
-	if (l2c_mac_parse(target, mac) == 0)
+	if (l2c_station_parse(target, mac) == 0)
 		return 0;
-	if (ether_hostton(target, &ea) == 0) {
-		memcpy(mac, ea.ether_addr_octet, L2C_ETH_ALEN);
-		return 0;
-	}
 	if ((rv = mndp_lookup(&u->ctx, target, MNDP_LOOKUP_US, mac)) == 0)
 		return 0;
 	if (rv == L2C_ERR_NOTFOUND) {
@@ -100,92 +78,154 @@ explain_end(int err, const char *ifname, const uint8_t *peer,
 	return l2c_exit_for(err);
 }
 
-int
-cmd_mikrotik(int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "user",		required_argument,	NULL, 'u' },
-		{ "md5",		no_argument,		NULL, 'M' },
-		{ "password-file",	required_argument,	NULL, 'P' },
-		{ "escape",		required_argument,	NULL, 'e' },
-		{ "timeout",		required_argument,	NULL, 'T' },
-		{ "idle",		required_argument,	NULL, 'I' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct l2c_cmd	*self = l2c_cmd_find(argv[0]);
-	struct l2c_console_opts	 co;
-	struct mt_client_conf	 conf;
-	struct l2c_ui_link	 u;
-	struct l2c_console	*con = NULL;
-	struct l2c_sess		 sess;
-	const char		*pwfile = NULL, *ifname, *target;
-	char			 password[L2C_SECRET_MAX];
-	uint8_t			 peer[L2C_ETH_ALEN];
-	int			 ch, rv, ex;
+static const struct option longopts[] = {
+	{ "user",		required_argument,	NULL, 'u' },
+	{ "md5",		no_argument,		NULL, 'M' },
+	{ "password-file",	required_argument,	NULL, 'P' },
+	{ "autologin",		required_argument,	NULL, 'a' },
+	{ "no-autologin",	no_argument,		NULL, 'A' },
+	L2C_SESS_LONGOPTS,
+	{ NULL, 0, NULL, 0 }
+};
 
-	l2c_console_defaults(&co);
-	memset(&conf, 0, sizeof(conf));
-	conf.login = "admin";
-	while ((ch = getopt_long(argc, argv, "u:e:", longopts, NULL)) != -1) {
+struct args {
+	struct l2c_sess_opts	 so;
+	struct mt_client_conf	 conf;
+	const char		*pwfile;
+	const char		*autologin;	/* NULL: ~/.mactelnet */
+	int			 no_autologin;
+};
+
+/* The options, from the command line or a profile turned into one. */
+static int
+parse(const struct l2c_cmd *self, int argc, char **argv, void *arg)
+{
+	struct args	*a = arg;
+	int		 ch, ex;
+
+	memset(a, 0, sizeof(*a));
+	l2c_sess_opts_init(&a->so);
+	while ((ch = getopt_long(argc, argv, L2C_SESS_SHORTOPTS "u:a:A",
+	    longopts, NULL)) != -1) {
+		if ((ex = l2c_sess_opts_take(self, ch, optarg, &a->so)) >= 0) {
+			if (ex != 0)
+				return ex;
+			continue;
+		}
 		switch (ch) {
 		case 'u':
-			conf.login = optarg;
+			a->conf.login = optarg;
 			break;
 		case 'M':
-			conf.md5 = 1;
+			a->conf.md5 = 1;
 			break;
 		case 'P':
-			pwfile = optarg;
+			a->pwfile = optarg;
 			break;
-		case 'e':
-			if (l2c_console_parse_escape(optarg, &co.escape) != 0)
-				return l2c_usage_error(self, "bad escape key "
-				    "\"%s\" (one character, ^X, or none)",
-				    optarg);
+		case 'a':
+			a->autologin = optarg;
+			a->no_autologin = 0;
 			break;
-		case 'T':
-			if ((conf.timeout_us = parse_seconds(optarg, 0)) == 0)
-				return l2c_usage_error(self, "bad --timeout "
-				    "\"%s\" (seconds, up to %.0f)", optarg,
-				    MAX_TIMEOUT_SEC);
-			break;
-		case 'I':
-			if ((co.idle_us = parse_seconds(optarg, -1)) == 0 &&
-			    strtod(optarg, NULL) != 0)
-				return l2c_usage_error(self, "bad --idle \"%s\""
-				    " (seconds)", optarg);
+		case 'A':
+			a->no_autologin = 1;
 			break;
 		default:
 			return l2c_usage_error(self, "unknown option");
 		}
 	}
-	if (argc - optind < 2)
-		return l2c_usage_error(self, "give an interface and a target");
-	if (argc - optind > 2)
-		return l2c_usage_error(self, "unexpected argument \"%s\"",
+	a->conf.timeout_us = a->so.timeout_us;
+	return 0;
+}
+
+/*
+ * User and password when the command line and the profile left them
+ * out: from the reference client's autologin file, then "admin" and the
+ * usual sources (secret.h).
+ */
+static int
+credentials(struct args *a, const char *target, char *password, size_t len,
+    char *user, size_t ulen)
+{
+	struct l2c_autologin	al;
+	int			ex;
+
+	memset(&al, 0, sizeof(al));
+	if (!a->no_autologin && (a->conf.login == NULL ||
+	    (a->pwfile == NULL && getenv("L2CONSOLE_PASSWORD") == NULL)) &&
+	    (ex = l2c_autologin_read(a->autologin, target, &al)) != 0)
+		return ex;
+	if (a->conf.login == NULL) {
+		snprintf(user, ulen, "%s", al.have_user ? al.user : "admin");
+		a->conf.login = user;
+	}
+	if (a->pwfile == NULL && getenv("L2CONSOLE_PASSWORD") == NULL &&
+	    al.have_password) {
+		snprintf(password, len, "%s", al.password);
+		ex = 0;
+	} else
+		ex = l2c_secret_get(a->pwfile, "L2CONSOLE_PASSWORD",
+		    "Password: ", password, len);
+	l2c_secret_wipe(&al, sizeof(al));
+	return ex;
+}
+
+int
+cmd_mikrotik(int argc, char **argv)
+{
+	const struct l2c_cmd	*self = l2c_cmd_find(argv[0]);
+	struct l2c_profile_argv	 pa;
+	struct args		 a;
+	struct l2c_ui_link	 u;
+	struct l2c_console	*con = NULL;
+	struct l2c_sess		 sess;
+	const char		*ifname, *target;
+	char			 password[L2C_SECRET_MAX], user[MT_LOGIN_MAX + 1];
+	uint8_t			 peer[L2C_ETH_ALEN];
+	int			 rv, ex;
+
+	memset(&u, 0, sizeof(u));
+	memset(password, 0, sizeof(password));
+	l2c_sess_opts_init(&a.so);
+	if ((ex = l2c_profile_parse(self, longopts, parse, &a, &argc, &argv,
+	    &pa)) != 0)
+		goto wipe;
+	ex = L2C_EX_USAGE;
+	if (argc - optind < 2) {
+		l2c_usage_error(self, "give an interface and a target");
+		goto wipe;
+	}
+	if (argc - optind > 2) {
+		l2c_usage_error(self, "unexpected argument \"%s\"",
 		    argv[optind + 2]);
+		goto wipe;
+	}
 	ifname = argv[optind];
 	target = argv[optind + 1];
-	if (conf.login[0] == '\0' || strlen(conf.login) > MT_LOGIN_MAX)
-		return l2c_usage_error(self, "bad user name");
+	if (a.conf.login != NULL && (a.conf.login[0] == '\0' ||
+	    strlen(a.conf.login) > MT_LOGIN_MAX)) {
+		l2c_usage_error(self, "bad user name");
+		goto wipe;
+	}
 
-	/* Before the privilege drop: the file or /dev/tty may be root's. */
-	if ((ex = l2c_secret_get(pwfile, "L2CONSOLE_PASSWORD", "Password: ",
-	    password, sizeof(password))) != 0)
-		return ex;
-	if ((ex = l2c_ui_open_session(ifname, &u)) != 0)
+	/* Before the privilege drop: these files may be root's. */
+	if ((ex = credentials(&a, target, password, sizeof(password), user,
+	    sizeof(user))) != 0)
+		goto wipe;
+	if ((ex = l2c_sess_opts_open_log(&a.so)) != 0 ||
+	    (ex = l2c_ui_open_session(ifname, &u)) != 0)
 		goto wipe;
 	if ((ex = resolve(&u, ifname, target, peer)) != 0)
 		goto out;
-	if ((rv = l2c_console_new(u.loop, &co, &con)) != 0) {
-		ex = explain_end(rv, ifname, peer, conf.login, 0);
+	if ((rv = l2c_console_new(u.loop, &a.so.co, &con)) != 0 ||
+	    (rv = l2c_sess_opts_attach_log(&a.so, con)) != 0) {
+		ex = explain_end(rv, ifname, peer, a.conf.login, 0);
 		goto out;
 	}
-	conf.peer = peer;
-	conf.password = password;
-	conf.term = getenv("TERM");
-	l2c_console_winsize(&conf.cols, &conf.rows);
-	rv = mt_client_new(&u.ctx, &conf, l2c_console_cb(con), &sess);
+	a.conf.peer = peer;
+	a.conf.password = password;
+	a.conf.term = getenv("TERM");
+	l2c_console_winsize(&a.conf.cols, &a.conf.rows);
+	rv = mt_client_new(&u.ctx, &a.conf, l2c_console_cb(con), &sess);
 	/* The session keeps its own copy until the login is computed. */
 	l2c_secret_wipe(password, sizeof(password));
 	if (rv != 0) {
@@ -194,13 +234,15 @@ cmd_mikrotik(int argc, char **argv)
 		goto out;
 	}
 	rv = l2c_console_run(con, &sess);
-	ex = explain_end(rv, ifname, peer, conf.login,
-	    mt_client_budget(&conf));
+	ex = explain_end(rv, ifname, peer, a.conf.login,
+	    mt_client_budget(&a.conf));
 	sess.ops->free(sess.s);
 out:
 	l2c_console_free(con);
 	l2c_ui_close(&u);
 wipe:
+	l2c_sess_opts_close(&a.so);
 	l2c_secret_wipe(password, sizeof(password));
+	l2c_profile_argv_free(&pa);
 	return ex;
 }

@@ -18,6 +18,9 @@
 #include "ui/console.h"
 #include "ui/exitcode.h"
 #include "ui/open.h"
+#include "ui/profile.h"
+#include "ui/sess-opts.h"
+#include "ui/station.h"
 
 /* 16 hex digits, or a string of up to 8 characters padded with zeros. */
 int
@@ -43,20 +46,6 @@ l2c_mop_verif_parse(const char *s, uint8_t *v)
 	if (n > MOP_VERIF_LEN)
 		return L2C_ERR_INVAL;
 	memcpy(v, s, n);
-	return 0;
-}
-
-/* Seconds as a positive number (fractions allowed) into microseconds. */
-int
-l2c_mop_seconds(const char *s, uint64_t *us)
-{
-	char	*end;
-	double	 d;
-
-	d = strtod(s, &end);
-	if (end == s || *end != '\0' || !(d > 0) || d > 86400)
-		return L2C_ERR_INVAL;
-	*us = (uint64_t)(d * 1e6);
 	return 0;
 }
 
@@ -155,91 +144,86 @@ info(struct l2c_ui_link *u, const char *ifname,
 	return L2C_EX_OK;
 }
 
-int
-cmd_mop(int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "verification",	required_argument,	NULL, 'V' },
-		{ "info",		no_argument,		NULL, 'i' },
-		{ "wake",		no_argument,		NULL, 'w' },
-		{ "no-wake",		no_argument,		NULL, 'W' },
-		{ "escape",		required_argument,	NULL, 'e' },
-		{ "timeout",		required_argument,	NULL, 't' },
-		{ "idle",		required_argument,	NULL, 'I' },
-		{ "fixed-poll",		required_argument,	NULL, 'F' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct l2c_cmd		*me = l2c_cmd_find(argv[0]);
-	struct mop_client_opts		 o;
-	struct l2c_console_opts		 co;
-	struct l2c_console		*con = NULL;
-	struct l2c_ui_link		 u;
-	struct l2c_sess			 sess;
-	const char			*reason;
-	uint64_t			 us;
-	int				 ch, want_info = 0, rv, ex;
+static const struct option longopts[] = {
+	{ "verification",	required_argument,	NULL, 'V' },
+	{ "info",		no_argument,		NULL, 'i' },
+	{ "wake",		no_argument,		NULL, 'w' },
+	{ "no-wake",		no_argument,		NULL, 'W' },
+	{ "fixed-poll",		required_argument,	NULL, 'F' },
+	L2C_SESS_LONGOPTS,
+	{ NULL, 0, NULL, 0 }
+};
 
-	mop_client_defaults(&o);
-	l2c_console_defaults(&co);
-	co.wake = 1;
-	co.lf_to_cr = 1;
-	while ((ch = getopt_long(argc, argv, "e:", longopts, NULL)) != -1) {
+struct args {
+	struct mop_client_opts	 o;
+	struct l2c_sess_opts	 so;
+	int			 info;
+};
+
+/* The options, from the command line or a profile turned into one. */
+static int
+parse(const struct l2c_cmd *me, int argc, char **argv, void *arg)
+{
+	struct args	*a = arg;
+	uint64_t	 us;
+	int		 ch, ex;
+
+	memset(a, 0, sizeof(*a));
+	mop_client_defaults(&a->o);
+	l2c_sess_opts_init(&a->so);
+	a->so.co.wake = 1;
+	a->so.co.lf_to_cr = 1;
+	while ((ch = getopt_long(argc, argv, L2C_SESS_SHORTOPTS, longopts,
+	    NULL)) != -1) {
+		if ((ex = l2c_sess_opts_take(me, ch, optarg, &a->so)) >= 0) {
+			if (ex != 0)
+				return ex;
+			continue;
+		}
 		switch (ch) {
 		case 'V':
-			if (l2c_mop_verif_parse(optarg, o.verif) != 0)
+			if (l2c_mop_verif_parse(optarg, a->o.verif) != 0)
 				return l2c_usage_error(me, "--verification: 16 "
 				    "hex digits or up to 8 characters");
 			break;
 		case 'i':
-			want_info = 1;
+			a->info = 1;
 			break;
 		case 'w':
-			co.wake = 1;
+			a->so.co.wake = 1;
 			break;
 		case 'W':
-			co.wake = 0;
-			break;
-		case 'e':
-			if (l2c_console_parse_escape(optarg, &co.escape) != 0)
-				return l2c_usage_error(me, "-e: a character, "
-				    "^X, or none");
-			break;
-		case 't':
-			if (l2c_mop_seconds(optarg, &o.timeout_us) != 0)
-				return l2c_usage_error(me, "--timeout: seconds");
-			break;
-		case 'I':
-			if (l2c_mop_seconds(optarg, &co.idle_us) != 0)
-				return l2c_usage_error(me, "--idle: seconds");
+			a->so.co.wake = 0;
 			break;
 		case 'F':
-			if (l2c_mop_seconds(optarg, &us) != 0)
+			if (l2c_seconds(optarg, &us) != 0)
 				return l2c_usage_error(me, "--fixed-poll: "
 				    "seconds");
-			o.fixed_poll_us = us;
+			a->o.fixed_poll_us = us;
 			break;
 		default:
 			return l2c_usage_error(me, "unknown option");
 		}
 	}
-	if (argc - optind != 2)
-		return l2c_usage_error(me, "need an interface and a MAC address");
-	if (l2c_mac_parse(argv[optind + 1], o.peer) != 0)
-		return l2c_usage_error(me, "\"%s\" is not a MAC address",
-		    argv[optind + 1]);
-	if ((rv = l2c_ui_open_session(argv[optind], &u)) != 0)
-		return rv;
-	if (want_info) {
-		ex = info(&u, argv[optind], &o);
-		l2c_ui_close(&u);
-		return ex;
-	}
-	if ((rv = l2c_console_new(u.loop, &co, &con)) != 0 ||
-	    (rv = mop_client_start(&u.ctx, &o, l2c_console_cb(con),
+	if (a->so.timeout_us != 0)
+		a->o.timeout_us = a->so.timeout_us;
+	return 0;
+}
+
+static int
+session(struct l2c_ui_link *u, struct args *a)
+{
+	struct l2c_console	*con = NULL;
+	struct l2c_sess		 sess;
+	const char		*reason;
+	int			 rv;
+
+	if ((rv = l2c_console_new(u->loop, &a->so.co, &con)) != 0 ||
+	    (rv = l2c_sess_opts_attach_log(&a->so, con)) != 0 ||
+	    (rv = mop_client_start(&u->ctx, &a->o, l2c_console_cb(con),
 	    &sess)) != 0) {
 		l2c_say("cannot start: %s", l2c_strerror(rv));
 		l2c_console_free(con);
-		l2c_ui_close(&u);
 		return L2C_EX_SOFTWARE;
 	}
 	rv = l2c_console_run(con, &sess);
@@ -249,6 +233,43 @@ cmd_mop(int argc, char **argv)
 		l2c_say("%s", l2c_strerror(rv));
 	sess.ops->free(sess.s);
 	l2c_console_free(con);
-	l2c_ui_close(&u);
 	return l2c_exit_for(rv);
+}
+
+int
+cmd_mop(int argc, char **argv)
+{
+	const struct l2c_cmd		*me = l2c_cmd_find(argv[0]);
+	struct l2c_profile_argv		 pa;
+	struct l2c_ui_link		 u;
+	struct args			 a;
+	int				 ex;
+
+	l2c_sess_opts_init(&a.so);
+	if ((ex = l2c_profile_parse(me, longopts, parse, &a, &argc, &argv,
+	    &pa)) != 0)
+		goto out;
+	ex = L2C_EX_USAGE;
+	if (argc - optind != 2) {
+		l2c_usage_error(me, "need an interface and a MAC address");
+		goto out;
+	}
+	if (l2c_station_parse(argv[optind + 1], a.o.peer) != 0) {
+		l2c_usage_error(me, "\"%s\" is neither a MAC address nor a "
+		    "name in /etc/ethers", argv[optind + 1]);
+		goto out;
+	}
+	/* Before the privilege drop: the log may be in root's directory. */
+	if ((!a.info && (ex = l2c_sess_opts_open_log(&a.so)) != 0) ||
+	    (ex = l2c_ui_open_session(argv[optind], &u)) != 0)
+		goto out;
+	if (a.info)
+		ex = info(&u, argv[optind], &a.o);
+	else
+		ex = session(&u, &a);
+	l2c_ui_close(&u);
+out:
+	l2c_sess_opts_close(&a.so);
+	l2c_profile_argv_free(&pa);
+	return ex;
 }

@@ -1,6 +1,8 @@
 /* The subcommand table: adding a command is one row and one file. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui/cmd.h"
@@ -11,12 +13,14 @@ struct l2c_opts	l2c_opts;
 const struct l2c_cmd l2c_cmds[] = {
 	{ "interfaces", "", "list interfaces and whether they can be used",
 	    cmd_interfaces },
-	{ "mikrotik", "[-u USER] [--md5] [--password-file FILE] [-e CHAR|none]"
-	    " [--timeout SEC] [--idle SEC] IFACE TARGET",
+	{ "mikrotik", "[-u USER] [--md5] [--password-file FILE] "
+	    "[-a FILE|-A] [-e CHAR|none] [--timeout SEC] [--idle SEC] "
+	    "[--log FILE] [--timestamps] IFACE TARGET | [IFACE] @PROFILE",
 	    "MAC-Telnet console to a MikroTik (MAC, ethers name or identity)",
 	    cmd_mikrotik },
 	{ "mop", "[--verification HEX16|STRING] [--info] [--wake|--no-wake] "
-	    "[-e CHAR|none] [--timeout SEC] [--idle SEC] IFACE MAC",
+	    "[-e CHAR|none] [--timeout SEC] [--idle SEC] [--fixed-poll SEC] "
+	    "[--log FILE] [--timestamps] IFACE MAC | [IFACE] @PROFILE",
 	    "DEC MOP remote console (Cisco IOS)", cmd_mop },
 	{ "serve", "PROTOCOL [options] IFACE (l2console serve lists them)",
 	    "offer this machine's console over raw Ethernet", cmd_serve },
@@ -62,6 +66,9 @@ l2c_usage_error(const struct l2c_cmd *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
+	/* The bad value may be the profile's rather than the command's. */
+	if (l2c_opts.profile != NULL)
+		fprintf(stderr, " (with profile %s)", l2c_opts.profile);
 	fputc('\n', stderr);
 	if (c != NULL)
 		fprintf(stderr, "usage: l2console %s %s\n", c->name, c->usage);
@@ -69,4 +76,20 @@ l2c_usage_error(const struct l2c_cmd *c, const char *fmt, ...)
 		fputs("usage: l2console [-qv] command [args]"
 		    " (l2console --help lists the commands)\n", stderr);
 	return L2C_EX_USAGE;
+}
+
+int
+l2c_seconds(const char *s, uint64_t *us)
+{
+	char	*end;
+	double	 d;
+
+	errno = 0;
+	d = strtod(s, &end);
+	if (errno != 0 || end == s || *end != '\0' || !(d > 0) || d > 86400)
+		return -1;
+	/* Below a microsecond would read as "not given". */
+	if ((*us = (uint64_t)(d * 1e6 + 0.5)) == 0)
+		return -1;
+	return 0;
 }

@@ -21,6 +21,7 @@ struct l2c_opts {
 	int		 quiet;
 	const char	*user;		/* privilege drop target */
 	const char	*pcap;		/* --pcap FILE: frames in and out */
+	const char	*profile;	/* "@name in FILE" while one is used */
 };
 
 extern struct l2c_opts		 l2c_opts;
@@ -42,9 +43,10 @@ int	cmd_serve(int, char **);
 int	serve_mikrotik(int, char **);
 int	serve_mop(int, char **);
 
-/* MOP option values (cmd-mop.c): --verification, and seconds. */
+/* MOP --verification (cmd-mop.c). */
 int	l2c_mop_verif_parse(const char *, uint8_t *);
-int	l2c_mop_seconds(const char *, uint64_t *);
+/* "2.5" seconds into microseconds: positive, up to a day.  0 or -1. */
+int	l2c_seconds(const char *, uint64_t *);
 int	cmd_scan(int, char **);
 int	cmd_ping(int, char **);
 

@@ -698,25 +698,38 @@ l2c_console_close(struct l2c_console *c)
 }
 
 int
-l2c_console_log_start(struct l2c_console *c, const char *path, int stamps)
+l2c_console_log_open(const char *path)
 {
-	int	fd;
+	return open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOCTTY,
+	    0600);
+}
+
+int
+l2c_console_log_attach(struct l2c_console *c, int fd, const char *path,
+    int stamps)
+{
 	char	*p;
 
 	l2c_console_log_stop(c);
-	if ((p = strdup(path)) == NULL)
+	if ((p = strdup(path)) == NULL) {
+		close(fd);
 		return L2C_ERR_NOMEM;
-	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOCTTY,
-	    0600);
-	if (fd == -1) {
-		free(p);
-		return L2C_ERR_SYS;
 	}
 	c->logfd = fd;
 	c->logpath = p;
 	c->log_stamps = stamps;
 	c->log_bol = 1;
 	return 0;
+}
+
+int
+l2c_console_log_start(struct l2c_console *c, const char *path, int stamps)
+{
+	int	fd;
+
+	if ((fd = l2c_console_log_open(path)) == -1)
+		return L2C_ERR_SYS;
+	return l2c_console_log_attach(c, fd, path, stamps);
 }
 
 void

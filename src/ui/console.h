@@ -85,6 +85,13 @@ void	l2c_console_close(struct l2c_console *);
  */
 int	l2c_console_log_start(struct l2c_console *, const char *path,
 	    int stamps);
+/*
+ * The same in two steps, for a file opened before a privilege drop:
+ * open returns a descriptor (-1 with errno), which attach then owns.
+ */
+int	l2c_console_log_open(const char *path);
+int	l2c_console_log_attach(struct l2c_console *, int fd, const char *path,
+	    int stamps);
 void	l2c_console_log_stop(struct l2c_console *);
 /* The log's path while logging, else NULL. */
 const char *l2c_console_log_path(const struct l2c_console *);

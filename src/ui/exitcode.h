@@ -10,7 +10,7 @@
 #define L2C_EX_AUTH		2	/* login failed, reservation refused */
 #define L2C_EX_USAGE		64	/* bad command line */
 #define L2C_EX_DATAERR		65	/* bad file contents */
-#define L2C_EX_NOINPUT		66	/* a file could not be read */
+#define L2C_EX_NOINPUT		66	/* a file could not be read or written */
 #define L2C_EX_NOHOST		68	/* target never answered / not found */
 #define L2C_EX_UNAVAILABLE	69	/* console not offered or taken */
 #define L2C_EX_SOFTWARE		70	/* internal error */

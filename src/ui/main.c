@@ -55,7 +55,7 @@ usage(FILE *f)
 	    "   2  login failed or console reservation refused\n"
 	    "  64  bad command line\n"
 	    "  65  bad file contents\n"
-	    "  66  a file could not be read\n"
+	    "  66  a file could not be read or written\n"
 	    "  68  the target never answered, or no device had that name\n"
 	    "  69  the device offers no console, or it is taken\n"
 	    "  70  internal error\n"
