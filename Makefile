@@ -7,6 +7,9 @@ VERSION		= 0.1.0
 PREFIX		?= /usr/local
 BINDIR		?= $(PREFIX)/bin
 MANDIR		?= $(PREFIX)/share/man
+BASHCOMPDIR	?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR	?= $(PREFIX)/share/zsh/site-functions
+UNITDIR		?= $(PREFIX)/lib/systemd/system
 DESTDIR		?=
 SETCAP		?= 1
 BUILD		?= build
@@ -129,10 +132,17 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@bash tests/bench/run.sh ./$(PROG)
 
+# The unit names /usr/bin/l2console; its copy names the one installed.
 install: $(PROG)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(UNITDIR)
 	install -m 0755 $(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
 	install -m 0644 docs/$(PROG).1 $(DESTDIR)$(MANDIR)/man1/$(PROG).1
+	install -m 0644 contrib/completion/$(PROG).bash $(DESTDIR)$(BASHCOMPDIR)/$(PROG)
+	install -m 0644 contrib/completion/_$(PROG) $(DESTDIR)$(ZSHCOMPDIR)/_$(PROG)
+	sed '/^ExecStart=/s|/usr/bin/$(PROG) |$(BINDIR)/$(PROG) |' \
+	    contrib/systemd/$(PROG)-serve@.service > $(BUILD)/$(PROG)-serve@.service
+	install -m 0644 $(BUILD)/$(PROG)-serve@.service $(DESTDIR)$(UNITDIR)/
 	@if [ "$(SETCAP)" = 1 ] && [ "$$(id -u)" = 0 ]; then \
 		setcap cap_net_raw+ep $(DESTDIR)$(BINDIR)/$(PROG) && \
 		echo "  SETCAP cap_net_raw+ep $(DESTDIR)$(BINDIR)/$(PROG)"; \
