@@ -13,6 +13,7 @@ UNITDIR		?= $(PREFIX)/lib/systemd/system
 DESTDIR		?=
 SETCAP		?= 1
 BUILD		?= build
+DEBDIR		?= $(BUILD)/deb
 FUZZ_SECONDS	?= 10
 CC		?= cc
 FUZZCC		?= clang
@@ -60,7 +61,7 @@ Q = @
 msg = @printf '  %-6s %s\n' $(1) $(2)
 endif
 
-.PHONY: all deps check unit lab demo bench fuzz fuzz-build install clean
+.PHONY: all deps check unit lab demo bench fuzz fuzz-build install deb clean
 .DEFAULT_GOAL := all
 
 all: $(PROG)
@@ -147,6 +148,19 @@ install: $(PROG)
 		setcap cap_net_raw+ep $(DESTDIR)$(BINDIR)/$(PROG) && \
 		echo "  SETCAP cap_net_raw+ep $(DESTDIR)$(BINDIR)/$(PROG)"; \
 	fi
+
+# A .deb of what git tracks (uncommitted edits in, untracked files out),
+# built in a copy with contrib/debian as debian/; it lands in $(DEBDIR).
+# MAKEFLAGS stays out: variables given to this make must not reach the
+# package's own build.
+deb:
+	rm -rf $(DEBDIR)/$(PROG)-$(VERSION)
+	mkdir -p $(DEBDIR)
+	rev=$$(git stash create) && git archive --prefix=$(PROG)-$(VERSION)/ \
+	    $${rev:-HEAD} | tar -x -C $(DEBDIR)
+	cp -R $(DEBDIR)/$(PROG)-$(VERSION)/contrib/debian $(DEBDIR)/$(PROG)-$(VERSION)/debian
+	cd $(DEBDIR)/$(PROG)-$(VERSION) && \
+	    env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL dpkg-buildpackage -b -us -uc
 
 clean:
 	rm -rf $(BUILD) $(PROG)
