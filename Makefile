@@ -7,9 +7,13 @@ VERSION		= 0.1.0
 PREFIX		?= /usr/local
 BINDIR		?= $(PREFIX)/bin
 MANDIR		?= $(PREFIX)/share/man
+BASHCOMPDIR	?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR	?= $(PREFIX)/share/zsh/site-functions
+UNITDIR		?= $(PREFIX)/lib/systemd/system
 DESTDIR		?=
 SETCAP		?= 1
 BUILD		?= build
+DEBDIR		?= $(BUILD)/deb
 FUZZ_SECONDS	?= 10
 CC		?= cc
 FUZZCC		?= clang
@@ -57,7 +61,7 @@ Q = @
 msg = @printf '  %-6s %s\n' $(1) $(2)
 endif
 
-.PHONY: all deps check unit lab demo bench fuzz fuzz-build install clean
+.PHONY: all deps check unit lab demo bench fuzz fuzz-build install deb clean
 .DEFAULT_GOAL := all
 
 all: $(PROG)
@@ -129,14 +133,34 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@bash tests/bench/run.sh ./$(PROG)
 
+# The unit names /usr/bin/l2console; its copy names the one installed.
 install: $(PROG)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(UNITDIR)
 	install -m 0755 $(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
 	install -m 0644 docs/$(PROG).1 $(DESTDIR)$(MANDIR)/man1/$(PROG).1
+	install -m 0644 contrib/completion/$(PROG).bash $(DESTDIR)$(BASHCOMPDIR)/$(PROG)
+	install -m 0644 contrib/completion/_$(PROG) $(DESTDIR)$(ZSHCOMPDIR)/_$(PROG)
+	sed '/^ExecStart=/s|/usr/bin/$(PROG) |$(BINDIR)/$(PROG) |' \
+	    contrib/systemd/$(PROG)-serve@.service > $(BUILD)/$(PROG)-serve@.service
+	install -m 0644 $(BUILD)/$(PROG)-serve@.service $(DESTDIR)$(UNITDIR)/
 	@if [ "$(SETCAP)" = 1 ] && [ "$$(id -u)" = 0 ]; then \
 		setcap cap_net_raw+ep $(DESTDIR)$(BINDIR)/$(PROG) && \
 		echo "  SETCAP cap_net_raw+ep $(DESTDIR)$(BINDIR)/$(PROG)"; \
 	fi
+
+# A .deb of what git tracks (uncommitted edits in, untracked files out),
+# built in a copy with contrib/debian as debian/; it lands in $(DEBDIR).
+# MAKEFLAGS stays out: variables given to this make must not reach the
+# package's own build.
+deb:
+	rm -rf $(DEBDIR)/$(PROG)-$(VERSION)
+	mkdir -p $(DEBDIR)
+	rev=$$(git stash create) && git archive --prefix=$(PROG)-$(VERSION)/ \
+	    $${rev:-HEAD} | tar -x -C $(DEBDIR)
+	cp -R $(DEBDIR)/$(PROG)-$(VERSION)/contrib/debian $(DEBDIR)/$(PROG)-$(VERSION)/debian
+	cd $(DEBDIR)/$(PROG)-$(VERSION) && \
+	    env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL dpkg-buildpackage -b -us -uc
 
 clean:
 	rm -rf $(BUILD) $(PROG)

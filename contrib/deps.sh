@@ -5,7 +5,8 @@ set -eu
 
 PKGS="gcc make pkg-config libpcap-dev libnet1-dev libssl-dev libncurses-dev
 libcmocka-dev clang libclang-rt-14-dev iproute2 nftables util-linux procps
-tmux mactelnet-server mactelnet-client tshark zsh valgrind time"
+tmux mactelnet-server mactelnet-client tshark zsh valgrind time
+dpkg-dev debhelper libcap2-bin"
 
 missing=
 for p in $PKGS; do

@@ -79,8 +79,11 @@ static void __attribute__((noreturn))
 die(enum stage st)
 {
 	int	msg[2] = { (int)st, errno };
+	ssize_t	n;
 
-	(void)write(ERRFD, msg, sizeof(msg));
+	/* If the parent cannot be told, there is no one else to tell. */
+	n = write(ERRFD, msg, sizeof(msg));
+	(void)n;
 	_exit(127);
 }
 
@@ -134,8 +137,9 @@ child(const char *slave, const struct acct *a, const struct l2c_login *lg,
 			die(ST_PRIV);
 		}
 	}
-	if (chdir(a->home) == -1)
-		(void)chdir("/");
+	/* As login(1): no home is no reason to stop, no "/" is. */
+	if (chdir(a->home) == -1 && chdir("/") == -1)
+		die(ST_EXEC);
 	if (clearenv() != 0 ||
 	    setenv("HOME", a->home, 1) == -1 ||
 	    setenv("USER", a->name, 1) == -1 ||

@@ -7,6 +7,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "core/log.h"
 #include "ui/cmd.h"
 #include "ui/exitcode.h"
 #include "ui/secret.h"
@@ -68,7 +69,12 @@ from_tty(const char *prompt, char *buf, size_t len)
 	noecho = old;
 	noecho.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
 	noecho.c_lflag |= ICANON;
-	(void)write(fd, prompt, strlen(prompt));
+	if (write(fd, prompt, strlen(prompt)) == -1) {
+		close(fd);
+		l2c_say("cannot write the password prompt: %s",
+		    strerror(errno));
+		return L2C_EX_OSERR;
+	}
 	tcsetattr(fd, TCSAFLUSH, &noecho);
 	while (got + 1 < len && (n = read(fd, &c, 1)) == 1 && c != '\n' &&
 	    c != '\r')
@@ -76,7 +82,8 @@ from_tty(const char *prompt, char *buf, size_t len)
 	buf[got] = '\0';
 	c = 0;
 	tcsetattr(fd, TCSAFLUSH, &old);
-	(void)write(fd, "\n", 1);
+	if (write(fd, "\n", 1) != 1)
+		l2c_debug("cannot end the password prompt's line");
 	close(fd);
 	return 0;
 }
