@@ -150,9 +150,12 @@ struct tui {
 	struct tui_neigh	*nb;
 	struct tui_sess		*sess;		/* while a console runs */
 	struct tui_ping		*ping;
+	int			 logfd;		/* --log, opened as root */
 };
 
 /* tui.c: the frame of the UI. */
+/* Log the session to --log's file (a copy of the descriptor opened early). */
+int	tui_log_attach(struct tui *, struct l2c_console *);
 void	tui_push(struct tui *, const struct tui_screen *);
 void	tui_pop(struct tui *);
 const struct tui_screen *tui_top(const struct tui *);

@@ -113,8 +113,12 @@ m_log(struct tui *t)
 		return;
 	}
 	if (t->o.log != NULL) {
-		snprintf(s->logpath, sizeof(s->logpath), "%s", t->o.log);
-		log_done(t, 1);
+		if (tui_log_attach(t, s->con) != 0)
+			tui_status(t, TA_ERR, "cannot log to %s: %s", t->o.log,
+			    strerror(errno));
+		else
+			tui_status(t, TA_OK, "logging the session to %s%s",
+			    t->o.log, t->o.timestamps ? " (with times)" : "");
 		return;
 	}
 	snprintf(name, sizeof(name), "%.40s", t->conn.name);

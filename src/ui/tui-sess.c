@@ -125,9 +125,7 @@ tui_session(struct tui *t)
 	co.wake = co.lf_to_cr = t->conn.proto == TUI_MOP;
 	if ((rv = l2c_console_new(t->loop, &co, &s.con)) == 0) {
 		l2c_console_set_menu(s.con, &m);
-		if (t->o.log != NULL &&
-		    l2c_console_log_start(s.con, t->o.log,
-		    t->o.timestamps) != 0)
+		if (t->o.log != NULL && tui_log_attach(t, s.con) != 0)
 			printf("l2console: cannot open the session log %s: "
 			    "%m\n", t->o.log);
 		fflush(stdout);

@@ -6,6 +6,7 @@
  */
 #include <sys/ioctl.h>
 
+#include <errno.h>
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
@@ -393,6 +394,21 @@ finish(struct tui *t)
 		l2c_ui_close(&t->u);
 	t->loop = NULL;
 	l2c_secret_wipe(t->conn.pass, sizeof(t->conn.pass));
+	if (t->logfd != -1)
+		close(t->logfd);
+	t->logfd = -1;
+}
+
+int
+tui_log_attach(struct tui *t, struct l2c_console *con)
+{
+	int	fd;
+
+	if (t->logfd == -1)
+		return L2C_ERR_INVAL;
+	if ((fd = dup(t->logfd)) == -1)
+		return L2C_ERR_SYS;
+	return l2c_console_log_attach(con, fd, t->o.log, t->o.timestamps);
 }
 
 int
@@ -409,6 +425,13 @@ l2c_tui_main(const struct l2c_tui_opts *o)
 		return bad_terminal();
 	memset(&t, 0, sizeof(t));
 	t.o = *o;
+	t.logfd = -1;
+	/* Before the privilege drop: the log may be in root's directory. */
+	if (o->log != NULL && (t.logfd = l2c_console_log_open(o->log)) == -1) {
+		l2c_say("cannot open the session log %s: %s", o->log,
+		    strerror(errno));
+		return L2C_EX_NOINPUT;
+	}
 	setlocale(LC_ALL, "");
 	/* No job control inside the UI: curses would fight the session. */
 	tstp = signal(SIGTSTP, SIG_IGN);

@@ -128,7 +128,10 @@ check "no terminal: one line naming subcommands, exit 64" \
     eval '[ $rc -eq 64 ] && echo "$out" | grep -q "needs a terminal"'
 
 # 1. Two usable interfaces: the picker.
-run_ui "$BIN" --log "$LAB_TMP/session.log" --timestamps
+# The log's directory is root's alone: the UI must open it before it
+# drops to nobody.
+mkdir -m 700 "$LAB_TMP/rootonly"
+run_ui "$BIN" --log "$LAB_TMP/rootonly/session.log" --timestamps
 if wait_text "choose an interface" && wait_text eth9 3; then
 	ok "picker lists the laptop's interfaces"
 else
@@ -229,7 +232,7 @@ else
 	check "disconnect returns to the table" wait_text "devices:" 10
 	check "the session log has the output, time-stamped" \
 	    grep -Eq '^\[[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.]{12}\] .*l2c42tui' \
-	    "$LAB_TMP/session.log"
+	    "$LAB_TMP/rootonly/session.log"
 fi
 
 # A wrong password: back at the table, and the status line says why.
