@@ -240,11 +240,11 @@ parse_count(const char *s, uint64_t *n, uint64_t min, uint64_t max)
 	return 0;
 }
 
-static int
-usage_full(const struct l2c_cmd *c)
+/* Each option, for "ping --help" (l2c_cmd_help). */
+void
+cmd_ping_help(FILE *f)
 {
-	printf("usage: l2console %s %s\n\n"
-	    "  -c COUNT      stop after COUNT pings (default: until "
+	fprintf(f, "  -c COUNT      stop after COUNT pings (default: until "
 	    "interrupted)\n"
 	    "  -i INTERVAL   seconds between pings (default 1, at least "
 	    "0.01)\n"
@@ -256,9 +256,7 @@ usage_full(const struct l2c_cmd *c)
 	    "                the loopback assistant multicast "
 	    "CF-00-00-00-00-00\n"
 	    "TARGET is a MAC address in any common spelling or a name from "
-	    "/etc/ethers.\n", c->name, c->usage, PING_SIZE_DEFAULT,
-	    L2C_PING_HDR);
-	return L2C_EX_OK;
+	    "/etc/ethers.\n", PING_SIZE_DEFAULT, L2C_PING_HDR);
 }
 
 int
@@ -325,7 +323,7 @@ cmd_ping(int argc, char **argv)
 			r->proto = &mop_loop_ping_proto;
 			break;
 		case 'h':
-			ex = usage_full(c);
+			ex = l2c_cmd_help(c);
 			goto out;
 		default:
 			ex = l2c_usage_error(c, "unknown option");

@@ -269,11 +269,11 @@ summary(const struct scan_run *r)
 		    (unsigned long long)l2c_neigh_dropped(r->tab));
 }
 
-static int
-usage_full(const struct l2c_cmd *c)
+/* Each option, for "scan --help" (l2c_cmd_help). */
+void
+cmd_scan_help(FILE *f)
 {
-	printf("usage: l2console %s %s\n\n"
-	    "  --timeout SEC     listen this long (default 3)\n"
+	fputs("  --timeout SEC     listen this long (default 3)\n"
 	    "  --watch           print new and changed devices until "
 	    "interrupted\n"
 	    "  --json, --csv     machine-readable output (docs/scan-json.md)\n"
@@ -281,8 +281,7 @@ usage_full(const struct l2c_cmd *c)
 	    "  --mikrotik-only   only MNDP and MAC-Telnet\n"
 	    "  --probe MAC,...   also ask these stations directly (MOP)\n"
 	    "  --probe-file FILE the same, one or more per line "
-	    "(\"-\": stdin)\n", c->name, c->usage);
-	return L2C_EX_OK;
+	    "(\"-\": stdin)\n", f);
 }
 
 int
@@ -357,7 +356,7 @@ cmd_scan(int argc, char **argv)
 				goto out;
 			break;
 		case 'h':
-			ex = usage_full(c);
+			ex = l2c_cmd_help(c);
 			goto out;
 		default:
 			ex = l2c_usage_error(c, "unknown option");

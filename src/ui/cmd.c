@@ -10,24 +10,25 @@ struct l2c_opts	l2c_opts;
 
 const struct l2c_cmd l2c_cmds[] = {
 	{ "interfaces", "", "list interfaces and whether they can be used",
-	    cmd_interfaces },
+	    cmd_interfaces, NULL },
 	{ "mikrotik", "[-u USER] [--md5] [--password-file FILE] [-e CHAR|none]"
 	    " [--timeout SEC] [--idle SEC] IFACE TARGET",
 	    "MAC-Telnet console to a MikroTik (MAC, ethers name or identity)",
-	    cmd_mikrotik },
+	    cmd_mikrotik, NULL },
 	{ "mop", "[--verification HEX16|STRING] [--info] [--wake|--no-wake] "
 	    "[-e CHAR|none] [--timeout SEC] [--idle SEC] IFACE MAC",
-	    "DEC MOP remote console (Cisco IOS)", cmd_mop },
+	    "DEC MOP remote console (Cisco IOS)", cmd_mop, NULL },
 	{ "serve", "PROTOCOL [options] IFACE (l2console serve lists them)",
-	    "offer this machine's console over raw Ethernet", cmd_serve },
+	    "offer this machine's console over raw Ethernet", cmd_serve, NULL },
 	{ "scan", "[--json|--csv] [--watch] [--timeout SEC] "
 	    "[--mop-only|--mikrotik-only] [--probe MAC[,MAC...]] "
 	    "[--probe-file FILE] IFACE",
-	    "list MikroTik and MOP devices on the wire", cmd_scan },
+	    "list MikroTik and MOP devices on the wire", cmd_scan,
+	    cmd_scan_help },
 	{ "ping", "[-c COUNT] [-i INTERVAL] [-s SIZE] [-W TIMEOUT] [--mop] "
 	    "IFACE TARGET", "MAC ping or MOP loopback to one station",
-	    cmd_ping },
-	{ NULL, NULL, NULL, NULL },
+	    cmd_ping, cmd_ping_help },
+	{ NULL, NULL, NULL, NULL, NULL },
 };
 
 const struct l2c_cmd *
@@ -39,6 +40,19 @@ l2c_cmd_find(const char *name)
 		if (strcmp(c->name, name) == 0)
 			return c;
 	return NULL;
+}
+
+/* Main's "CMD --help" and a command's own -h print the same. */
+int
+l2c_cmd_help(const struct l2c_cmd *c)
+{
+	printf("usage: l2console %s %s\n  %s\n", c->name, c->usage,
+	    c->summary);
+	if (c->help != NULL) {
+		putchar('\n');
+		c->help(stdout);
+	}
+	return L2C_EX_OK;
 }
 
 void

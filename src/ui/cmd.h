@@ -7,12 +7,14 @@
 #define L2C_CMD_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 struct l2c_cmd {
 	const char	*name;
 	const char	*usage;		/* arguments, after the name */
 	const char	*summary;
 	int		(*fn)(int, char **);
+	void		(*help)(FILE *);	/* each option; or NULL */
 };
 
 /* Options every subcommand shares, parsed before the subcommand. */
@@ -27,6 +29,8 @@ extern struct l2c_opts		 l2c_opts;
 extern const struct l2c_cmd	 l2c_cmds[];
 
 const struct l2c_cmd *l2c_cmd_find(const char *);
+/* "CMD --help": usage, summary and the help text on stdout; L2C_EX_OK. */
+int	l2c_cmd_help(const struct l2c_cmd *);
 /* One line on stderr plus a usage hint; returns L2C_EX_USAGE. */
 int	l2c_usage_error(const struct l2c_cmd *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
@@ -46,6 +50,8 @@ int	serve_mop(int, char **);
 int	l2c_mop_verif_parse(const char *, uint8_t *);
 int	l2c_mop_seconds(const char *, uint64_t *);
 int	cmd_scan(int, char **);
+void	cmd_scan_help(FILE *);
 int	cmd_ping(int, char **);
+void	cmd_ping_help(FILE *);
 
 #endif /* L2C_CMD_H */
