@@ -7,8 +7,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,23 +101,6 @@ send_fire(void *arg)
 }
 
 static void
-end_fire(void *arg)
-{
-	struct ping_run	*r = arg;
-
-	l2c_loop_break(r->u.loop, 0);
-}
-
-static void
-on_signal(void *arg, int signo)
-{
-	struct ping_run	*r = arg;
-
-	(void)signo;
-	l2c_loop_break(r->u.loop, 0);
-}
-
-static void
 on_rx(void *arg, const struct l2c_pkt *pkt)
 {
 	struct ping_run		*r = arg;
@@ -210,21 +191,6 @@ summary(const struct ping_run *r)
 }
 
 static int
-parse_secs(const char *s, uint64_t *us)
-{
-	char	*end;
-	double	 v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno != 0 || end == s || *end != '\0' || isnan(v) || v < 0 ||
-	    v > 86400)
-		return -1;
-	*us = (uint64_t)(v * 1e6);
-	return 0;
-}
-
-static int
 parse_count(const char *s, uint64_t *n, uint64_t min, uint64_t max)
 {
 	char			*end;
@@ -296,7 +262,7 @@ cmd_ping(int argc, char **argv)
 			}
 			break;
 		case 'i':
-			if (parse_secs(optarg, &r->interval_us) != 0 ||
+			if (l2c_cmd_seconds(optarg, 1, &r->interval_us) != 0 ||
 			    r->interval_us < PING_INTERVAL_MIN) {
 				ex = l2c_usage_error(c, "-i wants seconds "
 				    "(at least 0.01), not \"%s\"", optarg);
@@ -313,7 +279,7 @@ cmd_ping(int argc, char **argv)
 			}
 			break;
 		case 'W':
-			if (parse_secs(optarg, &r->wait_us) != 0) {
+			if (l2c_cmd_seconds(optarg, 1, &r->wait_us) != 0) {
 				ex = l2c_usage_error(c, "-W wants seconds, "
 				    "not \"%s\"", optarg);
 				goto out;
@@ -349,8 +315,8 @@ cmd_ping(int argc, char **argv)
 		r->assistant = 1;
 		memcpy(r->dst, mop_mcast_loop, L2C_ETH_ALEN);
 	} else if (l2c_station_parse(r->target, r->dst) != 0) {
-		ex = l2c_usage_error(c, "\"%s\" is neither a MAC address nor a "
-		    "name in /etc/ethers", r->target);
+		ex = l2c_usage_error(c, "\"%s\" " L2C_STATION_UNKNOWN,
+		    r->target);
 		goto out;
 	}
 	if (getrandom(&r->cookie, sizeof(r->cookie), GRND_NONBLOCK) !=
@@ -360,15 +326,13 @@ cmd_ping(int argc, char **argv)
 	if ((ex = l2c_ui_open(argv[optind], &r->u)) != 0)
 		goto out;
 	if ((rv = l2c_ctx_listen(&r->u.ctx, r->proto->filter, on_rx, r)) < 0 ||
-	    (rv = l2c_loop_signal(r->u.loop, SIGINT, on_signal, r)) != 0 ||
-	    (rv = l2c_loop_signal(r->u.loop, SIGTERM, on_signal, r)) != 0 ||
-	    (rv = l2c_loop_signal(r->u.loop, SIGHUP, on_signal, r)) != 0) {
+	    (rv = l2c_ui_stop_on_signals(&r->u)) != 0) {
 		l2c_say("cannot start: %s", l2c_strerror(rv));
 		ex = L2C_EX_SOFTWARE;
 		goto out;
 	}
 	l2c_timer_init(&r->t_send, send_fire, r);
-	l2c_timer_init(&r->t_end, end_fire, r);
+	l2c_timer_init(&r->t_end, l2c_ui_stop, &r->u);
 	if (!l2c_opts.quiet) {
 		printf("PING %s", r->target);
 		if (strcmp(r->target, l2c_mac_fmt(r->dst, mac, sizeof(mac))))

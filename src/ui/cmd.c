@@ -1,8 +1,15 @@
-/* The subcommand table: adding a command is one row and one file. */
+/*
+ * The subcommand table: adding a command is one row and one file.  And
+ * what the commands share: help, usage errors, option values.
+ */
+#include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/err.h"
 #include "ui/cmd.h"
 #include "ui/exitcode.h"
 
@@ -83,4 +90,20 @@ l2c_usage_error(const struct l2c_cmd *c, const char *fmt, ...)
 		fputs("usage: l2console [-qv] command [args]"
 		    " (l2console --help lists the commands)\n", stderr);
 	return L2C_EX_USAGE;
+}
+
+/* scan --timeout, ping -i and -W: fractions of a second, up to a day. */
+int
+l2c_cmd_seconds(const char *s, int zero_ok, uint64_t *us)
+{
+	char	*end;
+	double	 v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno != 0 || end == s || *end != '\0' || isnan(v) || v < 0 ||
+	    (v == 0 && !zero_ok) || v > 86400)
+		return L2C_ERR_INVAL;
+	*us = (uint64_t)(v * 1e6);
+	return 0;
 }

@@ -36,6 +36,11 @@ int	l2c_usage_error(const struct l2c_cmd *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* "l2console: " + message on stderr. */
 void	l2c_say(const char *, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * Seconds, fractions allowed, up to a day, into microseconds: 0 or
+ * L2C_ERR_INVAL.  Zero itself only if the second argument says so.
+ */
+int	l2c_cmd_seconds(const char *, int zero_ok, uint64_t *us);
 
 int	cmd_interfaces(int, char **);
 int	cmd_mikrotik(int, char **);
