@@ -196,7 +196,7 @@ parse(const struct l2c_cmd *me, int argc, char **argv, void *arg)
 			a->so.co.wake = 0;
 			break;
 		case 'F':
-			if (l2c_seconds(optarg, &us) != 0)
+			if (l2c_cmd_seconds(optarg, 0, &us) != 0)
 				return l2c_usage_error(me, "--fixed-poll: "
 				    "seconds");
 			a->o.fixed_poll_us = us;

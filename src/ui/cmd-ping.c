@@ -7,8 +7,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,23 +101,6 @@ send_fire(void *arg)
 }
 
 static void
-end_fire(void *arg)
-{
-	struct ping_run	*r = arg;
-
-	l2c_loop_break(r->u.loop, 0);
-}
-
-static void
-on_signal(void *arg, int signo)
-{
-	struct ping_run	*r = arg;
-
-	(void)signo;
-	l2c_loop_break(r->u.loop, 0);
-}
-
-static void
 on_rx(void *arg, const struct l2c_pkt *pkt)
 {
 	struct ping_run		*r = arg;
@@ -210,21 +191,6 @@ summary(const struct ping_run *r)
 }
 
 static int
-parse_secs(const char *s, uint64_t *us)
-{
-	char	*end;
-	double	 v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno != 0 || end == s || *end != '\0' || isnan(v) || v < 0 ||
-	    v > 86400)
-		return -1;
-	*us = (uint64_t)(v * 1e6);
-	return 0;
-}
-
-static int
 parse_count(const char *s, uint64_t *n, uint64_t min, uint64_t max)
 {
 	char			*end;
@@ -240,11 +206,11 @@ parse_count(const char *s, uint64_t *n, uint64_t min, uint64_t max)
 	return 0;
 }
 
-static int
-usage_full(const struct l2c_cmd *c)
+/* Each option, for "ping --help" (l2c_cmd_help). */
+void
+cmd_ping_help(FILE *f)
 {
-	printf("usage: l2console %s %s\n\n"
-	    "  -c COUNT      stop after COUNT pings (default: until "
+	fprintf(f, "  -c COUNT      stop after COUNT pings (default: until "
 	    "interrupted)\n"
 	    "  -i INTERVAL   seconds between pings (default 1, at least "
 	    "0.01)\n"
@@ -256,9 +222,7 @@ usage_full(const struct l2c_cmd *c)
 	    "                the loopback assistant multicast "
 	    "CF-00-00-00-00-00\n"
 	    "TARGET is a MAC address in any common spelling or a name from "
-	    "/etc/ethers.\n", c->name, c->usage, PING_SIZE_DEFAULT,
-	    L2C_PING_HDR);
-	return L2C_EX_OK;
+	    "/etc/ethers.\n", PING_SIZE_DEFAULT, L2C_PING_HDR);
 }
 
 int
@@ -298,7 +262,7 @@ cmd_ping(int argc, char **argv)
 			}
 			break;
 		case 'i':
-			if (parse_secs(optarg, &r->interval_us) != 0 ||
+			if (l2c_cmd_seconds(optarg, 1, &r->interval_us) != 0 ||
 			    r->interval_us < PING_INTERVAL_MIN) {
 				ex = l2c_usage_error(c, "-i wants seconds "
 				    "(at least 0.01), not \"%s\"", optarg);
@@ -315,7 +279,7 @@ cmd_ping(int argc, char **argv)
 			}
 			break;
 		case 'W':
-			if (parse_secs(optarg, &r->wait_us) != 0) {
+			if (l2c_cmd_seconds(optarg, 1, &r->wait_us) != 0) {
 				ex = l2c_usage_error(c, "-W wants seconds, "
 				    "not \"%s\"", optarg);
 				goto out;
@@ -325,7 +289,7 @@ cmd_ping(int argc, char **argv)
 			r->proto = &mop_loop_ping_proto;
 			break;
 		case 'h':
-			ex = usage_full(c);
+			ex = l2c_cmd_help(c);
 			goto out;
 		default:
 			ex = l2c_usage_error(c, "unknown option");
@@ -351,8 +315,8 @@ cmd_ping(int argc, char **argv)
 		r->assistant = 1;
 		memcpy(r->dst, mop_mcast_loop, L2C_ETH_ALEN);
 	} else if (l2c_station_parse(r->target, r->dst) != 0) {
-		ex = l2c_usage_error(c, "\"%s\" is neither a MAC address nor a "
-		    "name in /etc/ethers", r->target);
+		ex = l2c_usage_error(c, "\"%s\" " L2C_STATION_UNKNOWN,
+		    r->target);
 		goto out;
 	}
 	if (getrandom(&r->cookie, sizeof(r->cookie), GRND_NONBLOCK) !=
@@ -362,15 +326,13 @@ cmd_ping(int argc, char **argv)
 	if ((ex = l2c_ui_open(argv[optind], &r->u)) != 0)
 		goto out;
 	if ((rv = l2c_ctx_listen(&r->u.ctx, r->proto->filter, on_rx, r)) < 0 ||
-	    (rv = l2c_loop_signal(r->u.loop, SIGINT, on_signal, r)) != 0 ||
-	    (rv = l2c_loop_signal(r->u.loop, SIGTERM, on_signal, r)) != 0 ||
-	    (rv = l2c_loop_signal(r->u.loop, SIGHUP, on_signal, r)) != 0) {
+	    (rv = l2c_ui_stop_on_signals(&r->u)) != 0) {
 		l2c_say("cannot start: %s", l2c_strerror(rv));
 		ex = L2C_EX_SOFTWARE;
 		goto out;
 	}
 	l2c_timer_init(&r->t_send, send_fire, r);
-	l2c_timer_init(&r->t_end, end_fire, r);
+	l2c_timer_init(&r->t_end, l2c_ui_stop, &r->u);
 	if (!l2c_opts.quiet) {
 		printf("PING %s", r->target);
 		if (strcmp(r->target, l2c_mac_fmt(r->dst, mac, sizeof(mac))))

@@ -13,8 +13,6 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
-#include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,23 +103,6 @@ round_fire(void *arg)
 		l2c_timer_arm(r->u.loop, &r->t_round, next);
 	} else if (r->watch)
 		l2c_timer_arm(r->u.loop, &r->t_round, SCAN_REPROBE);
-}
-
-static void
-end_fire(void *arg)
-{
-	struct scan_run	*r = arg;
-
-	l2c_loop_break(r->u.loop, 0);
-}
-
-static void
-on_signal(void *arg, int signo)
-{
-	struct scan_run	*r = arg;
-
-	(void)signo;
-	l2c_loop_break(r->u.loop, 0);
 }
 
 static void
@@ -222,26 +203,11 @@ load_probe_file(const char *file, uint8_t (**list)[6], size_t *n)
 	if (f != stdin)
 		fclose(f);
 	if (rv == L2C_ERR_NOTFOUND) {
-		l2c_say("%s:%u: \"%s\" is neither a MAC address nor a name in "
-		    "/etc/ethers", file, lineno, bad);
+		l2c_say("%s:%u: \"%s\" " L2C_STATION_UNKNOWN, file, lineno,
+		    bad);
 		return L2C_EX_DATAERR;
 	}
 	return rv == 0 ? 0 : L2C_EX_SOFTWARE;
-}
-
-static int
-parse_timeout(const char *s, uint64_t *us)
-{
-	char	*end;
-	double	 v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno != 0 || end == s || *end != '\0' || !(v > 0) ||
-	    v > 86400 || isnan(v))
-		return -1;
-	*us = (uint64_t)(v * 1e6);
-	return 0;
 }
 
 static void
@@ -269,11 +235,11 @@ summary(const struct scan_run *r)
 		    (unsigned long long)l2c_neigh_dropped(r->tab));
 }
 
-static int
-usage_full(const struct l2c_cmd *c)
+/* Each option, for "scan --help" (l2c_cmd_help). */
+void
+cmd_scan_help(FILE *f)
 {
-	printf("usage: l2console %s %s\n\n"
-	    "  --timeout SEC     listen this long (default 3)\n"
+	fputs("  --timeout SEC     listen this long (default 3)\n"
 	    "  --watch           print new and changed devices until "
 	    "interrupted\n"
 	    "  --json, --csv     machine-readable output (docs/scan-json.md)\n"
@@ -281,8 +247,7 @@ usage_full(const struct l2c_cmd *c)
 	    "  --mikrotik-only   only MNDP and MAC-Telnet\n"
 	    "  --probe MAC,...   also ask these stations directly (MOP)\n"
 	    "  --probe-file FILE the same, one or more per line "
-	    "(\"-\": stdin)\n", c->name, c->usage);
-	return L2C_EX_OK;
+	    "(\"-\": stdin)\n", f);
 }
 
 int
@@ -314,7 +279,7 @@ cmd_scan(int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case O_TIMEOUT:
-			if (parse_timeout(optarg, &r.timeout_us) != 0) {
+			if (l2c_cmd_seconds(optarg, 0, &r.timeout_us) != 0) {
 				ex = l2c_usage_error(c, "--timeout wants "
 				    "seconds (> 0), not \"%s\"", optarg);
 				goto out;
@@ -345,9 +310,8 @@ cmd_scan(int argc, char **argv)
 			if ((rv = l2c_station_list_add(optarg, &r.stations,
 			    &r.nstations, bad, sizeof(bad))) != 0) {
 				ex = rv == L2C_ERR_NOTFOUND ?
-				    l2c_usage_error(c, "--probe: \"%s\" is "
-				    "neither a MAC address nor a name in "
-				    "/etc/ethers", bad) : L2C_EX_SOFTWARE;
+				    l2c_usage_error(c, "--probe: \"%s\" "
+				    L2C_STATION_UNKNOWN, bad) : L2C_EX_SOFTWARE;
 				goto out;
 			}
 			break;
@@ -357,7 +321,7 @@ cmd_scan(int argc, char **argv)
 				goto out;
 			break;
 		case 'h':
-			ex = usage_full(c);
+			ex = l2c_cmd_help(c);
 			goto out;
 		default:
 			ex = l2c_usage_error(c, "unknown option");
@@ -396,10 +360,8 @@ cmd_scan(int argc, char **argv)
 	    l2c_scan_want_color(stdout);
 	l2c_timer_init(&r.t_round, round_fire, &r);
 	l2c_timer_init(&r.t_pace, pace_fire, &r);
-	l2c_timer_init(&r.t_end, end_fire, &r);
-	if ((rv = l2c_loop_signal(r.u.loop, SIGINT, on_signal, &r)) != 0 ||
-	    (rv = l2c_loop_signal(r.u.loop, SIGTERM, on_signal, &r)) != 0 ||
-	    (rv = l2c_loop_signal(r.u.loop, SIGHUP, on_signal, &r)) != 0) {
+	l2c_timer_init(&r.t_end, l2c_ui_stop, &r.u);
+	if ((rv = l2c_ui_stop_on_signals(&r.u)) != 0) {
 		l2c_say("cannot start: %s", l2c_strerror(rv));
 		ex = L2C_EX_SOFTWARE;
 		goto out;

@@ -64,7 +64,7 @@ serve_mop(int argc, char **argv)
 		case 's':
 			if (strcmp(optarg, "0") == 0)
 				o.sysid_interval_us = 0;
-			else if (l2c_seconds(optarg, &us) != 0)
+			else if (l2c_cmd_seconds(optarg, 0, &us) != 0)
 				return l2c_usage_error(me, "--sysid-interval: "
 				    "seconds (0 for none)");
 			else

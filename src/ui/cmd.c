@@ -1,10 +1,15 @@
-/* The subcommand table: adding a command is one row and one file. */
+/*
+ * The subcommand table: adding a command is one row and one file.  And
+ * what the commands share: help, usage errors, option values.
+ */
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/err.h"
 #include "ui/cmd.h"
 #include "ui/exitcode.h"
 
@@ -12,26 +17,27 @@ struct l2c_opts	l2c_opts;
 
 const struct l2c_cmd l2c_cmds[] = {
 	{ "interfaces", "", "list interfaces and whether they can be used",
-	    cmd_interfaces },
+	    cmd_interfaces, NULL },
 	{ "mikrotik", "[-u USER] [--md5] [--password-file FILE] "
 	    "[-a FILE|-A] [-e CHAR|none] [--timeout SEC] [--idle SEC] "
 	    "[--log FILE] [--timestamps] IFACE TARGET | [IFACE] @PROFILE",
 	    "MAC-Telnet console to a MikroTik (MAC, ethers name or identity)",
-	    cmd_mikrotik },
+	    cmd_mikrotik, NULL },
 	{ "mop", "[--verification HEX16|STRING] [--info] [--wake|--no-wake] "
 	    "[-e CHAR|none] [--timeout SEC] [--idle SEC] [--fixed-poll SEC] "
 	    "[--log FILE] [--timestamps] IFACE MAC | [IFACE] @PROFILE",
-	    "DEC MOP remote console (Cisco IOS)", cmd_mop },
+	    "DEC MOP remote console (Cisco IOS)", cmd_mop, NULL },
 	{ "serve", "PROTOCOL [options] IFACE (l2console serve lists them)",
-	    "offer this machine's console over raw Ethernet", cmd_serve },
+	    "offer this machine's console over raw Ethernet", cmd_serve, NULL },
 	{ "scan", "[--json|--csv] [--watch] [--timeout SEC] "
 	    "[--mop-only|--mikrotik-only] [--probe MAC[,MAC...]] "
 	    "[--probe-file FILE] IFACE",
-	    "list MikroTik and MOP devices on the wire", cmd_scan },
+	    "list MikroTik and MOP devices on the wire", cmd_scan,
+	    cmd_scan_help },
 	{ "ping", "[-c COUNT] [-i INTERVAL] [-s SIZE] [-W TIMEOUT] [--mop] "
 	    "IFACE TARGET", "MAC ping or MOP loopback to one station",
-	    cmd_ping },
-	{ NULL, NULL, NULL, NULL },
+	    cmd_ping, cmd_ping_help },
+	{ NULL, NULL, NULL, NULL, NULL },
 };
 
 const struct l2c_cmd *
@@ -43,6 +49,19 @@ l2c_cmd_find(const char *name)
 		if (strcmp(c->name, name) == 0)
 			return c;
 	return NULL;
+}
+
+/* Main's "CMD --help" and a command's own -h print the same. */
+int
+l2c_cmd_help(const struct l2c_cmd *c)
+{
+	printf("usage: l2console %s %s\n  %s\n", c->name, c->usage,
+	    c->summary);
+	if (c->help != NULL) {
+		putchar('\n');
+		c->help(stdout);
+	}
+	return L2C_EX_OK;
 }
 
 void
@@ -78,18 +97,21 @@ l2c_usage_error(const struct l2c_cmd *c, const char *fmt, ...)
 	return L2C_EX_USAGE;
 }
 
+/* Option values in seconds: fractions allowed, up to a day. */
 int
-l2c_seconds(const char *s, uint64_t *us)
+l2c_cmd_seconds(const char *s, int zero_ok, uint64_t *us)
 {
 	char	*end;
-	double	 d;
+	double	 v;
 
 	errno = 0;
-	d = strtod(s, &end);
-	if (errno != 0 || end == s || *end != '\0' || !(d > 0) || d > 86400)
-		return -1;
-	/* Below a microsecond would read as "not given". */
-	if ((*us = (uint64_t)(d * 1e6 + 0.5)) == 0)
-		return -1;
+	v = strtod(s, &end);
+	if (errno != 0 || end == s || *end != '\0' || isnan(v) || v < 0 ||
+	    (v == 0 && !zero_ok) || v > 86400)
+		return L2C_ERR_INVAL;
+	*us = (uint64_t)(v * 1e6);
+	/* Below a microsecond would read as 0, "not given" to some. */
+	if (*us == 0 && v != 0)
+		return L2C_ERR_INVAL;
 	return 0;
 }

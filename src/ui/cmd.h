@@ -7,12 +7,14 @@
 #define L2C_CMD_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 struct l2c_cmd {
 	const char	*name;
 	const char	*usage;		/* arguments, after the name */
 	const char	*summary;
 	int		(*fn)(int, char **);
+	void		(*help)(FILE *);	/* each option; or NULL */
 };
 
 /* Options every subcommand shares, parsed before the subcommand. */
@@ -28,11 +30,18 @@ extern struct l2c_opts		 l2c_opts;
 extern const struct l2c_cmd	 l2c_cmds[];
 
 const struct l2c_cmd *l2c_cmd_find(const char *);
+/* "CMD --help": usage, summary and the help text on stdout; L2C_EX_OK. */
+int	l2c_cmd_help(const struct l2c_cmd *);
 /* One line on stderr plus a usage hint; returns L2C_EX_USAGE. */
 int	l2c_usage_error(const struct l2c_cmd *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* "l2console: " + message on stderr. */
 void	l2c_say(const char *, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * Seconds, fractions allowed, up to a day, into microseconds: 0 or
+ * L2C_ERR_INVAL.  Zero itself only if the second argument says so.
+ */
+int	l2c_cmd_seconds(const char *, int zero_ok, uint64_t *us);
 
 int	cmd_interfaces(int, char **);
 int	cmd_mikrotik(int, char **);
@@ -45,9 +54,10 @@ int	serve_mop(int, char **);
 
 /* MOP --verification (cmd-mop.c). */
 int	l2c_mop_verif_parse(const char *, uint8_t *);
-/* "2.5" seconds into microseconds: positive, up to a day.  0 or -1. */
-int	l2c_seconds(const char *, uint64_t *);
+
 int	cmd_scan(int, char **);
+void	cmd_scan_help(FILE *);
 int	cmd_ping(int, char **);
+void	cmd_ping_help(FILE *);
 
 #endif /* L2C_CMD_H */

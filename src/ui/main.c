@@ -182,13 +182,10 @@ main(int argc, char **argv)
 		return l2c_usage_error(NULL, "-i, -e, --color, --log and "
 		    "--timestamps before a command are for the full-screen "
 		    "UI: give them after the command, or no command");
-	/* "l2console CMD --help": the command's own usage, on stdout. */
+	/* "l2console CMD --help": the command's own help, on stdout. */
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0)) {
-		printf("usage: l2console %s %s\n  %s\n", c->name, c->usage,
-		    c->summary);
-		return L2C_EX_OK;
-	}
+	    strcmp(argv[1], "-h") == 0))
+		return l2c_cmd_help(c);
 	optind = 0;	/* glibc: reset getopt for the subcommand */
 	return c->fn(argc, argv);
 }

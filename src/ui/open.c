@@ -1,5 +1,9 @@
-/* Open an interface, or say in one line why not and what to do. */
+/*
+ * Open an interface, or say in one line why not and what to do; end a
+ * one-shot command's loop on a timer or a signal.
+ */
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -103,4 +107,35 @@ l2c_ui_close(struct l2c_ui_link *u)
 	l2c_link_close(u->link);
 	l2c_loop_free(u->loop);
 	memset(u, 0, sizeof(*u));
+}
+
+/* The end of a one-shot command: its timer fired. */
+void
+l2c_ui_stop(void *arg)
+{
+	struct l2c_ui_link	*u = arg;
+
+	l2c_loop_break(u->loop, 0);
+}
+
+/* Or it was interrupted: the same end (the summary still prints). */
+static void
+on_signal(void *arg, int signo)
+{
+	(void)signo;
+	l2c_ui_stop(arg);
+}
+
+/* ^C, kill and a closed terminal end the loop, not the process. */
+int
+l2c_ui_stop_on_signals(struct l2c_ui_link *u)
+{
+	static const int	sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	size_t			i;
+	int			rv;
+
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if ((rv = l2c_loop_signal(u->loop, sigs[i], on_signal, u)) != 0)
+			return rv;
+	return 0;
 }

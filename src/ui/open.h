@@ -1,6 +1,7 @@
 /*
  * Opening an interface for a command: the one place that turns a link
- * error into the line the user reads and the exit status.
+ * error into the line the user reads and the exit status.  Also the
+ * ways a one-shot command (scan, ping) ends that loop.
  */
 #ifndef L2C_UI_OPEN_H
 #define L2C_UI_OPEN_H
@@ -26,5 +27,10 @@ int	l2c_ui_open_session(const char *ifname, struct l2c_ui_link *);
 /* The same, without the privilege drop (servers that spawn logins). */
 int	l2c_ui_open_keep(const char *ifname, struct l2c_ui_link *);
 void	l2c_ui_close(struct l2c_ui_link *);
+
+/* SIGINT, SIGTERM and SIGHUP end the loop: 0, or an error code. */
+int	l2c_ui_stop_on_signals(struct l2c_ui_link *);
+/* A timer callback that ends the loop; its argument is the link. */
+void	l2c_ui_stop(void *);
 
 #endif

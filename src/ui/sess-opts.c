@@ -29,15 +29,13 @@ l2c_sess_opts_take(const struct l2c_cmd *cmd, int ch, const char *arg,
 			    "character, ^X, or none)", arg);
 		return 0;
 	case 'T':
-		if (l2c_seconds(arg, &o->timeout_us) != 0)
+		if (l2c_cmd_seconds(arg, 0, &o->timeout_us) != 0)
 			return l2c_usage_error(cmd, "bad --timeout \"%s\" "
 			    "(seconds)", arg);
 		return 0;
 	case 'I':
 		/* 0: end as soon as input has ended and output is in. */
-		if (strcmp(arg, "0") == 0)
-			o->co.idle_us = 0;
-		else if (l2c_seconds(arg, &o->co.idle_us) != 0)
+		if (l2c_cmd_seconds(arg, 1, &o->co.idle_us) != 0)
 			return l2c_usage_error(cmd, "bad --idle \"%s\" "
 			    "(seconds)", arg);
 		return 0;

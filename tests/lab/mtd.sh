@@ -4,10 +4,13 @@
 #   mtd_user                 a local account for logins (made here, with a
 #                            name unique to this run, and removed on exit);
 #                            sets MTD_USER, MTD_PW, MTD_USERS (users file)
-#   mtd_start NS IFACE CIDR  address + default route on IFACE in NS, then
+#   mtd_start NS IFACE CIDR [IDENT]
+#                            address + default route on IFACE in NS, then
 #                            mactelnetd with the private users file bind-
-#                            mounted over /etc/mactelnetd.users; waits
-#                            until it listens; $MTD_PID is its pid
+#                            mounted over /etc/mactelnetd.users (and, with
+#                            IDENT, a private hostname IDENT: its MNDP
+#                            identity); waits until it listens; $MTD_PID
+#                            is its pid
 #   mtd_cleanup              lab_cleanup, then the account (the trap)
 #   mtd_on_exit CMD          run CMD first when the test ends
 
@@ -48,14 +51,18 @@ mtd_user() {
 mtd_listening() { lab_exec "$1" ss -lun | grep -q ':20561 '; }
 
 mtd_start() {
-	local ns=$1 ifc=$2 cidr=$3
+	local ns=$1 ifc=$2 cidr=$3 ident=${4:-} uts= name=
 	[ -n "$MTD_USERS" ] || mtd_user || return 1
 	# It serves only interfaces with an address, and sends to
 	# 255.255.255.255 from a socket: a route must cover it.
 	lab_addr "$ns" "$ifc" "$cidr" || return 1
 	ip -n "$(lab_nsname "$ns")" route add default dev "$ifc" || return 1
-	lab_bg "$ns" "$LAB_TMP/mactelnetd.log" unshare -m sh -c "mount --bind \
-	    $MTD_USERS /etc/mactelnetd.users && exec mactelnetd -f"
+	# MNDP announces the hostname: a private one in its own UTS namespace.
+	if [ -n "$ident" ]; then
+		uts=-u name="hostname $ident && "
+	fi
+	lab_bg "$ns" "$LAB_TMP/mactelnetd.log" unshare -m $uts sh -c "mount \
+	    --bind $MTD_USERS /etc/mactelnetd.users && ${name}exec mactelnetd -f"
 	MTD_PID=$LAB_PID
 	wait_for 5 mtd_listening "$ns"
 }

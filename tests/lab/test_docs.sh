@@ -38,6 +38,29 @@ for o in $opts; do
 	fi
 done
 
+# scan and ping have their own help: "CMD --help" and "CMD -h" show a
+# line for each option of the usage line (what the one-line usage from
+# the command table alone would not), on stdout.
+for c in scan ping; do
+	h=$("$BIN" "$c" --help 2>/dev/null)
+	cols=$(printf '%s\n' "$h" | awk '/^  -/ { sub(/   .*/, ""); print }')
+	missing=
+	for o in $(printf '%s\n' "$h" | sed -n "1s/^usage: l2console $c //p" |
+	    grep -o -- '-\{1,2\}[a-zA-Z][a-zA-Z0-9-]*' | sort -u); do
+		printf '%s\n' "$cols" | grep -qw -- "$o" || missing="$missing $o"
+	done
+	if [ -n "$cols" ] && [ -z "$missing" ]; then
+		ok "$c --help describes each option"
+	else
+		not_ok "$c --help describes each option (missing:${missing:- all})"
+	fi
+	if [ "$("$BIN" "$c" -h 2>/dev/null)" = "$h" ]; then
+		ok "$c -h is $c --help"
+	else
+		not_ok "$c -h is $c --help"
+	fi
+done
+
 # Every exit status in --help is in the man page, and back.
 hs=$("$BIN" --help | sed -n 's/^ *\([0-9][0-9]*\)  .*/\1/p' | sort -n | tr '\n' ' ')
 ms=$(sed -n '/^\.Sh EXIT STATUS/,/^\.Sh/s/^\.It \([0-9][0-9]*\)$/\1/p' "$man" | sort -n | tr '\n' ' ')

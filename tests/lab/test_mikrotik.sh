@@ -2,46 +2,23 @@
 # `l2console mikrotik` against Debian's real mactelnetd (MD5 only) in
 # network namespaces.  The client side has no IPv4 address at all.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/mtd.sh"
 lab_init
 BIN=${L2C_BIN:?}
 CMAC=02:4c:32:43:00:02
 SMAC=02:4c:32:43:00:01
-TUSER=l2cmt
 IDENT=l2c-lab-rtr
-if ! command -v mactelnetd >/dev/null; then
+if ! mtd_have; then
 	skip "mactelnetd sessions" "mactelnet-server is not installed"
 	lab_done
 fi
 lab_ns c && lab_ns s || { not_ok "create namespaces"; lab_done; }
 lab_link c eth0 $CMAC s eth0 $SMAC
-# mactelnetd serves only interfaces with an address, and sends to
-# 255.255.255.255 from a socket: it needs a route that covers it.
-lab_addr s eth0 192.0.2.1/24
-ip -n "$(lab_nsname s)" route add default dev eth0
-
-# A local account for the login, removed again only if made here.
-created=
-if ! id "$TUSER" >/dev/null 2>&1; then
-	useradd -M -d /tmp -s /bin/sh "$TUSER" || { not_ok "useradd"; lab_done; }
-	created=1
-fi
 TMUX_SOCK=l2c$$
-cleanup() {
-	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
-	lab_cleanup
-	[ -n "$created" ] && userdel "$TUSER" 2>/dev/null
-	return 0
-}
-trap cleanup EXIT
-PW="pw$RANDOM$RANDOM"
-printf '%s:%s\n' "$TUSER" "$PW" > "$LAB_TMP/users"
-chmod 600 "$LAB_TMP/users"
-# Private mount view and hostname: the users file and the MNDP identity.
-lab_bg s "$LAB_TMP/mactelnetd.log" unshare -m -u sh -c "mount --bind \
-    $LAB_TMP/users /etc/mactelnetd.users && hostname $IDENT && \
-    exec mactelnetd -f"
-listening() { lab_exec s ss -lun | grep -q ':20561 '; }
-if ! wait_for 5 listening; then
+mtd_user || { not_ok "useradd"; lab_done; }
+mtd_on_exit "tmux -L $TMUX_SOCK kill-server"
+# The users file, and a private hostname: the MNDP identity.
+if ! mtd_start s eth0 192.0.2.1/24 $IDENT; then
 	not_ok "mactelnetd listens ($(cat "$LAB_TMP/mactelnetd.log"))"
 	lab_done
 fi
@@ -55,7 +32,7 @@ mt() {
 	local name=$1 t0
 	shift
 	t0=$(date +%s%N)
-	L2CONSOLE_PASSWORD=${MTPW-$PW} timeout 20 ip netns exec \
+	L2CONSOLE_PASSWORD=${MTPW-$MTD_PW} timeout 20 ip netns exec \
 	    "$(lab_nsname c)" "$BIN" mikrotik "$@" < "$LAB_TMP/in" \
 	    > "$LAB_TMP/$name.out" 2> "$LAB_TMP/$name.err"
 	rc=$?
@@ -70,7 +47,7 @@ got() { tr -d '\r' < "$LAB_TMP/$1.out" | grep -Eq "^(\\$ )?$2\$"; }
 marker="l2c-marker-$RANDOM$RANDOM"
 printf 'echo %s\n' "$marker" > "$LAB_TMP/in"
 
-mt login -u "$TUSER" --idle 1 eth0 $SMAC
+mt login -u "$MTD_USER" --idle 1 eth0 $SMAC
 if [ $rc -eq 0 ] && got login "$marker"; then
 	ok "batch login, echo of a marker comes back, exit 0 (${ms} ms)"
 else
@@ -82,15 +59,15 @@ check "fell back to MD5 with one warning" \
 # 2. The server ends the session (exit): exit 0, and it ended by itself,
 #    well before the 30 s idle wait.
 printf 'echo %s-2\nexit\n' "$marker" > "$LAB_TMP/in"
-mt exit -u "$TUSER" --idle 30 --md5 eth0 $SMAC
+mt exit -u "$MTD_USER" --idle 30 --md5 eth0 $SMAC
 check "--md5 login, the shell's exit ends the session with 0 (${ms} ms)" \
     [ $rc -eq 0 -a $ms -lt 10000 ]
 check "--md5 gives no weak-login warning" \
     [ "$(grep -c 'MD5' "$LAB_TMP/exit.err")" = 0 ]
 
 # 3. Wrong password: the login-failed status, the server's own words.
-MTPW=wrong mt badpw -u "$TUSER" eth0 $SMAC
-if [ $rc -eq 2 ] && grep -q "login failed for $TUSER" "$LAB_TMP/badpw.err"; then
+MTPW=wrong mt badpw -u "$MTD_USER" eth0 $SMAC
+if [ $rc -eq 2 ] && grep -q "login failed for $MTD_USER" "$LAB_TMP/badpw.err"; then
 	ok "wrong password: exit 2, one line"
 else
 	not_ok "wrong password: exit 2, one line (rc $rc: $(cat "$LAB_TMP/badpw.err"))"
@@ -100,7 +77,7 @@ check "wrong password: the server's text is shown" \
 
 # 4. A MAC nobody has: the no-answer status within 5 s.
 : > "$LAB_TMP/in"
-mt absent -u "$TUSER" eth0 02:4c:32:43:00:99
+mt absent -u "$MTD_USER" eth0 02:4c:32:43:00:99
 if [ $rc -eq 68 ] && [ $ms -lt 5000 ] && grep -q \
     "no answer from 02:4c:32:43:00:99 on eth0 after 2.4 s" "$LAB_TMP/absent.err"; then
 	ok "absent MAC: exit 68 in ${ms} ms, one line"
@@ -110,13 +87,13 @@ fi
 
 # 5. The target by its identity (MNDP), in another case; an unknown one.
 printf 'echo %s-3\n' "$marker" > "$LAB_TMP/in"
-mt ident -u "$TUSER" --idle 1 eth0 "$(echo $IDENT | tr a-z A-Z)"
+mt ident -u "$MTD_USER" --idle 1 eth0 "$(echo $IDENT | tr a-z A-Z)"
 if [ $rc -eq 0 ] && got ident "$marker-3"; then
 	ok "target by MNDP identity, any case (${ms} ms)"
 else
 	not_ok "target by MNDP identity, any case (rc $rc: $(cat "$LAB_TMP/ident.err"))"
 fi
-mt noident -u "$TUSER" eth0 no-such-router
+mt noident -u "$MTD_USER" eth0 no-such-router
 check "unknown identity: exit 68, \"no device named\" (${ms} ms)" \
     sh -c "[ $rc -eq 68 ] && grep -q 'no device named no-such-router answered on eth0' $LAB_TMP/noident.err"
 
@@ -124,8 +101,8 @@ check "unknown identity: exit 68, \"no device named\" (${ms} ms)" \
 pane() { tmux -L "$TMUX_SOCK" capture-pane -p -t l2c 2>/dev/null; }
 pane_has() { pane | grep -q -- "$1"; }
 tmux -L "$TMUX_SOCK" new-session -d -s l2c -x 100 -y 30 \
-    "ip netns exec $(lab_nsname c) env L2CONSOLE_PASSWORD=$PW TERM=xterm \
-    $BIN mikrotik -u $TUSER eth0 $SMAC; echo l2c-exit-\$?; sleep 30"
+    "ip netns exec $(lab_nsname c) env L2CONSOLE_PASSWORD=$MTD_PW TERM=xterm \
+    $BIN mikrotik -u $MTD_USER eth0 $SMAC; echo l2c-exit-\$?; sleep 30"
 if wait_for 10 pane_has 'escape key is'; then
 	tmux -L "$TMUX_SOCK" send-keys -t l2c 'stty size' Enter
 	wait_for 5 pane_has '^30 100'

@@ -4,13 +4,13 @@
 # bridge with the laptop; a second laptop interface so that the picker
 # shows.  Every step waits for text on the pane, never for time.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/mtd.sh"
 lab_init
 BIN=${L2C_BIN:?}
 LMAC=02:4c:32:43:00:02		# the laptop (eth0)
 SMAC=02:4c:32:43:00:09		# the laptop's second interface (eth9)
 MTMAC=02:4c:32:43:00:01		# mactelnetd
 MOPMAC=02:4c:32:43:00:03	# l2console serve mop
-TUSER=l2ctui
 IDENT=l2c-tui-rtr
 W=120 H=40
 
@@ -18,7 +18,7 @@ if ! command -v tmux >/dev/null; then
 	skip "full-screen UI in tmux" "tmux is not installed"
 	lab_done
 fi
-if ! command -v mactelnetd >/dev/null; then
+if ! mtd_have; then
 	skip "full-screen UI in tmux" "mactelnet-server is not installed"
 	lab_done
 fi
@@ -38,32 +38,11 @@ ip -n "$(lab_nsname mop)" link set eth2 address $MOPMAC up
 ip -n "$(lab_nsname br)" link set peth2 master br0 up
 # A second usable interface on the laptop, to an empty namespace.
 lab_link lap eth9 $SMAC spare eth0 02:4c:32:43:00:0a
-# mactelnetd serves only interfaces with an address and a route that
-# covers 255.255.255.255.
-lab_addr mt eth1 192.0.2.1/24
-ip -n "$(lab_nsname mt)" route add default dev eth1
-
-created=
-if ! id "$TUSER" >/dev/null 2>&1; then
-	useradd -M -d /tmp -s /bin/sh "$TUSER" || { not_ok "useradd"; lab_done; }
-	created=1
-fi
 SOCK=l2ctui$$
-cleanup() {
-	tmux -L "$SOCK" kill-server 2>/dev/null
-	lab_cleanup
-	[ -n "$created" ] && userdel "$TUSER" 2>/dev/null
-	return 0
-}
-trap cleanup EXIT
-PW="pw$RANDOM$RANDOM"
-printf '%s:%s\n' "$TUSER" "$PW" > "$LAB_TMP/users"
-chmod 600 "$LAB_TMP/users"
-lab_bg mt "$LAB_TMP/mactelnetd.log" unshare -m -u sh -c "mount --bind \
-    $LAB_TMP/users /etc/mactelnetd.users && hostname $IDENT && \
-    exec mactelnetd -f"
-listening() { lab_exec mt ss -lun | grep -q ':20561 '; }
-wait_for 5 listening ||
+mtd_user || { not_ok "useradd"; lab_done; }
+mtd_on_exit "tmux -L $SOCK kill-server"
+# The users file, and a private hostname: the MNDP identity.
+mtd_start mt eth1 192.0.2.1/24 $IDENT ||
     { not_ok "mactelnetd listens ($(cat "$LAB_TMP/mactelnetd.log"))"; lab_done; }
 if [ -n "$HAVE_MOPSRV" ]; then
 	lab_bg mop "$LAB_TMP/mopd.log" "$BIN" -v serve mop --exec /bin/sh eth2
@@ -196,9 +175,9 @@ if ! login_mt; then
 	not_ok "Enter on the MikroTik row asks which protocol, then for a login"; dump
 else
 	ok "Enter on the MikroTik row asks which protocol, then for a login"
-	keys C-u; keys -l "$TUSER"; keys Enter
-	keys -l "$PW"
-	check "the password is not echoed" gone "$PW"
+	keys C-u; keys -l "$MTD_USER"; keys Enter
+	keys -l "$MTD_PW"
+	check "the password is not echoed" gone "$MTD_PW"
 	keys Enter
 	keys -l 'echo l2c$((40+2))tui'; keys Enter
 	if wait_for 10 has l2c42tui; then
@@ -237,8 +216,8 @@ fi
 
 # A wrong password: back at the table, and the status line says why.
 if login_mt; then
-	keys C-u; keys -l "$TUSER"; keys Enter
-	keys -l "wrong$PW"; keys Enter
+	keys C-u; keys -l "$MTD_USER"; keys Enter
+	keys -l "wrong$MTD_PW"; keys Enter
 	check "a wrong password: back at the table with \"login failed\"" \
 	    eval 'wait_text "login failed" 15 && has "MikroTik,"'
 else
