@@ -36,7 +36,7 @@ static const struct option opts[] = {
 	{ "password-file", required_argument,	NULL, 'P' },
 	{ NULL, 0, NULL, 0 }
 };
-static const struct l2c_cmd mt = { "mikrotik", "", "", NULL };
+static const struct l2c_cmd mt = { "mikrotik", "", "", NULL, NULL };
 
 static int
 setup(void **state)
