@@ -151,6 +151,7 @@ struct tui {
 	struct tui_sess		*sess;		/* while a console runs */
 	struct tui_ping		*ping;
 	int			 logfd;		/* --log, opened as root */
+	char			 dial[TUI_NAMELEN];	/* c: the station typed */
 };
 
 /* tui.c: the frame of the UI. */
@@ -190,6 +191,8 @@ int	tui_pick_iface(struct tui *, char *, size_t);	/* tui-iface.c */
 int	tui_neigh_start(struct tui *);			/* tui-neigh.c */
 void	tui_neigh_stop(struct tui *);
 void	tui_neigh_resume(struct tui *);
+/* An identity heard in the table (case-insensitive): 0 or NOTFOUND. */
+int	tui_neigh_lookup(struct tui *, const char *, uint8_t *mac);
 extern const struct tui_screen tui_scr_neigh;
 
 void	tui_pop_show(struct tui *, const char *title);	/* tui-popup.c */
@@ -203,6 +206,8 @@ void	tui_choice_show(struct tui *);
 void	tui_login_form(struct tui *);
 
 void	tui_session(struct tui *);			/* tui-sess.c */
+
+void	tui_dial(struct tui *);				/* tui-dial.c */
 
 extern const struct tui_screen tui_scr_menu;		/* tui-menu.c */
 void	tui_menu_open(struct tui *);

@@ -42,8 +42,8 @@ struct tui_neigh {
 };
 
 static const char *const neigh_keys[] = {
-	"Enter", "Connect", "/", "Filter", "i", "Info", "p", "Ping",
-	"r", "Rescan", "?", "Help", "q", "Quit", NULL
+	"Enter", "Connect", "c", "Connect to...", "/", "Filter", "i", "Info",
+	"p", "Ping", "r", "Rescan", "?", "Help", "q", "Quit", NULL
 };
 
 static const char *const filter_keys[] = {
@@ -426,6 +426,8 @@ help(struct tui *t)
 	tui_pop_add(t, "Up/Down PgUp/PgDn Home/End   move");
 	tui_pop_add(t, "Enter     connect: MikroTik asks for a login, MOP "
 	    "goes straight in");
+	tui_pop_add(t, "c         connect to a station by MAC, /etc/ethers "
+	    "name or identity");
 	tui_pop_add(t, "/         filter as you type (MAC, name, platform, "
 	    "version, IP)");
 	tui_pop_add(t, "i         every field of the selected device");
@@ -486,6 +488,24 @@ connect_to(struct tui *t, const struct l2c_neigh *n)
 	} else
 		tui_status(t, TA_ERR, "%s offers no console (MOP without the "
 		    "console carrier)", t->conn.name);
+}
+
+int
+tui_neigh_lookup(struct tui *t, const char *name, uint8_t *mac)
+{
+	const struct l2c_neigh	*n;
+	size_t			 i;
+
+	if (t->nb == NULL)
+		return L2C_ERR_NOTFOUND;
+	for (i = 0; i < l2c_neigh_count(t->nb->tab); i++) {
+		n = l2c_neigh_at(t->nb->tab, i);
+		if (strcasecmp(n->str[L2C_NS_IDENTITY], name) == 0) {
+			memcpy(mac, n->mac, L2C_ETH_ALEN);
+			return 0;
+		}
+	}
+	return L2C_ERR_NOTFOUND;
 }
 
 static void
@@ -597,6 +617,9 @@ neigh_key(struct tui *t, int ch)
 			break;
 		(void)tui_ping_start(t, is_mt(n) ? TUI_MT : TUI_MOP, n->mac,
 		    n->str[L2C_NS_IDENTITY]);
+		break;
+	case 'c':
+		tui_dial(t);
 		break;
 	case 'r':
 		nb->round_no = 0;

@@ -253,6 +253,22 @@ else
 	skip "MOP session from the table" "l2console serve mop is not in this tree yet"
 fi
 
+# 4b. c: a console by address, for a station typed in by hand.
+if [ -n "$HAVE_MOPSRV" ]; then
+	m=${MOPMAC//:/}
+	keys c; wait_text "by address" 3; keys 2; wait_text "MAC or name" 3
+	keys -l "no-such-box"; keys Enter
+	check "c with an unknown name: says so, back at the table" \
+	    eval 'wait_text "is not a MAC" 5 && has "devices:"'
+	keys c; wait_text "by address" 3; keys 2; wait_text "MAC or name" 3
+	keys -l "${m:0:4}.${m:4:4}.${m:8:4}"; keys Enter
+	keys -l 'echo dial$((5+5))'; keys Enter
+	check "c: a MOP console by its MAC spelt another way" \
+	    wait_for 10 has dial10
+	keys C-]; wait_text "Session menu" 5; keys d
+	wait_text "devices:" 10
+fi
+
 # 5. Quit: the terminal is back in the mode it was in.
 keys q
 if wait_for 5 test -e "$LAB_TMP/rc"; then
