@@ -55,8 +55,8 @@ l2c_cmd_find(const char *name)
 int
 l2c_cmd_help(const struct l2c_cmd *c)
 {
-	printf("usage: l2console %s %s\n  %s\n", c->name, c->usage,
-	    c->summary);
+	printf("usage: l2console %s%s%s\n  %s\n", c->name,
+	    c->usage[0] != '\0' ? " " : "", c->usage, c->summary);
 	if (c->help != NULL) {
 		putchar('\n');
 		c->help(stdout);
@@ -90,7 +90,8 @@ l2c_usage_error(const struct l2c_cmd *c, const char *fmt, ...)
 		fprintf(stderr, " (with profile %s)", l2c_opts.profile);
 	fputc('\n', stderr);
 	if (c != NULL)
-		fprintf(stderr, "usage: l2console %s %s\n", c->name, c->usage);
+		fprintf(stderr, "usage: l2console %s%s%s\n", c->name,
+		    c->usage[0] != '\0' ? " " : "", c->usage);
 	else
 		fputs("usage: l2console [-qv] command [args]"
 		    " (l2console --help lists the commands)\n", stderr);
