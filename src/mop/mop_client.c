@@ -613,6 +613,21 @@ mc_info(void *arg, struct l2c_sess_info *out)
 	*out = c->info;
 }
 
+/*
+ * Waiting for the peer: a poll unanswered (its answer may carry output)
+ * or typed bytes not yet sent; before the console runs, every phase
+ * waits.  on_rtx ends each wait by the timeout.
+ */
+static int
+mc_pending(void *arg)
+{
+	struct mop_client	*c = arg;
+
+	if (c->st == MC_DONE)
+		return 0;
+	return c->st != MC_RUN || c->outstanding || c->inlen > 0 || c->brk;
+}
+
 static void
 mc_free(void *arg)
 {
@@ -636,6 +651,7 @@ static const struct l2c_sess_ops mop_client_ops = {
 	.brk = mc_brk,
 	.close = mc_close,
 	.info = mc_info,
+	.pending = mc_pending,
 	.free = mc_free,
 };
 
