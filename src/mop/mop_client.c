@@ -24,7 +24,12 @@
  * link loses many: start low (a LAN answers in well under 1 ms) and let
  * the measured round trip push it up for slow consoles.  A too-early
  * retransmission only costs a repeated response (the server answers a
- * duplicate with its last one).
+ * duplicate with its last one).  Not lower without a real console's
+ * timing: an answer to a repeated poll gives no RTT sample and every
+ * answer brings the RTO back to max(floor, 3 * srtt), so a console whose
+ * polls take longer than the floor (while its System ID came fast) gets
+ * every poll twice for good, and in the handshake a repeat already
+ * switches to the other message number.
  */
 #define RTO_MIN_US	50000
 #define RTO_MAX_US	2000000
