@@ -45,6 +45,14 @@ struct l2c_sess_ops {
 	int	(*brk)(void *);			/* NULL: no break on this wire */
 	void	(*close)(void *);		/* graceful; CLOSED follows */
 	void	(*info)(void *, struct l2c_sess_info *);
+	/*
+	 * Nonzero while the peer owes an answer: something sent is not
+	 * yet answered (a retransmission may follow) or typed bytes wait
+	 * to go out.  Quiet output then says nothing about the peer.  A
+	 * session stays pending only as long as its peer-lost budget:
+	 * after that it is CLOSED.  NULL: never waits for the peer.
+	 */
+	int	(*pending)(void *);
 	void	(*free)(void *);
 };
 

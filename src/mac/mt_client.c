@@ -841,6 +841,23 @@ mtc_info(void *arg, struct l2c_sess_info *info)
 	*info = s->info;
 }
 
+/*
+ * Waiting for the peer: our DATA unacknowledged (the output it asks for
+ * is still to come) or typed bytes queued; before OPEN, the login.  A
+ * keepalive is not: its answer carries no output.  The retransmit
+ * budget and the login timer end each wait.
+ */
+static int
+mtc_pending(void *arg)
+{
+	struct mt_client	*s = arg;
+
+	if (s->state == ST_CLOSED || s->state == ST_CLOSING)
+		return 0;
+	return s->state != ST_OPEN || s->inflight || s->inqlen > 0 ||
+	    s->resize_pending;
+}
+
 static void
 mtc_free(void *arg)
 {
@@ -872,6 +889,7 @@ const struct l2c_sess_ops mt_client_ops = {
 	.brk = NULL,
 	.close = mtc_close,
 	.info = mtc_info,
+	.pending = mtc_pending,
 	.free = mtc_free,
 };
 

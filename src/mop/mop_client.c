@@ -24,7 +24,12 @@
  * link loses many: start low (a LAN answers in well under 1 ms) and let
  * the measured round trip push it up for slow consoles.  A too-early
  * retransmission only costs a repeated response (the server answers a
- * duplicate with its last one).
+ * duplicate with its last one).  Not lower without a real console's
+ * timing: an answer to a repeated poll gives no RTT sample and every
+ * answer brings the RTO back to max(floor, 3 * srtt), so a console whose
+ * polls take longer than the floor (while its System ID came fast) gets
+ * every poll twice for good, and in the handshake a repeat already
+ * switches to the other message number.
  */
 #define RTO_MIN_US	50000
 #define RTO_MAX_US	2000000
@@ -613,6 +618,21 @@ mc_info(void *arg, struct l2c_sess_info *out)
 	*out = c->info;
 }
 
+/*
+ * Waiting for the peer: a poll unanswered (its answer may carry output)
+ * or typed bytes not yet sent; before the console runs, every phase
+ * waits.  on_rtx ends each wait by the timeout.
+ */
+static int
+mc_pending(void *arg)
+{
+	struct mop_client	*c = arg;
+
+	if (c->st == MC_DONE)
+		return 0;
+	return c->st != MC_RUN || c->outstanding || c->inlen > 0 || c->brk;
+}
+
 static void
 mc_free(void *arg)
 {
@@ -636,6 +656,7 @@ static const struct l2c_sess_ops mop_client_ops = {
 	.brk = mc_brk,
 	.close = mc_close,
 	.info = mc_info,
+	.pending = mc_pending,
 	.free = mc_free,
 };
 

@@ -22,6 +22,7 @@
 
 #define INBUF		4096
 #define CLOSE_GRACE	L2C_SEC(3)	/* session must say CLOSED by then */
+#define IDLE_RECHECK	L2C_MS(50)	/* idle, but the peer owes an answer */
 
 enum esc_state {
 	ESC_NONE,	/* keys go to the session */
@@ -46,6 +47,7 @@ struct l2c_console {
 	uint8_t			 in[INBUF];
 	size_t			 inlen;
 	struct l2c_timer	 idle;
+	int			 idle_waited;	/* the peer owed an answer */
 	struct l2c_timer	 grace;
 	char			 reason[256];
 	int			 signo;		/* that ended the session */
@@ -243,11 +245,30 @@ on_grace(void *arg)
 	l2c_loop_break(c->loop, 0);
 }
 
+/*
+ * Quiet output only means the peer has nothing more to say if it has
+ * answered everything we sent: a lost poll or an unacknowledged DATA
+ * is quiet too.  While the session waits, look again shortly; once
+ * the peer has caught up, give it the whole idle time again, for its
+ * answer to what finally arrived.  A peer that never answers is the
+ * session's to give up on (CLOSED, peer lost), so this cannot hang.
+ */
 static void
 on_idle(void *arg)
 {
 	struct l2c_console	*c = arg;
 
+	if (c->sess->ops->pending != NULL &&
+	    c->sess->ops->pending(c->sess->s)) {
+		c->idle_waited = 1;
+		l2c_timer_arm(c->loop, &c->idle, IDLE_RECHECK);
+		return;
+	}
+	if (c->idle_waited) {
+		c->idle_waited = 0;
+		l2c_timer_arm(c->loop, &c->idle, c->opts.idle_us);
+		return;
+	}
 	begin_close(c);
 }
 
@@ -488,8 +509,10 @@ on_output(void *arg, const uint8_t *p, size_t n)
 		hold(c, p, n);
 	else
 		write_all(STDOUT_FILENO, p, n);
-	if (c->in_eof && !c->closing)
+	if (c->in_eof && !c->closing) {
+		c->idle_waited = 0;
 		l2c_timer_arm(c->loop, &c->idle, c->opts.idle_us);
+	}
 }
 
 static void

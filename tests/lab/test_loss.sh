@@ -4,7 +4,9 @@
 # Debian's mactelnetd (byte-exact, nothing reported lost), from the
 # server only (mactelnetd never resends: the loss is counted and
 # reported, the session ends), both ways against `l2console serve
-# mikrotik` and through MOP against `l2console serve mop` (byte-exact).
+# mikrotik` and through MOP against `l2console serve mop` (byte-exact,
+# with a short --idle); then that server dies under a batch session,
+# which must end as peer lost.
 # Times and retransmissions are reported as TAP comments.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/mtd.sh"
@@ -158,9 +160,12 @@ else
 		lab_loss br 10 ethc
 		lab_loss br 10 eths
 		# MOP has no end of session: batch mode ends on quiet output.
-		# A run of lost polls is quiet too: wait longer than that.
+		# A poll lost four times in a row goes unanswered for over
+		# half a second (most runs have such a run of losses);
+		# that is waiting for the peer, not quiet, so it must not end
+		# the session before the whole 1 MiB is in.
 		run d "$BIN" --pcap "$LAB_TMP/d.pcap" mop --verification \
-		    l2chard --idle 8 ethc $SMAC
+		    l2chard --idle 0.5 ethc $SMAC
 		if [ $rc -eq 0 ] && exact d; then
 			ok "(d) 10% loss both ways through MOP: 1 MiB byte-exact"
 		else
@@ -168,10 +173,33 @@ else
 		fi
 		echo "# (d) ${ms} ms; bridge dropped $(dropped) frames;" \
 		    "polls $(wire mop d polls), repeated $(wire mop d rtx);" \
-		    "responses repeated $(wire mop d sdup)"
+		    "responses repeated $(wire mop d sdup);" \
+		    "longest wait for an answer $(wire mop d wait_ms) ms"
 		lab_loss_off br
+
+		# (e) The server dies once input has ended: its silence is
+		#     not quiet output either, but the session does not wait
+		#     for it for ever: peer lost (exit 75) after --timeout.
+		printf 'echo L2C-R$((6*7))\n' > "$LAB_TMP/in.e"
+		ip netns exec "$(lab_nsname c)" timeout $LIMIT "$BIN" mop \
+		    --verification l2chard --idle 1 --timeout 3 ethc $SMAC \
+		    < "$LAB_TMP/in.e" > "$LAB_TMP/e.out" 2> "$LAB_TMP/e.err" &
+		epid=$!
+		wait_for 5 grep -q 'L2C-R42' "$LAB_TMP/e.out"
+		t0=$(date +%s%N)
+		kill -KILL "$spid"
+		wait "$spid" 2>/dev/null
+		wait "$epid"
+		rc=$?
+		ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+		if [ $rc -eq 75 ] && grep -q 'peer lost' "$LAB_TMP/e.err" &&
+		    [ $ms -lt 6000 ]; then
+			ok "(e) server gone after input ended: peer lost, exit 75 (${ms} ms, timeout 3 s)"
+		else
+			not_ok "(e) server gone after input ended: peer lost, exit 75 ($(why e))"
+		fi
 	fi
-	kill "$spid"
+	kill "$spid" 2>/dev/null
 	wait "$spid" 2>/dev/null
 fi
 

@@ -5,14 +5,16 @@
  *   wirestat mikrotik|mop FILE CLIENTMAC
  * prints one line of "name value" pairs:
  *   mikrotik: starts data rtx acks ackre sdata sdup sgaps sgapbytes
- *   mop:      polls rtx sresp sdup
+ *   mop:      polls rtx sresp sdup wait_ms
  *   both:     frames (all in the file), quiet_ms (the longest time
  *             without any frame)
  * rtx: client DATA with a counter sent before, or a poll repeating the
  * previous poll's message number; ackre: client ACKs with a counter
  * acked before (resends, keepalives included); sdup/sgaps: the server's
  * DATA seen twice or after a hole, or a response repeating the number
- * it acknowledged last.
+ * it acknowledged last; wait_ms: the longest time from a poll's first
+ * sending to its answer, or to the end of the capture if none came (how
+ * long output stalled on loss).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -37,8 +39,9 @@ struct stats {
 	uint64_t	starts, data, rtx, acks, ackre;
 	uint64_t	sdata, sdup, sgaps, sgapbytes;
 	uint64_t	polls, sresp;
+	uint64_t	pollfirst, wait;	/* µs */
 	uint32_t	expect;
-	int		have, lastpoll, lastresp;
+	int		have, lastpoll, lastresp, answered;
 	struct set	cdata, cacks, sdat;
 };
 
@@ -116,7 +119,7 @@ mikrotik(struct stats *st, const struct l2c_pkt *pkt, int fromc)
 }
 
 static void
-mop(struct stats *st, const struct l2c_pkt *pkt, int fromc)
+mop(struct stats *st, const struct l2c_pkt *pkt, int fromc, uint64_t t)
 {
 	struct mop_msg	m;
 	int		num;
@@ -128,6 +131,10 @@ mop(struct stats *st, const struct l2c_pkt *pkt, int fromc)
 		st->polls++;
 		if (num == st->lastpoll)
 			st->rtx++;
+		else {
+			st->pollfirst = t;
+			st->answered = 0;
+		}
 		st->lastpoll = num;
 	} else if (!fromc && m.code == MOP_RESPONSE) {
 		num = m.u.con.flags & MOP_RSP_ACK;
@@ -135,6 +142,11 @@ mop(struct stats *st, const struct l2c_pkt *pkt, int fromc)
 		if (num == st->lastresp)
 			st->sdup++;
 		st->lastresp = num;
+		if (num == st->lastpoll && !st->answered) {
+			st->answered = 1;
+			if (t - st->pollfirst > st->wait)
+				st->wait = t - st->pollfirst;
+		}
 	}
 }
 
@@ -174,16 +186,20 @@ main(int argc, char **argv)
 		if (l2c_frame_parse(p, ph->caplen, &pkt) != 0)
 			continue;
 		if (ismop)
-			mop(&st, &pkt, memcmp(pkt.src, cmac, sizeof(cmac)) == 0);
+			mop(&st, &pkt, memcmp(pkt.src, cmac, sizeof(cmac)) == 0,
+			    t);
 		else
 			mikrotik(&st, &pkt,
 			    memcmp(pkt.src, cmac, sizeof(cmac)) == 0);
 	}
 	pcap_close(pc);
+	if (st.polls > 0 && !st.answered && last - st.pollfirst > st.wait)
+		st.wait = last - st.pollfirst;
 	if (ismop)
-		printf("polls %llu rtx %llu sresp %llu sdup %llu",
+		printf("polls %llu rtx %llu sresp %llu sdup %llu wait_ms %llu",
 		    (unsigned long long)st.polls, (unsigned long long)st.rtx,
-		    (unsigned long long)st.sresp, (unsigned long long)st.sdup);
+		    (unsigned long long)st.sresp, (unsigned long long)st.sdup,
+		    (unsigned long long)(st.wait / 1000));
 	else
 		printf("starts %llu data %llu rtx %llu acks %llu ackre %llu "
 		    "sdata %llu sdup %llu sgaps %llu sgapbytes %llu",

@@ -1052,6 +1052,71 @@ test_peer_lost(void **state)
 }
 
 static int
+settled(struct rig *g)
+{
+	return !g->sess.ops->pending(g->sess.s);
+}
+
+/*
+ * The face's idle end asks whether the peer owes an answer: during the
+ * login, while our DATA goes unacknowledged through its retransmissions
+ * and until the budget ends it; not for a keepalive, whose answer
+ * carries no output.
+ */
+static void
+test_pending(void **state)
+{
+	struct rig	g;
+	struct dropper	d = { .type = MT_PT_DATA, .skip = 0, .n = 1000 };
+	uint64_t	end;
+	int		kas;
+
+	(void)state;
+	rig_init(&g);
+	g.conf.timeout_us = L2C_MS(300);
+	g.conf.keepalive_us = L2C_MS(100);
+	rig_start(&g);
+	assert_false(settled(&g));
+	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	assert_true(run_until(&g, settled, L2C_SEC(1)));
+	/* Our DATA lost again and again: owed until it gets through. */
+	l2c_link_mem_set_drop(g.a, drop_fn, &d);
+	assert_int_equal(g.sess.ops->input(g.sess.s, (const uint8_t *)"ls\r",
+	    3), 3);
+	end = l2c_now_us() + L2C_MS(150);
+	while (l2c_now_us() < end) {
+		assert_false(settled(&g));
+		l2c_loop_once(g.loop, (int64_t)(end - l2c_now_us()));
+	}
+	assert_false(g.face.closed);
+	d.n = 0;
+	assert_true(run_until(&g, settled, L2C_SEC(1)));
+	wait_text(&g, "ls\r");
+	/* Keepalives nobody answers: nothing owed, no end. */
+	kas = g.fk.kas;
+	end = l2c_now_us() + L2C_MS(400);
+	while (l2c_now_us() < end) {
+		assert_true(settled(&g));
+		l2c_loop_once(g.loop, (int64_t)(end - l2c_now_us()));
+	}
+	assert_true(g.fk.kas > kas);
+	assert_false(g.face.closed);
+	/* The peer goes away: owed to the end, which the budget sets. */
+	g.fk.dead = 1;
+	assert_int_equal(g.sess.ops->input(g.sess.s, (const uint8_t *)"a", 1),
+	    1);
+	end = l2c_now_us() + L2C_SEC(2);
+	while (!g.face.closed && l2c_now_us() < end) {
+		assert_false(settled(&g));
+		l2c_loop_once(g.loop, (int64_t)(end - l2c_now_us()));
+	}
+	assert_true(g.face.closed);
+	assert_int_equal(g.face.err, L2C_ERR_PEERLOST);
+	assert_true(settled(&g));
+	rig_free(&g);
+}
+
+static int
 two_keepalives(struct rig *g)
 {
 	return g->fk.kas >= 2;
@@ -1153,6 +1218,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_queue_bound),
 		cmocka_unit_test(test_resize),
 		cmocka_unit_test(test_peer_lost),
+		cmocka_unit_test(test_pending),
 		cmocka_unit_test(test_keepalive),
 		cmocka_unit_test(test_server_ends),
 		cmocka_unit_test(test_first_data_matches_capture),

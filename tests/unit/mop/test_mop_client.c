@@ -645,6 +645,75 @@ test_peer_lost(void **state)
 	}
 }
 
+static int
+pending(struct fix *f)
+{
+	return f->sess.ops->pending(f->sess.s);
+}
+
+/*
+ * Run the loop for max_us or until closed; 1 if pending all along.  A
+ * session that gave up owes nothing: its CLOSED follows from the loop.
+ */
+static int
+stays_pending(struct fix *f, uint64_t max_us)
+{
+	uint64_t	end = l2c_now_us() + max_us;
+
+	while (!f->closed && l2c_now_us() < end) {
+		if (!pending(f)) {
+			assert_int_equal(l2c_loop_once(f->loop, 0), 0);
+			return f->closed;
+		}
+		assert_int_equal(l2c_loop_once(f->loop, 20000), 0);
+	}
+	return 1;
+}
+
+/* Run the loop until nothing is owed (or max_us); 1 if so. */
+static int
+run_until_settled(struct fix *f, uint64_t max_us)
+{
+	uint64_t	end = l2c_now_us() + max_us;
+
+	while (pending(f) && l2c_now_us() < end)
+		assert_int_equal(l2c_loop_once(f->loop, 20000), 0);
+	return !pending(f);
+}
+
+/*
+ * Pending for the face's idle end: while the setup runs, while a poll
+ * goes unanswered however long its retransmissions take, not once it
+ * is answered; and a peer that never answers ends it as peer lost.
+ */
+static void
+test_pending(void **state)
+{
+	struct fix	*f = *state;
+
+	use_fake(f);
+	start(f, NULL, 1000000);
+	assert_true(pending(f));
+	assert_true(run_until(f, &f->opened, 3000000));
+	assert_true(run_until_settled(f, 1000000));
+	f->drop_all = 1;
+	input(f, "x");
+	assert_true(pending(f));
+	assert_true(stays_pending(f, 400000));
+	assert_false(f->closed);
+	f->drop_all = 0;
+	assert_true(run_until_settled(f, 1000000));
+	assert_int_equal(f->fk.gotlen, 1);
+	assert_memory_equal(f->fk.got, "x", 1);
+	/* The peer goes away: pending to the end, which the timeout sets. */
+	f->drop_all = 1;
+	input(f, "y");
+	assert_true(stays_pending(f, 3000000));
+	assert_true(f->closed);
+	assert_int_equal(f->err, L2C_ERR_PEERLOST);
+	assert_false(pending(f));
+}
+
 /* Lost frames in both directions: everything arrives, once, in order. */
 static void
 test_lossy_bulk(void **state)
@@ -801,6 +870,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_answer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_peer_lost, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pending, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lossy_bulk, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_batching, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_idle_backoff, setup,

@@ -1,4 +1,8 @@
-/* The console face in batch mode, over a fake session and pipes. */
+/*
+ * The console face in batch mode, over a fake session and pipes: input
+ * taken in pieces, and the idle end after EOF held off while the
+ * session still waits for its peer.
+ */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -20,6 +24,14 @@ struct fake {
 	size_t				 ngot;
 	int				 calls;
 	int				 closes;
+	uint64_t			 close_at;
+	int				 close_err;
+	const char			*close_msg;
+	/* Waiting for the peer until "settle" (or for good). */
+	int				 pending;
+	int				 pending_calls;
+	struct l2c_timer		 settle, late, lost;
+	uint64_t			 settle_at, late_at;
 };
 
 static void
@@ -58,8 +70,48 @@ fake_close(void *s)
 	struct fake	*f = s;
 
 	f->closes++;
+	f->close_at = l2c_now_us();
 	f->cb->output(f->cb->arg, (const uint8_t *)"bye", 3);
-	f->cb->event(f->cb->arg, L2C_SESS_CLOSED, L2C_ERR_AUTH, "why");
+	f->cb->event(f->cb->arg, L2C_SESS_CLOSED, f->close_err, f->close_msg);
+}
+
+static int
+fake_pending(void *s)
+{
+	struct fake	*f = s;
+
+	f->pending_calls++;
+	return f->pending;
+}
+
+/* The peer answers at last: nothing owed any more. */
+static void
+fake_settle(void *arg)
+{
+	struct fake	*f = arg;
+
+	f->pending = 0;
+	f->settle_at = l2c_now_us();
+}
+
+/* Its output for what it finally got comes a little later. */
+static void
+fake_late(void *arg)
+{
+	struct fake	*f = arg;
+
+	f->late_at = l2c_now_us();
+	f->cb->output(f->cb->arg, (const uint8_t *)"late", 4);
+}
+
+/* The session's own budget runs out: the peer is gone. */
+static void
+fake_lost(void *arg)
+{
+	struct fake	*f = arg;
+
+	f->cb->event(f->cb->arg, L2C_SESS_CLOSED, L2C_ERR_PEERLOST,
+	    "peer lost");
 }
 
 static void
@@ -79,55 +131,151 @@ static const struct l2c_sess_ops fake_ops = {
 	.close = fake_close, .info = fake_info, .free = fake_free,
 };
 
+/* The same, able to say it waits for its peer. */
+static const struct l2c_sess_ops fake_pending_ops = {
+	.proto = "fake", .input = fake_input, .resize = fake_resize,
+	.close = fake_close, .info = fake_info, .pending = fake_pending,
+	.free = fake_free,
+};
+
+/*
+ * A console in batch mode: stdin a pipe holding `in', stdout a pipe.
+ * A session with the pending op starts out owing its peer an answer.
+ */
+struct rig {
+	struct l2c_loop		*loop;
+	struct l2c_console	*con;
+	struct l2c_sess		 sess;
+	struct fake		 f;
+	int			 out[2], save_in, save_out;
+	char			 outbuf[16];	/* its stdout, NUL-ended */
+};
+
+static void
+rig_open(struct rig *g, const char *in, uint64_t idle_us,
+    const struct l2c_sess_ops *ops)
+{
+	struct l2c_console_opts	o;
+	int			p[2];
+
+	memset(g, 0, sizeof(*g));
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(pipe(g->out), 0);
+	assert_int_equal(write(p[1], in, strlen(in)), (ssize_t)strlen(in));
+	close(p[1]);
+	g->save_in = dup(0);
+	g->save_out = dup(1);
+	dup2(p[0], 0);
+	close(p[0]);
+	dup2(g->out[1], 1);
+	assert_int_equal(l2c_loop_new(&g->loop), 0);
+	l2c_console_defaults(&o);
+	o.lf_to_cr = 1;
+	o.idle_us = idle_us;
+	assert_int_equal(l2c_console_new(g->loop, &o, &g->con), 0);
+	g->f.loop = g->loop;
+	g->f.cb = l2c_console_cb(g->con);
+	l2c_timer_init(&g->f.writable, fake_writable, &g->f);
+	l2c_timer_init(&g->f.settle, fake_settle, &g->f);
+	l2c_timer_init(&g->f.late, fake_late, &g->f);
+	l2c_timer_init(&g->f.lost, fake_lost, &g->f);
+	g->sess.ops = ops;
+	g->sess.s = &g->f;
+	g->f.pending = ops->pending != NULL;
+}
+
+/* Run it to the end. */
+static int
+rig_run(struct rig *g)
+{
+	ssize_t	n;
+	int	rv;
+
+	g->f.cb->event(g->f.cb->arg, L2C_SESS_OPEN, 0, NULL);
+	rv = l2c_console_run(g->con, &g->sess);
+	l2c_timer_cancel(g->loop, &g->f.settle);
+	l2c_timer_cancel(g->loop, &g->f.late);
+	l2c_timer_cancel(g->loop, &g->f.lost);
+	l2c_timer_cancel(g->loop, &g->f.writable);
+	dup2(g->save_in, 0);
+	dup2(g->save_out, 1);
+	close(g->save_in);
+	close(g->save_out);
+	close(g->out[1]);
+	n = read(g->out[0], g->outbuf, sizeof(g->outbuf) - 1);
+	g->outbuf[n > 0 ? n : 0] = '\0';
+	close(g->out[0]);
+	return rv;
+}
+
+static void
+rig_close(struct rig *g)
+{
+	l2c_console_free(g->con);
+	l2c_loop_free(g->loop);
+}
+
 static void
 test_batch_roundtrip(void **state)
 {
-	struct l2c_console_opts	 o;
-	struct l2c_console	*c;
-	struct l2c_loop		*loop;
-	struct l2c_sess		 sess;
-	struct fake		 f;
-	int			 in[2], out[2], save_in, save_out;
-	char			 buf[16];
-	ssize_t			 n;
+	struct rig	g;
 
 	(void)state;
-	memset(&f, 0, sizeof(f));
-	assert_int_equal(pipe(in), 0);
-	assert_int_equal(pipe(out), 0);
-	assert_int_equal(write(in[1], "ab\ncd\n", 6), 6);
-	close(in[1]);
-	save_in = dup(0);
-	save_out = dup(1);
-	dup2(in[0], 0);
-	dup2(out[1], 1);
-	assert_int_equal(l2c_loop_new(&loop), 0);
-	l2c_console_defaults(&o);
-	o.lf_to_cr = 1;
-	o.idle_us = L2C_MS(20);
-	assert_int_equal(l2c_console_new(loop, &o, &c), 0);
-	f.loop = loop;
-	f.cb = l2c_console_cb(c);
-	l2c_timer_init(&f.writable, fake_writable, &f);
-	sess.ops = &fake_ops;
-	sess.s = &f;
-	f.cb->event(f.cb->arg, L2C_SESS_OPEN, 0, NULL);
-	assert_int_equal(l2c_console_run(c, &sess), L2C_ERR_AUTH);
-	assert_string_equal(l2c_console_reason(c), "why");
-	l2c_console_free(c);
-	l2c_loop_free(loop);
-	dup2(save_in, 0);
-	dup2(save_out, 1);
-	close(out[1]);
-	assert_int_equal(f.ngot, 6);
-	assert_memory_equal(f.got, "ab\rcd\r", 6);
-	assert_true(f.calls >= 2);	/* taken in pieces, nothing lost */
-	assert_int_equal(f.closes, 1);
-	n = read(out[0], buf, sizeof(buf));
-	assert_int_equal(n, 3);
-	assert_memory_equal(buf, "bye", 3);
-	close(out[0]);
-	close(in[0]);
+	rig_open(&g, "ab\ncd\n", L2C_MS(20), &fake_ops);
+	g.f.close_err = L2C_ERR_AUTH;
+	g.f.close_msg = "why";
+	assert_int_equal(rig_run(&g), L2C_ERR_AUTH);
+	assert_string_equal(l2c_console_reason(g.con), "why");
+	rig_close(&g);
+	assert_int_equal(g.f.ngot, 6);
+	assert_memory_equal(g.f.got, "ab\rcd\r", 6);
+	assert_true(g.f.calls >= 2);	/* taken in pieces, nothing lost */
+	assert_int_equal(g.f.closes, 1);
+	assert_string_equal(g.outbuf, "bye");
+}
+
+/*
+ * Input ended; the peer owes an answer for far longer than the idle
+ * time (lost polls, an unacknowledged DATA), then answers, and its
+ * output comes after that.  The session ends only once the peer has
+ * caught up and then been quiet for the whole idle time.
+ */
+static void
+test_batch_idle_waits_for_peer(void **state)
+{
+	struct rig	g;
+
+	(void)state;
+	rig_open(&g, "", L2C_MS(200), &fake_pending_ops);
+	l2c_timer_arm(g.loop, &g.f.settle, L2C_MS(400));
+	l2c_timer_arm(g.loop, &g.f.late, L2C_MS(490));
+	assert_int_equal(rig_run(&g), 0);
+	rig_close(&g);
+	assert_string_equal(g.outbuf, "latebye");
+	assert_int_equal(g.f.closes, 1);
+	assert_true(g.f.close_at >= g.f.late_at + L2C_MS(200));
+	/* Looked again now and then while waiting, not in a busy loop. */
+	assert_true(g.f.pending_calls >= 2);
+	assert_true(g.f.pending_calls <= 20);
+}
+
+/*
+ * The peer never answers: the face keeps waiting, and the session's
+ * own budget ends it, with the session's error, not as a quiet end.
+ */
+static void
+test_batch_idle_peer_lost(void **state)
+{
+	struct rig	g;
+
+	(void)state;
+	rig_open(&g, "", L2C_MS(20), &fake_pending_ops);
+	l2c_timer_arm(g.loop, &g.f.lost, L2C_MS(300));
+	assert_int_equal(rig_run(&g), L2C_ERR_PEERLOST);
+	assert_string_equal(l2c_console_reason(g.con), "peer lost");
+	rig_close(&g);
+	assert_int_equal(g.f.closes, 0);
+	assert_string_equal(g.outbuf, "");
 }
 
 static void
@@ -153,6 +301,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_batch_roundtrip),
+		cmocka_unit_test(test_batch_idle_waits_for_peer),
+		cmocka_unit_test(test_batch_idle_peer_lost),
 		cmocka_unit_test(test_parse_escape),
 	};
 
