@@ -542,6 +542,15 @@ enter_hold(struct mt_client *s)
 }
 
 static void
+count_gap(struct mt_client *s, int64_t ahead)
+{
+	if (s->gaps++ == 0)
+		notice(s, "%lld bytes of output lost (the server does not "
+		    "resend)", (long long)ahead);
+	s->info.lost_bytes += (uint64_t)ahead;
+}
+
+static void
 got_data(struct mt_client *s, const struct mt_hdr *h, struct l2c_rbuf *r)
 {
 	struct mt_cpkt	 cp;
@@ -560,12 +569,8 @@ got_data(struct mt_client *s, const struct mt_hdr *h, struct l2c_rbuf *r)
 		/* A lost key block or end auth: login, not output. */
 		l2c_debug("mikrotik: %lld bytes of the login lost",
 		    (long long)ahead);
-	else if (ahead > 0) {
-		if (s->gaps++ == 0)
-			notice(s, "%lld bytes of output lost (the server "
-			    "does not resend)", (long long)ahead);
-		s->info.lost_bytes += (uint64_t)ahead;
-	}
+	else if (ahead > 0)
+		count_gap(s, ahead);
 	s->incnt = h->counter + (uint32_t)plen;
 	ackre_arm(s);
 	while (s->state != ST_CLOSED && (rv = mt_cpkt_next(r, &cp)) == 1) {
@@ -651,10 +656,20 @@ got_ack(struct mt_client *s, const struct mt_hdr *h)
 }
 
 static void
-got_end(struct mt_client *s)
+got_end(struct mt_client *s, const struct mt_hdr *h)
 {
+	int64_t	ahead;
 	int	err = 0;
 
+	/*
+	 * Output lost just before the end shows only here: mactelnetd's END
+	 * carries the counter after its last DATA.  (Others send that DATA's
+	 * own counter, which is never ahead: nothing is made up for them.)
+	 */
+	if (s->in_started && (s->state == ST_OPEN || s->state == ST_HOLD ||
+	    s->state == ST_CLOSING) &&
+	    (ahead = seq_ahead(s->incnt, h->counter)) > 0)
+		count_gap(s, ahead);
 	if (s->state != ST_CLOSING)
 		(void)send_pkt(s, MT_PT_END, 0, NULL, 0);
 	if (s->login_failed || s->state == ST_KEY || s->state == ST_AUTH ||
@@ -692,7 +707,7 @@ rx(void *arg, const struct l2c_pkt *pkt)
 			got_data(s, &h, &r);
 		break;
 	case MT_PT_END:
-		got_end(s);
+		got_end(s, &h);
 		break;
 	default:
 		break;

@@ -883,6 +883,43 @@ test_gap(void **state)
 }
 
 /*
+ * Output lost right before the server ends: only END's counter shows it
+ * (mactelnetd's is the counter after its last DATA).  An END with the
+ * last DATA's own counter, as other servers send, counts nothing.
+ */
+static int
+fake_acked(struct rig *g)
+{
+	return !g->fk.inflight && g->fk.qn == 0;
+}
+
+static void
+test_gap_at_end(void **state)
+{
+	struct rig		g;
+	struct l2c_sess_info	info;
+	int			upstream;
+
+	(void)state;
+	for (upstream = 0; upstream <= 1; upstream++) {
+		rig_init(&g);
+		rig_start(&g);
+		assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+		fake_data(&g.fk, "last\r\n", 6);
+		wait_text(&g, "last\r\n");
+		assert_true(run_until(&g, fake_acked, L2C_SEC(2)));
+		fake_send(&g.fk, MT_PT_END, upstream ? g.fk.outcnt - 6 :
+		    g.fk.outcnt + 40, NULL, 0);
+		assert_true(run_until(&g, is_closed, L2C_SEC(2)));
+		g.sess.ops->info(g.sess.s, &info);
+		assert_int_equal(info.lost_bytes, upstream ? 0 : 40);
+		assert_int_equal(g.face.notices, upstream ? 0 : 1);
+		assert_int_equal(g.face.err, 0);
+		rig_free(&g);
+	}
+}
+
+/*
  * The first server DATA is taken whatever its counter; then a server
  * counter that crosses 2^32 goes on; a duplicate is acked and dropped.
  */
@@ -1212,6 +1249,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_key_lost),
 		cmocka_unit_test(test_end_auth_lost),
 		cmocka_unit_test(test_gap),
+		cmocka_unit_test(test_gap_at_end),
 		cmocka_unit_test(test_dup_and_wrap32),
 		cmocka_unit_test(test_wrap16),
 		cmocka_unit_test(test_batching),
