@@ -4,13 +4,16 @@
 # from ~/.bashrc. Completes subcommands, their options, interface names
 # (from /sys/class/net) and target MACs: those of the last scan, read from
 # ${XDG_CACHE_HOME:-$HOME/.cache}/l2console/last-scan (one MAC per line),
-# and the host names in /etc/ethers.
+# and the host names in /etc/ethers. After mikrotik and mop, a word that
+# starts with @ completes to the profiles in
+# ${XDG_CONFIG_HOME:-$HOME/.config}/l2console/config that fit the command.
 
 # Options per subcommand; "serve mop" and "serve mikrotik" have their own.
 _l2console_global_opts=(-q -v --quiet --verbose --user -h --help -V --version)
-_l2console_opts_mikrotik=(-u --md5 --password-file -e --timeout --idle --pcap)
+_l2console_opts_mikrotik=(-u --md5 --password-file -a --autologin -A
+    --no-autologin -e --timeout --idle --log --timestamps --pcap)
 _l2console_opts_mop=(--verification --info --wake --no-wake -e --timeout
-    --idle --pcap)
+    --idle --fixed-poll --log --timestamps --pcap)
 _l2console_opts_scan=(--timeout --watch --json --csv --mop-only
     --mikrotik-only --probe --probe-file --pcap)
 _l2console_opts_ping=(-c -i -s -W --mop)
@@ -19,8 +22,8 @@ _l2console_opts_serve_mikrotik=(--exec --users --add-user --password-file
     --no-md5 --idle-timeout --mndp-interval --identity --max-fails
     --fail-delay --pcap)
 # Options that take a value (the next word is that value, not a positional).
-_l2console_argopts=" --user -u --password-file -e --timeout --idle
-    --verification --probe --probe-file -c -i -s -W --exec --sysid-interval
+_l2console_argopts=" --user -u --password-file -a --autologin -e --timeout
+    --idle --fixed-poll --log --verification --probe --probe-file -c -i -s -W --exec --sysid-interval
     --users --add-user --mndp-interval --identity --pcap --idle-timeout
     --max-fails --fail-delay "
 
@@ -56,6 +59,70 @@ _l2console_targets() {
 	fi
 }
 
+# Profiles for command CMD, as @name: the sections of the config file
+# that have keys and whose protocol is CMD or not given. The file is read
+# the way l2console reads it (src/ui/ini.c): lines trimmed, # and ;
+# comments, keys in any case, a value's quotes dropped. A line l2console
+# would refuse is passed over (it says why when the profile is used), and
+# a bad [header] ends the section before it. Names with spaces are left
+# out (this completion splits the line at spaces); others are quoted.
+_l2console_profiles() {
+	local cmd=$1 f line sec='' key val name
+	local -a names=()
+	local -A proto=() seen=()
+
+	if [[ ${XDG_CONFIG_HOME:-} == /* ]]; then
+		f=$XDG_CONFIG_HOME/l2console/config
+	elif [ -n "${HOME:-}" ]; then
+		f=$HOME/.config/l2console/config
+	else
+		return 0
+	fi
+	# Not a fifo or a directory: those would hang or fail the read.
+	[ -f "$f" ] && [ -r "$f" ] || return 0
+	while IFS= read -r line || [ -n "$line" ]; do
+		line=${line#"${line%%[![:space:]]*}"}
+		line=${line%"${line##*[![:space:]]}"}
+		case $line in
+		''|'#'*|';'*)
+			;;
+		'['*)
+			# "[name]" and nothing after the first "]".
+			sec=
+			[[ $line == *']' && ${line:1:${#line}-2} != *']'* ]] ||
+			    continue
+			name=${line:1:${#line}-2}
+			name=${name#"${name%%[![:space:]]*}"}
+			name=${name%"${name##*[![:space:]]}"}
+			[ -n "$name" ] && [ "${#name}" -lt 256 ] && sec=$name
+			;;
+		*=*)
+			key=${line%%=*}
+			key=${key%"${key##*[![:space:]]}"}
+			if [ -z "$sec" ] || [ -z "$key" ]; then
+				continue
+			fi
+			if [ -z "${seen[$sec]+set}" ]; then
+				seen[$sec]=1
+				names+=("$sec")
+			fi
+			key=${key,,}
+			[ "${key//_/-}" = protocol ] || continue
+			val=${line#*=}
+			val=${val#"${val%%[![:space:]]*}"}
+			[[ $val == \"*\" ]] && val=${val:1:${#val}-2}
+			proto[$sec]=$val
+			;;
+		esac
+	done 2>/dev/null < "$f"
+	for name in "${names[@]}"; do
+		[[ $name == *[[:space:]]* ]] && continue
+		case ${proto[$name]-} in
+		''|"$cmd") printf '@%q\n' "$name" ;;
+		esac
+	done
+}
+
 # _l2console_reply CUR WORD...: the words that start with CUR. Bash splits
 # the word being completed at ':' (COMP_WORDBREAKS), so a MAC prefix
 # loses everything up to its last colon in the reply, as bash expects.
@@ -71,11 +138,11 @@ _l2console_reply() {
 	done
 }
 
-# _l2console_reply_from CUR FUNCTION: the same, for the lines FUNCTION
-# prints.
+# _l2console_reply_from CUR FUNCTION [ARG...]: the same, for the lines
+# FUNCTION prints.
 _l2console_reply_from() {
 	local -a w
-	mapfile -t w < <("$2")
+	mapfile -t w < <("${@:2}")
 	_l2console_reply "$1" "${w[@]}"
 }
 
@@ -120,7 +187,7 @@ _l2console() {
 
 	# The value of an option.
 	case $prev in
-	--password-file|--probe-file|--users|--pcap)
+	--password-file|--probe-file|--users|--pcap|--log|-a|--autologin)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		compopt -o filenames 2>/dev/null
 		return 0
@@ -142,7 +209,7 @@ _l2console() {
 		return 0
 		;;
 	--timeout|--idle|--verification|-c|-i|-s|-W|--sysid-interval|\
-	--mndp-interval|--identity)
+	--mndp-interval|--identity|--fixed-poll)
 		COMPREPLY=()
 		return 0
 		;;
@@ -173,7 +240,21 @@ _l2console() {
 	fi
 
 	case $cmd in
-	mikrotik|mop|ping)
+	mikrotik|mop)
+		# IFACE, then TARGET; or [IFACE] @PROFILE, which ends the line.
+		if [[ ${pos[0]:-} == @* ]]; then
+			COMPREPLY=()
+		elif [[ $cur == @* && $npos -le 1 ]]; then
+			_l2console_reply_from "$cur" _l2console_profiles "$cmd"
+		elif [ "$npos" -eq 0 ]; then
+			_l2console_reply_from "$cur" _l2console_ifaces
+		elif [ "$npos" -eq 1 ]; then
+			_l2console_reply_from "$cur" _l2console_targets
+		else
+			COMPREPLY=()
+		fi
+		;;
+	ping)
 		# IFACE, then TARGET.
 		case $npos in
 		0) _l2console_reply_from "$cur" _l2console_ifaces ;;

@@ -2,7 +2,8 @@
 # Shell completion (contrib/completion): the bash function is called the
 # way bash calls it (COMP_WORDS, COMP_CWORD, COMP_LINE, COMP_POINT) and
 # its COMPREPLY is compared with what it must offer; the zsh function is
-# driven through a real zsh on a pseudo-terminal. Nothing is sent anywhere.
+# driven through a real zsh on a pseudo-terminal. Profiles (@name) come
+# from private config files, broken ones too. Nothing is sent anywhere.
 # shellcheck source=tests/lab/lib.sh
 . "$(dirname "$0")/lib.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -11,9 +12,73 @@ trap 'rm -rf "$TMP"' EXIT
 
 # A private cache with the last scan's MACs; no real home is read.
 export HOME=$TMP/home XDG_CACHE_HOME=$TMP/cache
+unset XDG_CONFIG_HOME
 mkdir -p "$HOME" "$XDG_CACHE_HOME/l2console"
 printf '02:4c:32:43:00:01\n# a comment\n\n02:4c:32:43:00:02 extra\n' \
     > "$XDG_CACHE_HOME/l2console/last-scan"
+
+# Profiles (HOME/.config, as without XDG_CONFIG_HOME): for mop, for
+# mikrotik, for either, and lines l2console reads another way than a
+# naive reader would.
+mkdir -p "$HOME/.config/l2console"
+cat > "$HOME/.config/l2console/config" <<'CONF'
+# profiles for test_completion.sh
+; a comment too
+[core-sw1]
+protocol = mop
+mac = 02:4c:32:43:00:01
+
+  [ edge.gw_2 ]
+Protocol = "mikrotik"
+target = edge-gw
+
+[lab]
+mac = 02:4c:32:43:00:02
+# protocol = mikrotik
+;protocol = mop
+
+[rack:7]
+mac = 02:4c:32:43:00:04
+
+[empty]
+
+[bad] # l2console refuses this header
+mac = 02:4c:32:43:00:05
+protocol = mop
+
+[other]
+protocol = telnet
+mac = 02:4c:32:43:00:06
+
+[two words]
+mac = 02:4c:32:43:00:07
+CONF
+# Indented, no spaces around "=", trailing blanks and a CRLF ending.
+printf '[mop-2]\n\tprotocol=mop \t\r\nmac=02:4c:32:43:00:03\n' \
+    >> "$HOME/.config/l2console/config"
+P_MOP="@core-sw1 @lab @mop-2 @rack:7"
+P_MT="@edge.gw_2 @lab @rack:7"
+# zsh quotes a name with a space; bash cannot offer it (see l2console.bash).
+ZP_MOP="$P_MOP @two\\ words"
+ZP_MT="$P_MT @two\\ words"
+
+# Broken config files, each in an XDG_CONFIG_HOME of its own: a
+# directory, a fifo (a reader would wait for ever), garbage with a good
+# profile after it, and (below) one its reader may not open.
+mkdir -p "$TMP/x-dir/l2console/config" "$TMP/x-fifo/l2console" \
+    "$TMP/x-junk/l2console" "$TMP/x-unread/l2console" "$TMP/x-xdg/l2console"
+mkfifo "$TMP/x-fifo/l2console/config"
+{
+	printf '[\n]]\n=\n= value\n[a\nno equals sign\n[]\n'
+	printf 'key = before any section\n'
+	printf '\0\1\2\377[\0]\n'
+	head -c 3000 /dev/zero | tr '\0' x
+	printf '\n[%s]\nmac = 1\n' "$(head -c 300 /dev/zero | tr '\0' y)"
+	printf '[after-junk]\nmac = 02:4c:32:43:00:08\n'
+} > "$TMP/x-junk/l2console/config"
+printf '[secret]\nmac = 02:4c:32:43:00:09\n' > "$TMP/x-unread/l2console/config"
+chmod 000 "$TMP/x-unread/l2console/config"
+printf '[from-xdg]\nmac = 02:4c:32:43:00:0a\n' > "$TMP/x-xdg/l2console/config"
 
 # The interfaces the completion must offer: all but loopback.
 ifs=()
@@ -58,6 +123,33 @@ expect_comp() {
 	fi
 }
 
+# comp_in XDG LINE WANT: comp with XDG_CONFIG_HOME=XDG, bounded in time;
+# it must offer WANT and print nothing on stderr.
+comp_in() {
+	local pid i got err
+	(XDG_CONFIG_HOME=$1 comp "$2") > "$TMP/c.out" 2> "$TMP/c.err" &
+	pid=$!
+	for ((i = 0; i < 100; i++)); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	if kill -0 "$pid" 2>/dev/null; then
+		kill "$pid"
+		wait "$pid"
+		not_ok "bash: XDG_CONFIG_HOME=${1#"$TMP/"} '$2' -> $3"
+		echo "#   still running after 10 s"
+		return
+	fi
+	wait "$pid"
+	got=$(cat "$TMP/c.out") err=$(cat "$TMP/c.err")
+	if [ "$got" = "$3" ] && [ -z "$err" ]; then
+		ok "bash: XDG_CONFIG_HOME=${1#"$TMP/"} '$2' -> $3"
+	else
+		not_ok "bash: XDG_CONFIG_HOME=${1#"$TMP/"} '$2' -> $3"
+		echo "#   got: '$got', stderr: '$err'"
+	fi
+}
+
 # Only COMP_WORDS/COMP_CWORD, as a caller without COMP_LINE would set.
 words_only() {
 	local -a COMP_WORDS=("$@")
@@ -73,11 +165,14 @@ expect_comp "l2console " "interfaces mikrotik mop ping scan serve"
 expect_comp "l2console m" "mikrotik mop"
 expect_comp "l2console mop --v" "--verification"
 expect_comp "l2console mop --" \
-    "--idle --info --no-wake --pcap --timeout --verification --wake"
+    "--fixed-poll --idle --info --log --no-wake --pcap --timeout --timestamps --verification --wake"
 expect_comp "l2console mop -" \
-    "--idle --info --no-wake --pcap --timeout --verification --wake -e"
+    "--fixed-poll --idle --info --log --no-wake --pcap --timeout --timestamps --verification --wake -e"
 expect_comp "l2console mikrotik -" \
-    "--idle --md5 --password-file --pcap --timeout -e -u"
+    "--autologin --idle --log --md5 --no-autologin --password-file --pcap --timeout --timestamps -A -a -e -u"
+expect_comp "l2console mikrotik --a" "--autologin"
+expect_comp "l2console mop --f" "--fixed-poll"
+expect_comp "l2console mop --fixed-poll " ""
 expect_comp "l2console scan --m" "--mikrotik-only --mop-only"
 expect_comp "l2console scan --" \
     "--csv --json --mikrotik-only --mop-only --pcap --probe --probe-file --timeout --watch"
@@ -129,6 +224,53 @@ expect_comp "l2console mop $IF1 02:4c:32:43:00:01 " ""
 got=$(comp "l2console mikrotik --password-file $TMP/ca")
 check "bash: --password-file completes file names" \
     [ "$got" = "$TMP/cache" ]
+# The new options' values: file names, and taken as values, not as IFACE.
+for o in "mikrotik --log" "mikrotik -a" "mikrotik --autologin" "mop --log"; do
+	got=$(comp "l2console $o $TMP/ca")
+	check "bash: $o completes file names" [ "$got" = "$TMP/cache" ]
+done
+expect_comp "l2console mikrotik -a /x $IF1 02:4c:32:43:00:0" "01 02"
+expect_comp "l2console mikrotik --autologin /x --log /y $IF1 02:4c:32:43:00:0" \
+    "01 02"
+expect_comp "l2console mikrotik -A --timestamps $IF1 02:4c:32:43:00:0" "01 02"
+expect_comp "l2console mop --fixed-poll 2 --log /y $IF1 02:4c:32:43:00:0" \
+    "01 02"
+
+# @PROFILE: those for the command or for either, at IFACE and at TARGET.
+expect_comp "l2console mop @" "$P_MOP"
+expect_comp "l2console mikrotik @" "$P_MT"
+expect_comp "l2console mop $IF1 @" "$P_MOP"
+expect_comp "l2console mikrotik -a /x $IF1 @" "$P_MT"
+expect_comp "l2console mop @c" "@core-sw1"
+expect_comp "l2console mikrotik @e" "@edge.gw_2"
+expect_comp "l2console mikrotik @rack:" "7"
+expect_comp "l2console mop @lab " ""
+expect_comp "l2console mop @lab @" ""
+expect_comp "l2console ping @" ""
+expect_comp "l2console mop $IF1 02:4c:32:43:00:01 @" ""
+
+# Where the config file is, and files that are not one.
+comp_in "$TMP/x-xdg" "l2console mop @" "@from-xdg"
+comp_in "relative" "l2console mop @" "$P_MOP"
+comp_in "$TMP/x-dir" "l2console mop @" ""
+comp_in "$TMP/x-fifo" "l2console mop @" ""
+comp_in "$TMP/x-junk" "l2console mikrotik @" "@after-junk"
+# Unreadable: root reads any file, so that one is tried as nobody (who
+# reads the x-xdg one, to show the test itself works as nobody).
+NOBODY='' who=me
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups" who=nobody
+	chmod 755 "$TMP"
+fi
+for x in x-xdg:@from-xdg x-unread:; do
+	# shellcheck disable=SC2016,SC2086
+	got=$(XDG_CONFIG_HOME=$TMP/${x%%:*} $NOBODY timeout 10 bash -c \
+	    '. "$1"; _l2console_profiles mop' sh \
+	    "$top/contrib/completion/l2console.bash" 2>&1)
+	check "bash: ${x%%:*} read as $who offers '${x#*:}', quietly" \
+	    [ "$got" = "${x#*:}" ]
+done
+
 got=$(words_only l2console mop --v)
 check "bash: works from COMP_WORDS/COMP_CWORD alone" \
     [ "$got" = "--verification" ]
@@ -152,6 +294,8 @@ cat > "$TMP/drive.zsh" <<'EOF'
 zmodload zsh/zpty
 zpty -b z zsh -f -i
 zpty -w z "PS1='' PROMPT='' RPS1=''"
+# With a third argument, what the completion says on stderr goes there.
+[[ -n $3 ]] && zpty -w z "exec 2>>${(q)3}"
 zpty -w z "fpath=($1 \$fpath); autoload -U compinit; compinit -u -D"
 zpty -w z "bindkey '^I' complete-word"
 zpty -w z 'compadd() {
@@ -169,19 +313,28 @@ print -r -- "$out" | tr -d '\r' | grep -o 'L2CM:[^[:cntrl:]]*' |
     sed 's/^L2CM://' | LC_ALL=C sort -u | tr '\n' ' ' | sed 's/ $//'
 EOF
 
+# The completion's stderr is kept in $TMP/zerr. With as_nobody set, it
+# runs as nobody.
 zcomp() {
-	timeout 20 zsh -f "$TMP/drive.zsh" "$top/contrib/completion" "$1" 2>/dev/null
+	: > "$TMP/zerr"
+	chmod 666 "$TMP/zerr"
+	# shellcheck disable=SC2086
+	${as_nobody:+$NOBODY} timeout 20 zsh -f "$TMP/drive.zsh" "$top/contrib/completion" \
+	    "$1" "$TMP/zerr" 2>/dev/null
 }
 
-# expect_zcomp LINE WANT
+# expect_zcomp LINE WANT [WHAT]: WANT offered in time (a completion that
+# hangs is killed, status 124), nothing said on stderr.
 expect_zcomp() {
-	local got
+	local got err st
 	got=$(zcomp "$1")
-	if [ "$got" = "$2" ]; then
-		ok "zsh: '$1' -> $2"
+	st=$?
+	err=$(cat "$TMP/zerr")
+	if [ "$st" -eq 0 ] && [ "$got" = "$2" ] && [ -z "$err" ]; then
+		ok "zsh: ${3:+$3 }'$1' -> $2"
 	else
-		not_ok "zsh: '$1' -> $2"
-		echo "#   got: '$got'"
+		not_ok "zsh: ${3:+$3 }'$1' -> $2"
+		echo "#   got: '$got', stderr: '$err', status $st"
 	fi
 }
 
@@ -193,4 +346,34 @@ expect_zcomp "l2console serve mikrotik --n" "--no-md5"
 expect_zcomp "l2console ping --m" "--mop"
 expect_zcomp "l2console mop " "$IFACES"
 expect_zcomp "l2console mop $IF1 02:4c" "02:4c:32:43:00:01 02:4c:32:43:00:02"
+expect_zcomp "l2console mikrotik --a" "--autologin"
+expect_zcomp "l2console mikrotik --no" "--no-autologin"
+expect_zcomp "l2console mikrotik --l" "--log"
+expect_zcomp "l2console mop --f" "--fixed-poll"
+expect_zcomp "l2console mop --t" "--timeout --timestamps"
+# File names after these (_files also offers the path's directories).
+for o in "mikrotik --log" "mikrotik -a" "mikrotik --autologin" "mop --log"; do
+	got=$(zcomp "l2console $o $TMP/ca")
+	check "zsh: $o completes file names" has_all "$got" cache
+done
+expect_zcomp "l2console mop --fixed-poll $TMP/ca" ""
+expect_zcomp "l2console mop @" "$ZP_MOP"
+expect_zcomp "l2console mikrotik @" "$ZP_MT"
+expect_zcomp "l2console mop $IF1 @" "$ZP_MOP"
+expect_zcomp "l2console mop @tw" "@two\\ words"
+expect_zcomp "l2console mikrotik -a /x --log /y $IF1 @e" "@edge.gw_2"
+expect_zcomp "l2console mop @c" "@core-sw1"
+expect_zcomp "l2console mop @lab @" ""
+expect_zcomp "l2console ping @" ""
+# Files that are not a config, and one only root could read.
+XDG_CONFIG_HOME=$TMP/x-xdg expect_zcomp "l2console mop @" "@from-xdg" x-xdg
+XDG_CONFIG_HOME=relative expect_zcomp "l2console mop @" "$ZP_MOP" relative
+XDG_CONFIG_HOME=$TMP/x-dir expect_zcomp "l2console mop @" "" x-dir
+XDG_CONFIG_HOME=$TMP/x-fifo expect_zcomp "l2console mop @" "" x-fifo
+XDG_CONFIG_HOME=$TMP/x-junk expect_zcomp "l2console mikrotik @" "@after-junk" x-junk
+XDG_CONFIG_HOME=$TMP/x-xdg as_nobody=1 expect_zcomp "l2console mop @" \
+    "@from-xdg" "x-xdg as $who"
+XDG_CONFIG_HOME=$TMP/x-unread as_nobody=1 expect_zcomp "l2console mop @" \
+    "" "x-unread as $who"
+
 lab_done
