@@ -323,7 +323,7 @@ cmd_ping(int argc, char **argv)
 	    (ssize_t)sizeof(r->cookie))
 		r->cookie = (uint32_t)l2c_now_us();
 
-	if ((ex = l2c_ui_open(argv[optind], &r->u)) != 0)
+	if ((ex = l2c_ui_open_session(argv[optind], &r->u)) != 0)
 		goto out;
 	if ((rv = l2c_ctx_listen(&r->u.ctx, r->proto->filter, on_rx, r)) < 0 ||
 	    (rv = l2c_ui_stop_on_signals(&r->u)) != 0) {

@@ -22,7 +22,10 @@ struct l2c_ui_link {
  * returns the exit status (> 0); 0 on success.
  */
 int	l2c_ui_open(const char *ifname, struct l2c_ui_link *);
-/* The same for a console session: a capture buffer sized for one. */
+/*
+ * The same with a capture buffer sized for one peer: a console session,
+ * or ping, which has one frame in flight.
+ */
 int	l2c_ui_open_session(const char *ifname, struct l2c_ui_link *);
 /* The same, without the privilege drop (servers that spawn logins). */
 int	l2c_ui_open_keep(const char *ifname, struct l2c_ui_link *);
