@@ -3,7 +3,6 @@
  * through an open-addressing hash of the MAC with a random key, so a
  * station spoofing many addresses cannot make every lookup collide.
  */
-#include <sys/random.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "err.h"
 #include "loop.h"
 #include "neigh.h"
+#include "random.h"
 
 #define CHUNK_SHIFT	8
 #define CHUNK		(1u << CHUNK_SHIFT)
@@ -77,9 +77,7 @@ l2c_neigh_new(size_t max, struct l2c_neigh_tab **tp)
 		free(t);
 		return L2C_ERR_NOMEM;
 	}
-	if (getrandom(&t->key, sizeof(t->key), GRND_NONBLOCK) !=
-	    (ssize_t)sizeof(t->key))
-		t->key = l2c_now_us() ^ (uint64_t)(uintptr_t)t;
+	t->key = l2c_random_cookie();
 	*tp = t;
 	return 0;
 }

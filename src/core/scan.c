@@ -4,12 +4,12 @@
  * through one place (l2c_scan_note) so the face and the other rows hear
  * about it.
  */
-#include <sys/random.h>
 
 #include <string.h>
 
 #include "err.h"
 #include "log.h"
+#include "random.h"
 #include "scan.h"
 
 static void
@@ -35,9 +35,7 @@ l2c_scan_init(struct l2c_scan *s, struct l2c_ctx *ctx,
 	memset(s, 0, sizeof(*s));
 	s->ctx = ctx;
 	s->tab = tab;
-	if (getrandom(&s->cookie, sizeof(s->cookie), GRND_NONBLOCK) !=
-	    (ssize_t)sizeof(s->cookie))
-		s->cookie = (uint16_t)l2c_now_us();
+	s->cookie = (uint16_t)l2c_random_cookie();
 	for (i = 0; i < nrows; i++) {
 		if (!(rows[i]->family & families))
 			continue;

@@ -4,7 +4,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include <openssl/bn.h>
 #include <openssl/crypto.h>
@@ -13,6 +12,7 @@
 #include <openssl/evp.h>
 
 #include "core/err.h"
+#include "core/random.h"
 #include "mac/ecsrp.h"
 
 /* Tries of the hash-to-curve loop; each succeeds with odds about 1/2. */
@@ -147,15 +147,10 @@ ecsrp_verifier(const char *login, const char *password,
 int
 ecsrp_random_scalar(uint8_t out[ECSRP_LEN])
 {
-	size_t	got = 0;
-	ssize_t	n;
-	int	i, nonzero = 0;
+	int	i, rv, nonzero = 0;
 
-	while (got < ECSRP_LEN) {
-		if ((n = getrandom(out + got, ECSRP_LEN - got, 0)) <= 0)
-			return L2C_ERR_SYS;
-		got += (size_t)n;
-	}
+	if ((rv = l2c_random(out, ECSRP_LEN)) != 0)
+		return rv;
 	for (i = 0; i < ECSRP_LEN; i++)
 		nonzero |= out[i];
 	return nonzero ? 0 : L2C_ERR_CRYPTO;

@@ -31,7 +31,7 @@ size_t	ecsrp_user_len(const char *login);
 /* i = SHA256(salt || SHA256(user ":" password)), user cut at '+'. */
 int	ecsrp_verifier(const char *login, const char *password,
 	    const uint8_t salt[ECSRP_SALT_LEN], uint8_t i[ECSRP_LEN]);
-/* A fresh private scalar from getrandom(). */
+/* A fresh private scalar from the kernel (l2c_random). */
 int	ecsrp_random_scalar(uint8_t out[ECSRP_LEN]);
 /* priv . G in wire form (client W_c; also u(v.G) with priv = i). */
 int	ecsrp_pubkey(struct ecsrp *, const uint8_t priv[ECSRP_LEN],

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include <openssl/crypto.h>
 
@@ -20,6 +19,7 @@
 #include "core/frame.h"
 #include "core/link.h"
 #include "core/log.h"
+#include "core/random.h"
 #include "mac/ecsrp.h"
 #include "mac/md5auth.h"
 #include "mac/mt_client.h"
@@ -106,7 +106,6 @@ struct mt_client {
 };
 
 static void	pump(struct mt_client *);
-static int	random_bytes(void *, size_t);
 
 uint64_t
 mt_client_budget(const struct mt_client_conf *c)
@@ -249,7 +248,7 @@ resend(struct mt_client *s)
 		 * key is a fresh session.  The server forgets the old one
 		 * after its idle timeout; what it sends there is dropped.
 		 */
-		if (random_bytes(rnd, sizeof(rnd)) == 0)
+		if (l2c_random(rnd, sizeof(rnd)) == 0)
 			s->key = (uint16_t)(rnd[0] << 8 | rnd[1]);
 		(void)send_pkt(s, MT_PT_START, 0, NULL, 0);
 		break;
@@ -908,20 +907,6 @@ const struct l2c_sess_ops mt_client_ops = {
 	.free = mtc_free,
 };
 
-static int
-random_bytes(void *p, size_t len)
-{
-	size_t	got = 0;
-	ssize_t	n;
-
-	while (got < len) {
-		if ((n = getrandom((uint8_t *)p + got, len - got, 0)) <= 0)
-			return L2C_ERR_SYS;
-		got += (size_t)n;
-	}
-	return 0;
-}
-
 int
 mt_client_new(struct l2c_ctx *ctx, const struct mt_client_conf *c,
     const struct l2c_sess_cb *cb, struct l2c_sess *out)
@@ -965,7 +950,7 @@ mt_client_new(struct l2c_ctx *ctx, const struct mt_client_conf *c,
 	out->ops = &mt_client_ops;
 	out->s = s;
 
-	if ((rv = random_bytes(rnd, sizeof(rnd))) != 0)
+	if ((rv = l2c_random(rnd, sizeof(rnd))) != 0)
 		goto fail;
 	s->key = (uint16_t)(rnd[0] << 8 | rnd[1]);
 	s->sport = c->sport != 0 ? c->sport :

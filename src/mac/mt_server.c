@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <unistd.h>
 
 #include <openssl/crypto.h>
@@ -24,6 +23,7 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "core/login.h"
+#include "core/random.h"
 #include "mac/ecsrp.h"
 #include "mac/md5auth.h"
 #include "mac/mndp.h"
@@ -168,20 +168,9 @@ static void	sess_destroy(struct sess *);
 static int
 rng(struct mt_server *srv, uint8_t *p, size_t len)
 {
-	size_t	got = 0;
-	ssize_t	n;
-
 	if (srv->conf.rng != NULL)
 		return srv->conf.rng(srv->conf.rng_arg, p, len);
-	while (got < len) {
-		if ((n = getrandom(p + got, len - got, 0)) <= 0) {
-			if (n < 0 && errno == EINTR)
-				continue;
-			return L2C_ERR_SYS;
-		}
-		got += (size_t)n;
-	}
-	return 0;
+	return l2c_random(p, len);
 }
 
 /* A printable copy of a peer's string, for the log. */

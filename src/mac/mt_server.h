@@ -74,7 +74,7 @@ struct mt_srv_conf {
 	const char	*version;
 	const char	*platform;
 	const char	*board;
-	mt_srv_rng_fn	*rng;		/* NULL: getrandom() */
+	mt_srv_rng_fn	*rng;		/* NULL: l2c_random() */
 	void		*rng_arg;
 };
 

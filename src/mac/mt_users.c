@@ -1,5 +1,4 @@
 /* The users file: upstream mactelnetd's format, checked before trusted. */
-#include <sys/random.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -15,6 +14,7 @@
 
 #include "core/err.h"
 #include "core/log.h"
+#include "core/random.h"
 #include "mac/ecsrp.h"
 #include "mac/mt_users.h"
 
@@ -34,24 +34,6 @@ say(char *why, size_t len, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(why, len, fmt, ap);
 	va_end(ap);
-}
-
-/* Salts come from the kernel's random source. */
-static int
-fill_random(uint8_t *p, size_t len)
-{
-	size_t	got = 0;
-	ssize_t	n;
-
-	while (got < len) {
-		if ((n = getrandom(p + got, len - got, 0)) <= 0) {
-			if (n < 0 && errno == EINTR)
-				continue;
-			return L2C_ERR_SYS;
-		}
-		got += (size_t)n;
-	}
-	return 0;
 }
 
 /* Mode first, owner second: the first reason is the same for every uid. */
@@ -446,7 +428,7 @@ mt_users_line(const char *user, const char *password, char *out,
 
 	if (!mt_user_name_ok(user))
 		return L2C_ERR_INVAL;
-	if ((rv = fill_random(salt, sizeof(salt))) != 0 ||
+	if ((rv = l2c_random(salt, sizeof(salt))) != 0 ||
 	    (rv = ecsrp_verifier(user, password, salt, i)) != 0)
 		return rv;
 	hex(hi, i, sizeof(i));

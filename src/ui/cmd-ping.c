@@ -10,13 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "core/err.h"
 #include "core/frame.h"
 #include "core/log.h"
 #include "core/loop.h"
 #include "core/ping.h"
+#include "core/random.h"
 #include "mac/mt_ping.h"
 #include "mop/mop_ping.h"
 #include "mop/mop_proto.h"
@@ -319,9 +319,7 @@ cmd_ping(int argc, char **argv)
 		    r->target);
 		goto out;
 	}
-	if (getrandom(&r->cookie, sizeof(r->cookie), GRND_NONBLOCK) !=
-	    (ssize_t)sizeof(r->cookie))
-		r->cookie = (uint32_t)l2c_now_us();
+	r->cookie = (uint32_t)l2c_random_cookie();
 
 	if ((ex = l2c_ui_open_session(argv[optind], &r->u)) != 0)
 		goto out;

@@ -3,7 +3,6 @@
  * the ping rows `l2console ping` uses (MAC-Telnet ping for MikroTik,
  * MOP loopback otherwise), summed up in the status line.
  */
-#include <sys/random.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 
 #include "core/err.h"
 #include "core/ping.h"
+#include "core/random.h"
 #include "mac/mt_ping.h"
 #include "mop/mop_ping.h"
 #include "ui/tui-int.h"
@@ -141,9 +141,7 @@ tui_ping_start(struct tui *t, enum tui_proto proto, const uint8_t *mac,
 		snprintf(p->name, sizeof(p->name), "%s", name);
 	else
 		l2c_mac_fmt(mac, p->name, sizeof(p->name));
-	if (getrandom(&p->cookie, sizeof(p->cookie), GRND_NONBLOCK) !=
-	    (ssize_t)sizeof(p->cookie))
-		p->cookie = (uint32_t)l2c_now_us();
+	p->cookie = (uint32_t)l2c_random_cookie();
 	l2c_timer_init(&p->tick, on_tick, p);
 	if ((rv = l2c_ctx_listen(&t->u.ctx, p->row->filter, on_reply,
 	    p)) < 0) {
