@@ -142,13 +142,10 @@ wipe_secrets(struct mt_client *s)
 	OPENSSL_cleanse(s->priv, sizeof(s->priv));
 }
 
-/* Stop everything; the face hears CLOSED last, once. */
+/* No more timers, no more frames. */
 static void
-finish(struct mt_client *s, int err)
+stop_io(struct mt_client *s)
 {
-	if (s->state == ST_CLOSED)
-		return;
-	s->state = ST_CLOSED;
 	l2c_timer_cancel(loop_of(s), &s->t_rtx);
 	l2c_timer_cancel(loop_of(s), &s->t_ka);
 	l2c_timer_cancel(loop_of(s), &s->t_ackre);
@@ -158,6 +155,16 @@ finish(struct mt_client *s, int err)
 	if (s->rxid >= 0)
 		l2c_ctx_unlisten(s->ctx, s->rxid);
 	s->rxid = -1;
+}
+
+/* Stop everything; the face hears CLOSED last, once. */
+static void
+finish(struct mt_client *s, int err)
+{
+	if (s->state == ST_CLOSED)
+		return;
+	s->state = ST_CLOSED;
+	stop_io(s);
 	wipe_secrets(s);
 	if (s->gaps > 1)
 		notice(s, "%llu bytes of output were lost in %llu gaps (the "
@@ -882,14 +889,7 @@ mtc_free(void *arg)
 	if (s->state != ST_CLOSED) {
 		/* Silent: the face is gone, nobody hears CLOSED. */
 		s->cb.event = NULL;
-		l2c_timer_cancel(loop_of(s), &s->t_rtx);
-		l2c_timer_cancel(loop_of(s), &s->t_ka);
-		l2c_timer_cancel(loop_of(s), &s->t_ackre);
-		l2c_timer_cancel(loop_of(s), &s->t_login);
-		l2c_timer_cancel(loop_of(s), &s->t_hold);
-		l2c_timer_cancel(loop_of(s), &s->t_key);
-		if (s->rxid >= 0)
-			l2c_ctx_unlisten(s->ctx, s->rxid);
+		stop_io(s);
 	}
 	ecsrp_free(s->ec);
 	OPENSSL_cleanse(s, sizeof(*s));
