@@ -126,14 +126,10 @@ expect_comp() {
 # comp_in XDG LINE WANT: comp with XDG_CONFIG_HOME=XDG, bounded in time;
 # it must offer WANT and print nothing on stderr.
 comp_in() {
-	local pid i got err
+	local pid got err
 	(XDG_CONFIG_HOME=$1 comp "$2") > "$TMP/c.out" 2> "$TMP/c.err" &
 	pid=$!
-	for ((i = 0; i < 100; i++)); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	if kill -0 "$pid" 2>/dev/null; then
+	if ! wait_for 10 eval '! kill -0 "$pid" 2>/dev/null'; then
 		kill "$pid"
 		wait "$pid"
 		not_ok "bash: XDG_CONFIG_HOME=${1#"$TMP/"} '$2' -> $3"
