@@ -40,6 +40,7 @@ UNIT_SRCS	:= $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_LIB_SRCS	:= $(sort $(wildcard tests/unit/lib/*.c))
 TOOL_SRCS	:= $(sort $(wildcard tests/tools/*.c))
 FUZZ_SRCS	:= $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_RIG_SRCS	:= $(sort $(wildcard tests/fuzz/lib/*.c))
 
 REL		= $(BUILD)/rel
 SAN		= $(BUILD)/san
@@ -52,6 +53,7 @@ UNIT_BINS	= $(UNIT_SRCS:%.c=$(SAN)/%)
 TOOL_BINS	= $(TOOL_SRCS:%.c=$(SAN)/%)
 FUZZ_LIB_OBJS	= $(LIB_SRCS:%.c=$(FZ)/%.o)
 FUZZ_BINS	= $(FUZZ_SRCS:%.c=$(FZ)/%)
+FUZZ_RIG_OBJS	= $(FUZZ_RIG_SRCS:%.c=$(FZ)/%.o)
 
 ifeq ($(V),1)
 Q =
@@ -100,7 +102,7 @@ $(FZ)/%.o: %.c
 	$(call msg,FZCC,$<)
 	$(Q)$(FUZZCC) $(L2C_CPPFLAGS) -O1 -g -fsanitize=fuzzer-no-link,address,undefined $(WARNFLAGS) -Wno-unused-command-line-argument -MMD -MP -c -o $@ $<
 
-$(FZ)/tests/fuzz/%: $(FZ)/tests/fuzz/%.o $(FUZZ_LIB_OBJS)
+$(FZ)/tests/fuzz/%: $(FZ)/tests/fuzz/%.o $(FUZZ_RIG_OBJS) $(FUZZ_LIB_OBJS)
 	$(call msg,LD,$@)
 	$(Q)$(FUZZCC) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LDLIBS)
 

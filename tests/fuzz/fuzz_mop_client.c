@@ -29,6 +29,7 @@
 #include "core/loop.h"
 #include "mop/mop_client.h"
 #include "mop/mop_proto.h"
+#include "lib/rig.h"
 
 #define F_FIX	0x01
 #define F_RAW	0x02
@@ -41,33 +42,6 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static const uint8_t CMAC[6] = { 0xfa, 0x66, 0x06, 0x04, 0xd9, 0x44 };
 static const uint8_t SMAC[6] = { 0x6e, 0x82, 0x24, 0x2f, 0xd9, 0x4c };
-
-struct face {
-	int	closed;
-};
-
-static void
-on_output(void *arg, const uint8_t *p, size_t len)
-{
-	struct face	*f = arg;
-
-	if (f->closed || (len > 0 && p == NULL))
-		__builtin_trap();
-}
-
-static void
-on_event(void *arg, enum l2c_sess_event ev, int err, const char *msg)
-{
-	struct face	*f = arg;
-
-	(void)err;
-	if (f->closed)
-		__builtin_trap();	/* nothing after CLOSED */
-	if (ev == L2C_SESS_CLOSED)
-		f->closed = 1;
-	if (ev == L2C_SESS_NOTICE && (msg == NULL || strlen(msg) > 1024))
-		__builtin_trap();
-}
 
 /* The message number of the client's last Command/Poll. */
 static int
@@ -122,14 +96,10 @@ send_payload(struct l2c_link *b, const uint8_t *p, size_t len, int flags,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct l2c_loop		*loop;
-	struct l2c_link		*a, *b;
-	struct l2c_ctx		 ctx;
+	struct fz_rig		 g;
 	struct l2c_sess		 sess;
-	struct l2c_sess_cb	 cb;
 	struct mop_client_opts	 o;
 	struct mop_msg		 m;
-	struct face		 face;
 	struct l2c_rbuf		 in;
 	const uint8_t		*rec;
 	size_t			 n;
@@ -138,28 +108,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	l2c_rbuf_init(&in, data, size);
 	(void)l2c_get_u8(&in, &opts);
-	if (l2c_loop_new(&loop) != 0)
+	if (fz_rig_open(&g, CMAC, SMAC) != 0)
 		return 0;
-	if (l2c_link_mem_pair(CMAC, SMAC, &a, &b) != 0) {
-		l2c_loop_free(loop);
-		return 0;
-	}
-	memset(&face, 0, sizeof(face));
 	mop_client_defaults(&o);
 	memcpy(o.peer, SMAC, sizeof(o.peer));
-	cb.output = on_output;
-	cb.event = on_event;
-	cb.arg = &face;
-	if (l2c_ctx_init(&ctx, loop, a) != 0)
-		goto out_links;
-	if (mop_client_start(&ctx, &o, &cb, &sess) != 0)
-		goto out_ctx;
-	while (!face.closed && l2c_get_be16(&in, &len) == 0 &&
-	    l2c_get_u8(&in, &flags) == 0) {
-		/* The last record may be cut short: take what is there. */
-		n = len < l2c_rbuf_left(&in) ? len : l2c_rbuf_left(&in);
-		if (l2c_get_ptr(&in, &rec, n) != 0)
-			break;
+	if (mop_client_start(&g.ctx, &o, &g.cb, &sess) != 0) {
+		fz_rig_close(&g, NULL, 0);
+		return 0;
+	}
+	while (!g.closed && fz_next(&in, &rec, &n, &len, &flags)) {
 		if (flags & F_TYPE)
 			(void)sess.ops->input(sess.s, rec, n);
 		else if (flags & F_BRK)
@@ -167,26 +124,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		else if (flags & F_ACK) {
 			memset(&m, 0, sizeof(m));
 			m.code = MOP_RESPONSE;
-			m.u.con.flags = (uint8_t)last_poll(a);
+			m.u.con.flags = (uint8_t)last_poll(g.a);
 			m.u.con.data = rec;
 			m.u.con.dlen = n > 512 ? 512 : n;
-			send_msg(b, &m);
+			send_msg(g.b, &m);
 		} else if (flags & F_RAW)
-			(void)l2c_link_send(b, rec, n);
+			(void)l2c_link_send(g.b, rec, n);
 		else
-			send_payload(b, rec, n, flags, last_poll(a));
-		(void)l2c_loop_once(loop, 0);
+			send_payload(g.b, rec, n, flags, last_poll(g.a));
+		(void)l2c_loop_once(g.loop, 0);
 	}
-	if ((opts & 1) && !face.closed) {
-		sess.ops->close(sess.s);
-		(void)l2c_loop_once(loop, 0);
-	}
-	sess.ops->free(sess.s);
-out_ctx:
-	l2c_ctx_fini(&ctx);
-out_links:
-	l2c_link_close(a);
-	l2c_link_close(b);
-	l2c_loop_free(loop);
+	fz_rig_close(&g, &sess, opts & 1);
 	return 0;
 }

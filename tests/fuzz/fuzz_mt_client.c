@@ -27,6 +27,7 @@
 #include "core/loop.h"
 #include "mac/mt_client.h"
 #include "mac/mt_proto.h"
+#include "lib/rig.h"
 
 #define F_FIX	0x01
 #define F_RAW	0x02
@@ -41,33 +42,6 @@ static const uint8_t SMAC[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x01 };
 static const uint8_t PRIV[32] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
     13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
     31, 0x5f };
-
-struct face {
-	int	closed;
-};
-
-static void
-on_output(void *arg, const uint8_t *p, size_t len)
-{
-	struct face	*f = arg;
-
-	if (f->closed || (len > 0 && p == NULL))
-		__builtin_trap();
-}
-
-static void
-on_event(void *arg, enum l2c_sess_event ev, int err, const char *msg)
-{
-	struct face	*f = arg;
-
-	(void)err;
-	if (f->closed)
-		__builtin_trap();	/* nothing after CLOSED */
-	if (ev == L2C_SESS_CLOSED)
-		f->closed = 1;
-	if (ev == L2C_SESS_NOTICE && (msg == NULL || strlen(msg) > 1024))
-		__builtin_trap();
-}
 
 /* What the client sent last: its key and port, and its last DATA's end. */
 struct seen {
@@ -143,13 +117,9 @@ server_ack(struct l2c_link *b, const struct seen *s)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct l2c_loop		*loop;
-	struct l2c_link		*a, *b;
-	struct l2c_ctx		 ctx;
+	struct fz_rig		 g;
 	struct l2c_sess		 sess;
-	struct l2c_sess_cb	 cb;
 	struct mt_client_conf	 conf;
-	struct face		 face;
 	struct seen		 seen;
 	struct l2c_rbuf		 in;
 	const uint8_t		*rec;
@@ -159,13 +129,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	l2c_rbuf_init(&in, data, size);
 	(void)l2c_get_u8(&in, &opts);
-	if (l2c_loop_new(&loop) != 0)
+	if (fz_rig_open(&g, CMAC, SMAC) != 0)
 		return 0;
-	if (l2c_link_mem_pair(CMAC, SMAC, &a, &b) != 0) {
-		l2c_loop_free(loop);
-		return 0;
-	}
-	memset(&face, 0, sizeof(face));
 	memset(&seen, 0, sizeof(seen));
 	memset(&conf, 0, sizeof(conf));
 	conf.peer = SMAC;
@@ -176,42 +141,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	conf.md5 = opts & 1;
 	conf.fixed_priv = PRIV;
 	conf.sport = 1234;
-	cb.output = on_output;
-	cb.event = on_event;
-	cb.arg = &face;
-	if (l2c_ctx_init(&ctx, loop, a) != 0)
-		goto out_links;
-	if (mt_client_new(&ctx, &conf, &cb, &sess) != 0)
-		goto out_ctx;
-	while (!face.closed && l2c_get_be16(&in, &len) == 0 &&
-	    l2c_get_u8(&in, &flags) == 0) {
-		/* The last record may be cut short: take what is there. */
-		n = len < l2c_rbuf_left(&in) ? len : l2c_rbuf_left(&in);
-		if (l2c_get_ptr(&in, &rec, n) != 0)
-			break;
-		look(a, &seen);
+	if (mt_client_new(&g.ctx, &conf, &g.cb, &sess) != 0) {
+		fz_rig_close(&g, NULL, 0);
+		return 0;
+	}
+	while (!g.closed && fz_next(&in, &rec, &n, &len, &flags)) {
+		look(g.a, &seen);
 		if (flags & F_TYPE)
 			(void)sess.ops->input(sess.s, rec, n);
 		else if (flags & F_SIZE)
 			(void)sess.ops->resize(sess.s, len, flags);
 		else if (flags & F_ACK)
-			server_ack(b, &seen);
+			server_ack(g.b, &seen);
 		else if (flags & F_RAW)
-			(void)l2c_link_send(b, rec, n);
+			(void)l2c_link_send(g.b, rec, n);
 		else
-			server_send(b, &seen, rec, n, flags & F_FIX);
-		(void)l2c_loop_once(loop, 0);
+			server_send(g.b, &seen, rec, n, flags & F_FIX);
+		(void)l2c_loop_once(g.loop, 0);
 	}
-	if ((opts & 2) && !face.closed) {
-		sess.ops->close(sess.s);
-		(void)l2c_loop_once(loop, 0);
-	}
-	sess.ops->free(sess.s);
-out_ctx:
-	l2c_ctx_fini(&ctx);
-out_links:
-	l2c_link_close(a);
-	l2c_link_close(b);
-	l2c_loop_free(loop);
+	fz_rig_close(&g, &sess, opts & 2);
 	return 0;
 }
