@@ -81,6 +81,18 @@ m_break(struct tui *t)
 		tui_status(t, TA_OK, "break sent");
 }
 
+/* The status line after starting a log: rv from the start. */
+static void
+log_said(struct tui *t, const char *path, int rv)
+{
+	if (rv != 0)
+		tui_status(t, TA_ERR, "cannot log to %s: %s", path,
+		    rv == L2C_ERR_SYS ? strerror(errno) : l2c_strerror(rv));
+	else
+		tui_status(t, TA_OK, "logging the session to %s%s", path,
+		    t->o.timestamps ? " (with times)" : "");
+}
+
 static void
 log_done(struct tui *t, int ok)
 {
@@ -88,12 +100,8 @@ log_done(struct tui *t, int ok)
 
 	if (!ok || s == NULL || s->logpath[0] == '\0')
 		return;
-	if (l2c_console_log_start(s->con, s->logpath, t->o.timestamps) != 0)
-		tui_status(t, TA_ERR, "cannot open %s: %s", s->logpath,
-		    strerror(errno));
-	else
-		tui_status(t, TA_OK, "logging the session to %s%s",
-		    s->logpath, t->o.timestamps ? " (with times)" : "");
+	log_said(t, s->logpath, l2c_console_log_start(s->con, s->logpath,
+	    t->o.timestamps));
 }
 
 /* Where to log: --log FILE, else ask, offering a name with the time. */
@@ -113,12 +121,7 @@ m_log(struct tui *t)
 		return;
 	}
 	if (t->o.log != NULL) {
-		if (tui_log_attach(t, s->con) != 0)
-			tui_status(t, TA_ERR, "cannot log to %s: %s", t->o.log,
-			    strerror(errno));
-		else
-			tui_status(t, TA_OK, "logging the session to %s%s",
-			    t->o.log, t->o.timestamps ? " (with times)" : "");
+		log_said(t, t->o.log, tui_log_attach(t, s->con));
 		return;
 	}
 	snprintf(name, sizeof(name), "%.40s", t->conn.name);
