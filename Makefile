@@ -18,7 +18,7 @@ FUZZ_SECONDS	?= 10
 CC		?= cc
 FUZZCC		?= clang
 
-PKGS		= libpcap libcrypto ncursesw
+PKGS		= libpcap libcrypto ncursesw vterm
 PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # Debian 12's libnet ships no .pc file; fall back to its own script.
@@ -34,8 +34,11 @@ SANFLAGS	= -fsanitize=address,undefined -fno-omit-frame-pointer \
 		  -fno-sanitize-recover=undefined
 LDLIBS		= $(PKG_LIBS) $(NET_LIBS) -lutil -lm
 
-SRCS		:= $(sort $(wildcard src/core/*.c src/mac/*.c src/mop/*.c src/ui/*.c))
-LIB_SRCS	:= $(filter-out src/ui/main.c,$(SRCS))
+SRCS		:= $(sort $(wildcard src/core/*.c src/mac/*.c src/mop/*.c src/disc/*.c \
+		    src/ui/*.c \
+		    src/ui/*/*.c))
+MAIN_SRC	:= $(firstword $(wildcard src/ui/main.c src/ui/*/main.c))
+LIB_SRCS	:= $(filter-out $(MAIN_SRC),$(SRCS))
 UNIT_SRCS	:= $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_LIB_SRCS	:= $(sort $(wildcard tests/unit/lib/*.c))
 TOOL_SRCS	:= $(sort $(wildcard tests/tools/*.c))
@@ -85,7 +88,7 @@ $(SAN)/%.o: %.c
 	$(call msg,CC,$<)
 	$(Q)$(CC) $(L2C_CPPFLAGS) $(CPPFLAGS) -O1 -g $(SANFLAGS) $(WARNFLAGS) -MMD -MP -c -o $@ $<
 
-$(SAN)/$(PROG): $(SAN)/src/ui/main.o $(SAN_LIB_OBJS)
+$(SAN)/$(PROG): $(MAIN_SRC:%.c=$(SAN)/%.o) $(SAN_LIB_OBJS)
 	$(call msg,LD,$@)
 	$(Q)$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Install the Debian packages l2console needs to build, test and demo.
 # Idempotent and silent when nothing is missing.
 set -eu
@@ -6,7 +7,8 @@ set -eu
 PKGS="gcc make pkg-config libpcap-dev libnet1-dev libssl-dev libncurses-dev
 libcmocka-dev clang libclang-rt-14-dev iproute2 nftables util-linux procps
 tmux mactelnet-server mactelnet-client tshark zsh valgrind time
-dpkg-dev debhelper libcap2-bin"
+dpkg-dev debhelper libcap2-bin libvterm-dev liblua5.4-dev libinih-dev
+lldpd ansible-core python3 shellcheck"
 
 missing=
 for p in $PKGS; do
@@ -41,4 +43,5 @@ apt-get update -qq >/dev/null
 apt-get install -y -qq --no-install-recommends $missing >/dev/null
 if command -v systemctl >/dev/null 2>&1; then
 	systemctl disable --now mactelnet-server >/dev/null 2>&1 || true
+	systemctl disable --now lldpd >/dev/null 2>&1 || true
 fi

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # Run every test and print one closing line: "N passed, N failed, N skipped".
 # Each test program speaks TAP ("ok", "not ok", "# SKIP reason"); a
 # program that dies or exits non-zero after saying "ok" is a failure too.
@@ -21,7 +22,7 @@ logdir="$top/$san/test-logs"
 rm -rf "$logdir"; mkdir -p "$logdir"
 
 passed=0 failed=0 skipped=0
-failures= skips=
+failures='' skips=''
 
 # tally NAME LOG STATUS: count a TAP log, with the program's exit status.
 tally() {

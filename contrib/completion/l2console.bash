@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # bash completion for l2console(1)
 #
 # Install as /usr/share/bash-completion/completions/l2console, or source it
@@ -15,7 +16,8 @@ _l2console_opts_mikrotik=(-u --md5 --password-file -a --autologin -A
 _l2console_opts_mop=(--verification --info --wake --no-wake -e --timeout
     --idle --fixed-poll --log --timestamps --pcap)
 _l2console_opts_scan=(--timeout --watch --json --csv --mop-only
-    --mikrotik-only --probe --probe-file --pcap)
+    --mikrotik-only --probe --probe-file --sweep-rate --no-sweep --audit
+    --pcap)
 _l2console_opts_ping=(-c -i -s -W --mop)
 _l2console_opts_serve_mop=(--exec --verification --sysid-interval --pcap)
 _l2console_opts_serve_mikrotik=(--exec --users --add-user --password-file
@@ -25,7 +27,7 @@ _l2console_opts_serve_mikrotik=(--exec --users --add-user --password-file
 _l2console_argopts=" --user -u --password-file -a --autologin -e --timeout
     --idle --fixed-poll --log --verification --probe --probe-file -c -i -s -W --exec --sysid-interval
     --users --add-user --mndp-interval --identity --pcap --idle-timeout
-    --max-fails --fail-delay "
+    --max-fails --fail-delay --sweep-rate "
 
 # Interfaces that could carry frames: everything but loopback.
 _l2console_ifaces() {
@@ -61,7 +63,7 @@ _l2console_targets() {
 
 # Profiles for command CMD, as @name: the sections of the config file
 # that have keys and whose protocol is CMD or not given. The file is read
-# the way l2console reads it (src/ui/ini.c): lines trimmed, # and ;
+# the way l2console reads it (src/ui/conf/ini.c): lines trimmed, # and ;
 # comments, keys in any case, a value's quotes dropped. A line l2console
 # would refuse is passed over (it says why when the profile is used), and
 # a bad [header] ends the section before it. Names with spaces are left

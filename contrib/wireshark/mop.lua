@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: ISC
 -- mop.lua: Wireshark dissector for DEC MOP remote console (ethertype
 -- 0x6002) and MOP loopback (ethertype 0x9000), from the l2console project.
 --

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The one place in l2console that indexes into wire bytes. */
 #include <string.h>
 

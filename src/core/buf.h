@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Bounds-checked reader and writer.  Every wire format in l2console is
  * parsed and built through these: no other file indexes into a frame.

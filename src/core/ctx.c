@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Route received frames to the receivers whose filters match them. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The context every module is handed: the loop, the link, and the table
  * of receivers.  Each receiver names the frames it wants with a BPF

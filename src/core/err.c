@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* One table of error strings for every L2C_ERR_* code. */
 #include <stddef.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Error codes: every function in l2console returns 0 (or a count) on
  * success and a negative L2C_ERR_* on failure.  The face alone decides

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Ethernet II, 802.3/SNAP and IPv4/UDP codecs. */
 #include <ctype.h>
 #include <stdio.h>
@@ -44,6 +45,7 @@ l2c_frame_parse(const uint8_t *p, size_t len, struct l2c_pkt *pkt)
 		if (memcmp(llc, snap_hdr, 3) != 0)
 			return L2C_ERR_MALFORMED;
 		pkt->encap = L2C_ENCAP_SNAP;
+		memcpy(pkt->snap_oui, llc + 3, sizeof(pkt->snap_oui));
 		pkt->ethertype = snaptype;
 	}
 	pkt->payload = l2c_rbuf_cur(&r);

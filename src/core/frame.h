@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Frame codecs: Ethernet II, IEEE 802.3 + LLC/SNAP, and IPv4/UDP built
  * by hand inside an Ethernet frame (MAC-Telnet needs no IP address on
@@ -34,6 +35,7 @@ struct l2c_pkt {
 	uint8_t		 src[L2C_ETH_ALEN];
 	uint16_t	 ethertype;	/* for SNAP, the SNAP protocol id */
 	enum l2c_encap	 encap;
+	uint8_t		 snap_oui[3];	/* for SNAP, the organization code */
 	const uint8_t	*payload;	/* after Ethernet (or SNAP) header */
 	size_t		 plen;		/* as far as the frame goes */
 	int		 udp_ok;	/* IPv4/UDP parsed and checked */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The backend-independent half of a link. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * A link: one Ethernet interface, frames in and frames out.  Protocol
  * modules see only this; the pcap+libnet backend and the in-memory test

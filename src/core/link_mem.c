@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The in-memory link pair that unit tests use in place of a wire.  It
  * honours BPF filters (compiled with the same libpcap), records every

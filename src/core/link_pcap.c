@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The real link: libpcap captures (immediate mode, non-blocking, a BPF
  * filter from the protocol modules), libnet injects whole frames.  No IP

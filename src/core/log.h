@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Logging with levels.  Secrets never reach a log call: pass lengths,
  * not passwords.  A face may redirect the sink (curses owns stderr).

@@ -1,5 +1,7 @@
+/* SPDX-License-Identifier: ISC */
 /*
- * A login on a pseudo-terminal, for servers that give remote users a
+ * A login on a pseudo-terminal (the pty spawner of pty.h with the
+ * account as its child hook), for servers that give remote users a
  * shell (serve mikrotik): the account's login shell or a command, in a
  * session of its own with the pty as controlling terminal, as that
  * account (when we are root), with a clean environment.  The caller
@@ -25,7 +27,5 @@ struct l2c_login {
  * L2C_ERR_SYS.
  */
 int	l2c_login_spawn(const struct l2c_login *, int *master, pid_t *pid);
-/* The terminal size the child sees. */
-int	l2c_login_resize(int master, unsigned cols, unsigned rows);
 
 #endif /* L2C_LOGIN_H */

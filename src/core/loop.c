@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * One ppoll() loop.  Timers sit in a list sorted by deadline, so the
  * next timeout is the head; signals arrive through a signalfd so that

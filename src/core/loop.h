@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The event loop: one ppoll() over file descriptors, signals (through a
  * signalfd) and monotonic timers.  Idle means asleep: the only timeout

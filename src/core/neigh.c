@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The neighbor table: records in fixed chunks (stable pointers), found
  * through an open-addressing hash of the MAC with a random key, so a
@@ -23,6 +24,7 @@ struct l2c_neigh_tab {
 	struct l2c_neigh	**chunks;
 	size_t			  nchunks;
 	size_t			  n;		/* records */
+	size_t			  ngone;	/* ... of which gone */
 	size_t			  max;
 	uint32_t		 *slots;	/* record index + 1; 0 empty */
 	size_t			  nslots;	/* power of two */
@@ -163,7 +165,13 @@ l2c_neigh_find(const struct l2c_neigh_tab *t, const uint8_t *mac)
 size_t
 l2c_neigh_count(const struct l2c_neigh_tab *t)
 {
-	return t->n;
+	return t->n - t->ngone;
+}
+
+int
+l2c_neigh_live(const struct l2c_neigh *n)
+{
+	return !n->gone;
 }
 
 struct l2c_neigh *
@@ -196,15 +204,16 @@ int
 l2c_neigh_sorted(const struct l2c_neigh_tab *t, const struct l2c_neigh ***lp)
 {
 	const struct l2c_neigh	**l;
-	size_t			  i;
+	size_t			  i, k = 0;
 
 	if ((l = calloc(t->n + 1, sizeof(*l))) == NULL)
 		return L2C_ERR_NOMEM;
 	for (i = 0; i < t->n; i++)
-		l[i] = rec(t, i);
-	qsort(l, t->n, sizeof(*l), cmp_mac);
+		if (l2c_neigh_live(rec(t, i)))
+			l[k++] = rec(t, i);
+	qsort(l, k, sizeof(*l), cmp_mac);
 	*lp = l;
-	return (int)t->n;
+	return (int)k;
 }
 
 void
@@ -245,6 +254,60 @@ l2c_neigh_upd_ipv6(struct l2c_neigh_upd *u, const uint8_t *a)
 		memcpy(u->f.ipv6[u->f.nipv6++], a, 16);
 }
 
+void
+l2c_neigh_upd_unknown(struct l2c_neigh_upd *u, uint32_t proto,
+    uint16_t type, size_t len, const uint8_t *p, size_t nbytes)
+{
+	struct l2c_neigh_tlv	*t;
+
+	u->f.have |= L2C_NF_UNKNOWN;
+	if (u->f.nunk >= L2C_NEIGH_NUNK)
+		return;
+	t = &u->f.unk[u->f.nunk++];
+	memset(t, 0, sizeof(*t));
+	t->proto = proto;
+	t->type = type;
+	t->len = (uint16_t)(len > 0xffff ? 0xffff : len);
+	t->nbytes = (uint8_t)(nbytes > L2C_NEIGH_UNKBYTES ?
+	    L2C_NEIGH_UNKBYTES : nbytes);
+	if (t->nbytes > 0)
+		memcpy(t->bytes, p, t->nbytes);
+}
+
+static int
+tlv_eq(const struct l2c_neigh_tlv *a, const struct l2c_neigh_tlv *b)
+{
+	return a->proto == b->proto && a->type == b->type &&
+	    a->len == b->len && a->nbytes == b->nbytes &&
+	    memcmp(a->bytes, b->bytes, a->nbytes) == 0;
+}
+
+/*
+ * The record's unknown TLVs from protocols in protos go; with add,
+ * the update's take their place.  Returns 1 if the list changed.
+ */
+static int
+merge_unk(struct l2c_neigh *n, uint32_t protos,
+    const struct l2c_neigh *add)
+{
+	struct l2c_neigh_tlv	l[L2C_NEIGH_NUNK];
+	size_t			i, k = 0, same;
+
+	for (i = 0; i < n->nunk; i++)
+		if (!(n->unk[i].proto & protos))
+			l[k++] = n->unk[i];
+	for (i = 0; add != NULL && i < add->nunk && k < L2C_NEIGH_NUNK; i++)
+		l[k++] = add->unk[i];
+	for (same = 0; same < k && same < n->nunk &&
+	    tlv_eq(&l[same], &n->unk[same]); same++)
+		;
+	if (k == n->nunk && same == k)
+		return 0;
+	memcpy(n->unk, l, k * sizeof(l[0]));
+	n->nunk = (uint8_t)k;
+	return 1;
+}
+
 /*
  * Add an address unless known; when full, the oldest goes (a device that
  * renumbers keeps its newest addresses).  Returns 1 if the list changed.
@@ -274,6 +337,117 @@ merge_addr(uint8_t *list, uint8_t *n, const uint8_t *a, size_t alen)
 	}								\
 } while (0)
 
+/* Forget the fields in mask; returns those that were known. */
+static uint32_t
+forget(struct l2c_neigh *n, uint32_t mask)
+{
+	uint32_t	bit, changed = 0;
+	size_t		i;
+
+	for (bit = 1; bit != 0 && bit <= L2C_NF_LAST; bit <<= 1) {
+		if (!(mask & bit & n->have))
+			continue;
+		n->have &= ~bit;
+		changed |= bit;
+		for (i = 0; i < L2C_NS_COUNT; i++)
+			if (bit == L2C_NF_STR(i))
+				n->str[i][0] = '\0';
+		if (bit == L2C_NF_CONSOLE_USER)
+			memset(n->console_user, 0, sizeof(n->console_user));
+		if (bit == L2C_NF_VLAN)
+			n->vlan = 0;
+	}
+	return changed;
+}
+
+/*
+ * The hold of the same protocols (its fields stay covered: a goodbye
+ * names fewer than the frames before it), else a free slot, else the
+ * nearest to run out.
+ */
+static void
+set_hold(struct l2c_neigh *n, const struct l2c_neigh_hold *h)
+{
+	struct l2c_neigh_hold	*slot = NULL;
+	uint32_t		 fields = h->fields;
+	size_t			 i;
+
+	for (i = 0; i < L2C_NEIGH_NHOLD && slot == NULL; i++)
+		if (n->hold[i].protos == h->protos) {
+			slot = &n->hold[i];
+			fields |= slot->fields;
+		}
+	for (i = 0; i < L2C_NEIGH_NHOLD && slot == NULL; i++)
+		if (n->hold[i].protos == 0)
+			slot = &n->hold[i];
+	if (slot == NULL) {
+		slot = &n->hold[0];
+		for (i = 1; i < L2C_NEIGH_NHOLD; i++)
+			if (n->hold[i].until_us < slot->until_us)
+				slot = &n->hold[i];
+	}
+	*slot = *h;
+	slot->fields = fields;
+}
+
+/*
+ * Let n's holds due at now go: their protocol bits, and their fields
+ * that no other hold covers.  Returns an l2c_neigh_result.
+ */
+static int
+expire_one(struct l2c_neigh_tab *t, struct l2c_neigh *n, uint64_t now)
+{
+	uint32_t	protos = 0, fields = 0, keep = 0, changed;
+	size_t		i;
+
+	for (i = 0; i < L2C_NEIGH_NHOLD; i++) {
+		if (n->hold[i].protos == 0)
+			continue;
+		if (n->hold[i].until_us > now) {
+			keep |= n->hold[i].fields;
+			continue;
+		}
+		protos |= n->hold[i].protos;
+		fields |= n->hold[i].fields;
+		memset(&n->hold[i], 0, sizeof(n->hold[i]));
+	}
+	if (protos == 0 || !l2c_neigh_live(n))
+		return L2C_NEIGH_SAME;
+	changed = forget(n, fields & ~keep) | (n->protos & protos) |
+	    (uint32_t)merge_unk(n, protos, NULL);
+	n->protos &= ~protos;
+	if (changed == 0)
+		return L2C_NEIGH_SAME;
+	n->gen = ++t->gen;
+	if (n->protos != 0)
+		return L2C_NEIGH_CHANGED;
+	n->gone = 1;
+	t->ngone++;
+	return L2C_NEIGH_GONE;
+}
+
+uint64_t
+l2c_neigh_expire(struct l2c_neigh_tab *t, uint64_t now,
+    void (*gone)(void *, struct l2c_neigh *, int), void *arg)
+{
+	struct l2c_neigh	*n;
+	uint64_t		 next = 0;
+	size_t			 i, j;
+	int			 rv;
+
+	for (i = 0; i < t->n; i++) {
+		n = rec(t, i);
+		if ((rv = expire_one(t, n, now)) != L2C_NEIGH_SAME &&
+		    gone != NULL)
+			gone(arg, n, rv);
+		for (j = 0; j < L2C_NEIGH_NHOLD; j++)
+			if (n->hold[j].protos != 0 &&
+			    (next == 0 || n->hold[j].until_us < next))
+				next = n->hold[j].until_us;
+	}
+	return next;
+}
+
 static uint32_t
 merge(struct l2c_neigh *n, const struct l2c_neigh_upd *u, uint64_t ts)
 {
@@ -298,7 +472,12 @@ merge(struct l2c_neigh *n, const struct l2c_neigh_upd *u, uint64_t ts)
 	MERGE(L2C_NF_RSP_SIZE, rsp_size);
 	MERGE(L2C_NF_HWADDR, hwaddr);
 	MERGE(L2C_NF_MOP_VERSION, mop_version);
+	MERGE(L2C_NF_VLAN, vlan);
+	if ((u->f.have & L2C_NF_UNKNOWN) && merge_unk(n, u->f.protos, &u->f))
+		changed |= L2C_NF_UNKNOWN;
 	n->have |= u->f.have;
+	if (u->hold.protos != 0)
+		set_hold(n, &u->hold);
 	for (i = 0; i < u->f.nipv4 && i < L2C_NEIGH_MAXADDR; i++)
 		if (merge_addr(&n->ipv4[0][0], &n->nipv4, u->f.ipv4[i], 4))
 			changed |= CHG_ADDR;
@@ -306,17 +485,7 @@ merge(struct l2c_neigh *n, const struct l2c_neigh_upd *u, uint64_t ts)
 		if (merge_addr(&n->ipv6[0][0], &n->nipv6, u->f.ipv6[i], 16))
 			changed |= CHG_ADDR;
 	/* Forget what the update says is gone (a released console). */
-	for (bit = 1; bit != 0 && bit <= L2C_NF_MOP_VERSION; bit <<= 1) {
-		if (!(u->clear & bit & ~u->f.have & n->have))
-			continue;
-		n->have &= ~bit;
-		changed |= bit;
-		for (i = 0; i < L2C_NS_COUNT; i++)
-			if (bit == L2C_NF_STR(i))
-				n->str[i][0] = '\0';
-		if (bit == L2C_NF_CONSOLE_USER)
-			memset(n->console_user, 0, sizeof(n->console_user));
-	}
+	changed |= forget(n, u->clear & ~u->f.have);
 	protos = (n->protos & ~u->pmask) | u->f.protos;
 	if (protos != n->protos) {
 		n->protos = protos;
@@ -331,16 +500,23 @@ l2c_neigh_update(struct l2c_neigh_tab *t, const struct l2c_neigh_upd *u,
 {
 	struct l2c_neigh	*n;
 	uint32_t		*s, changed;
+	/* Both clocks at once: an allocation below must not come between. */
 	uint64_t		 now = l2c_now_us();
-	int64_t			 wall;
-	int			 rv = L2C_NEIGH_SAME;
+	int64_t			 wall = l2c_wall_us();
+	int			 rv = L2C_NEIGH_SAME, ex;
 
 	if (np != NULL)
 		*np = NULL;
 	s = slot_for(t, u->f.mac);
-	if (*s != 0)
+	if (*s != 0) {
 		n = rec(t, *s - 1);
-	else {
+		if (!l2c_neigh_live(n)) {
+			/* Back after it went: news again, from now. */
+			n->gone = 0;
+			t->ngone--;
+			rv = L2C_NEIGH_NEW;
+		}
+	} else {
 		if (t->n >= t->max) {
 			t->dropped++;
 			return L2C_ERR_NOSPACE;
@@ -355,7 +531,7 @@ l2c_neigh_update(struct l2c_neigh_tab *t, const struct l2c_neigh_upd *u,
 		rv = L2C_NEIGH_NEW;
 	}
 	/* The frame's wall time: now, less how long it waited for us. */
-	wall = l2c_wall_us() - (int64_t)(now > ts ? now - ts : 0);
+	wall -= (int64_t)(now > ts ? now - ts : 0);
 	if (rv == L2C_NEIGH_NEW) {
 		n->first_us = ts;
 		n->first_wall_us = wall;
@@ -370,6 +546,15 @@ l2c_neigh_update(struct l2c_neigh_tab *t, const struct l2c_neigh_upd *u,
 		rv = L2C_NEIGH_CHANGED;
 	if (rv != L2C_NEIGH_SAME)
 		n->gen = ++t->gen;
+	/* A hold already due (TTL 0) lets go at once. */
+	if (u->hold.protos != 0 && u->hold.until_us <= ts) {
+		ex = expire_one(t, n, ts);
+		if (ex == L2C_NEIGH_GONE)
+			rv = rv == L2C_NEIGH_NEW ? L2C_NEIGH_SAME :
+			    L2C_NEIGH_GONE;
+		else if (ex == L2C_NEIGH_CHANGED && rv == L2C_NEIGH_SAME)
+			rv = L2C_NEIGH_CHANGED;
+	}
 	if (np != NULL)
 		*np = n;
 	return rv;

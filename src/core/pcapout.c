@@ -1,13 +1,19 @@
+/* SPDX-License-Identifier: ISC */
 /* Write a link's traffic to a pcap file, flushed frame by frame. */
 #include <sys/time.h>
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <pcap/pcap.h>
 
 #include "err.h"
 #include "log.h"
 #include "pcapout.h"
+#include "priv.h"
 
 struct l2c_pcapout {
 	pcap_t		*dead;
@@ -36,6 +42,8 @@ l2c_pcapout_open(const char *path, struct l2c_link *link,
     struct l2c_pcapout **pop)
 {
 	struct l2c_pcapout	*po;
+	FILE			*f = NULL;
+	int			 fd;
 
 	if ((po = calloc(1, sizeof(*po))) == NULL)
 		return L2C_ERR_NOMEM;
@@ -43,8 +51,19 @@ l2c_pcapout_open(const char *path, struct l2c_link *link,
 		free(po);
 		return L2C_ERR_NOMEM;
 	}
-	if ((po->dump = pcap_dump_open(po->dead, path)) == NULL) {
+	if ((fd = l2c_priv_open_out(path, 0)) == -1 ||
+	    (f = fdopen(fd, "wb")) == NULL) {
+		l2c_err("cannot write %s: %s%s", path, strerror(errno),
+		    errno == EEXIST ? " (as root, a new file only)" : "");
+		if (fd != -1)
+			close(fd);
+		pcap_close(po->dead);
+		free(po);
+		return L2C_ERR_SYS;
+	}
+	if ((po->dump = pcap_dump_fopen(po->dead, f)) == NULL) {
 		l2c_err("cannot write %s: %s", path, pcap_geterr(po->dead));
+		fclose(f);
 		pcap_close(po->dead);
 		free(po);
 		return L2C_ERR_SYS;

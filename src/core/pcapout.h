@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * --pcap FILE: every frame a link sends and receives, written to a pcap
  * file for bug reports.  It hangs on the link's tap, so no module knows.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The ping payload and statistics.  The fill is a xorshift stream keyed
  * by cookie, sequence and time: recomputing it tells an intact echo from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Reachability on layer 2, protocol-neutral: the row a ping protocol is
  * (MAC ping in src/mac, MOP loopback in src/mop), the payload every ping

@@ -1,7 +1,14 @@
-/* Permanent privilege drop, verified the way OpenSSH's uidswap does. */
+/* SPDX-License-Identifier: ISC */
+/*
+ * Permanent privilege drop, verified the way OpenSSH's uidswap does,
+ * and the files opened before it.
+ */
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
 #include <unistd.h>
@@ -42,4 +49,28 @@ l2c_priv_drop(const char *user)
 	l2c_debug("dropped privileges to %s (uid %u)", user,
 	    (unsigned)pw->pw_uid);
 	return 0;
+}
+
+/* No symlink, no hard link to a file elsewhere, nothing but a file. */
+int
+l2c_priv_open_out(const char *path, int append)
+{
+	struct stat	st;
+	int		flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC |
+			    O_NOCTTY, fd;
+
+	if (append)
+		flags |= O_APPEND;
+	else if (geteuid() == 0)
+		flags |= O_EXCL;
+	else
+		flags |= O_TRUNC;
+	if ((fd = open(path, flags, 0600)) == -1)
+		return -1;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_nlink != 1) {
+		close(fd);
+		errno = EPERM;
+		return -1;
+	}
+	return fd;
 }

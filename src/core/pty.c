@@ -1,4 +1,10 @@
-/* Spawn a child on a pseudo-terminal, and hang it up again. */
+/* SPDX-License-Identifier: ISC */
+/*
+ * The one pty spawner: a child on a pseudo-terminal (its own session,
+ * the slave as its controlling terminal), whose last step a hook takes:
+ * exec a program, or become a login account first (login.c); and the
+ * hang-up and reaping after.
+ */
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 
@@ -12,8 +18,11 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "log.h"
 #include "loop.h"
 #include "pty.h"
+
+#define ERRFD		10	/* where the child keeps its error pipe */
 
 void
 l2c_pty_init(struct l2c_pty *p)
@@ -23,65 +32,120 @@ l2c_pty_init(struct l2c_pty *p)
 	p->status = 0;
 }
 
-/* In the child: its own session, the slave as controlling terminal. */
-static void
-child(const char *slave, char *const argv[], const struct l2c_pty_opts *o)
+/* The child tells the parent why it failed: error code and errno. */
+static void __attribute__((noreturn))
+child_fail(int err)
+{
+	int	msg[2] = { err, errno };
+	ssize_t	n;
+
+	/* If the parent cannot be told, there is no one else to tell. */
+	n = write(ERRFD, msg, sizeof(msg));
+	(void)n;
+	_exit(127);
+}
+
+/* In the child: its own session, the slave on 0, 1, 2; then the hook. */
+static void __attribute__((noreturn))
+child(const char *slave, l2c_pty_child_fn *fn, void *arg)
 {
 	static const int dfl[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE,
-	    SIGCHLD, SIGTTIN, SIGTTOU, SIGTSTP };
+	    SIGCHLD, SIGTTIN, SIGTTOU, SIGTSTP, SIGALRM, SIGUSR1, SIGUSR2 };
 	size_t	i;
 	int	fd;
 
 	l2c_loop_child_reset();
 	for (i = 0; i < sizeof(dfl) / sizeof(dfl[0]); i++)
 		signal(dfl[i], SIG_DFL);
-	if (setsid() == -1)
-		_exit(126);
-	if ((fd = open(slave, O_RDWR)) == -1)
-		_exit(126);
+	if (setsid() == -1 || (fd = open(slave, O_RDWR)) == -1)
+		child_fail(L2C_ERR_SYS);
 	(void)ioctl(fd, TIOCSCTTY, 0);
 	if (dup2(fd, 0) == -1 || dup2(fd, 1) == -1 || dup2(fd, 2) == -1)
-		_exit(126);
-	closefrom(3);
-	setenv("TERM", o != NULL && o->term != NULL ? o->term : "vt100", 1);
-	execvp(argv[0], argv);
-	_exit(127);
+		child_fail(L2C_ERR_SYS);
+	if (fd > 2)
+		close(fd);
+	close_range(3, ERRFD - 1, 0);
+	close_range(ERRFD + 1, ~0U, 0);
+	child_fail(fn(arg));
+}
+
+/* The child's word: nothing (it exec'd) or an error code and errno. */
+static int
+child_result(int rfd, pid_t pid)
+{
+	int	msg[2];
+	ssize_t	n;
+
+	do
+		n = read(rfd, msg, sizeof(msg));
+	while (n == -1 && errno == EINTR);
+	if (n == 0)
+		return 0;
+	(void)waitpid(pid, NULL, 0);
+	if (n != (ssize_t)sizeof(msg) || msg[0] >= 0)
+		return L2C_ERR_SYS;
+	l2c_debug("pty child failed: %s: %s", l2c_strerror(msg[0]),
+	    strerror(msg[1]));
+	return msg[0];
 }
 
 int
-l2c_pty_spawn(struct l2c_pty *p, char *const argv[],
-    const struct l2c_pty_opts *o)
+l2c_pty_winsize(int fd, unsigned cols, unsigned rows)
 {
-	struct winsize	 ws;
-	char		 slave[128];
-	pid_t		 pid;
-	int		 m, fl;
+	struct winsize	ws;
 
-	if (argv == NULL || argv[0] == NULL)
-		return L2C_ERR_INVAL;
+	memset(&ws, 0, sizeof(ws));
+	ws.ws_col = (unsigned short)(cols > 0 && cols < 10000 ? cols : 80);
+	ws.ws_row = (unsigned short)(rows > 0 && rows < 10000 ? rows : 24);
+	return ioctl(fd, TIOCSWINSZ, &ws) == -1 ? L2C_ERR_SYS : 0;
+}
+
+/*
+ * The master is opened here; the child opens the slave by name, so that
+ * it becomes the controlling terminal of the child's new session.
+ */
+int
+l2c_pty_start(struct l2c_pty *p, unsigned cols, unsigned rows,
+    l2c_pty_child_fn *fn, void *arg)
+{
+	char	slave[128];
+	pid_t	pid;
+	int	m, e[2], fl, rv;
+
 	if ((m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)) == -1)
 		return L2C_ERR_SYS;
 	if (grantpt(m) == -1 || unlockpt(m) == -1 ||
-	    ptsname_r(m, slave, sizeof(slave)) != 0) {
-		close(m);
-		return L2C_ERR_SYS;
-	}
-	memset(&ws, 0, sizeof(ws));
-	ws.ws_col = (unsigned short)(o != NULL && o->cols ? o->cols : 80);
-	ws.ws_row = (unsigned short)(o != NULL && o->rows ? o->rows : 24);
-	(void)ioctl(m, TIOCSWINSZ, &ws);
-	if ((pid = fork()) == -1) {
-		close(m);
-		return L2C_ERR_SYS;
-	}
-	if (pid == 0)
-		child(slave, argv, o);
-	if ((fl = fcntl(m, F_GETFL)) == -1 ||
+	    ptsname_r(m, slave, sizeof(slave)) != 0 ||
+	    (fl = fcntl(m, F_GETFL)) == -1 ||
 	    fcntl(m, F_SETFL, fl | O_NONBLOCK) == -1) {
 		close(m);
-		kill(pid, SIGKILL);
-		waitpid(pid, NULL, 0);
 		return L2C_ERR_SYS;
+	}
+	(void)l2c_pty_winsize(m, cols, rows);
+	if (pipe2(e, O_CLOEXEC) == -1) {
+		close(m);
+		return L2C_ERR_SYS;
+	}
+	if ((pid = fork()) == -1) {
+		close(m);
+		close(e[0]);
+		close(e[1]);
+		return L2C_ERR_SYS;
+	}
+	if (pid == 0) {
+		close(e[0]);
+		close(m);
+		if (e[1] != ERRFD && (dup2(e[1], ERRFD) == -1 ||
+		    fcntl(ERRFD, F_SETFD, FD_CLOEXEC) == -1))
+			_exit(127);
+		child(slave, fn, arg);
+	}
+	close(e[1]);
+	rv = child_result(e[0], pid);
+	close(e[0]);
+	if (rv != 0) {
+		close(m);
+		return rv;
 	}
 	p->fd = m;
 	p->pid = pid;
@@ -89,17 +153,41 @@ l2c_pty_spawn(struct l2c_pty *p, char *const argv[],
 	return 0;
 }
 
+struct argv_child {
+	char *const		 *argv;
+	const struct l2c_pty_opts *o;
+};
+
+/* A program from PATH; one that cannot be run exits 127 unreported. */
+static int
+argv_exec(void *arg)
+{
+	struct argv_child	*a = arg;
+
+	setenv("TERM", a->o != NULL && a->o->term != NULL ? a->o->term :
+	    "vt100", 1);
+	execvp(a->argv[0], a->argv);
+	_exit(127);
+}
+
+int
+l2c_pty_spawn(struct l2c_pty *p, char *const argv[],
+    const struct l2c_pty_opts *o)
+{
+	struct argv_child	a = { argv, o };
+
+	if (argv == NULL || argv[0] == NULL)
+		return L2C_ERR_INVAL;
+	return l2c_pty_start(p, o != NULL ? o->cols : 0, o != NULL ? o->rows :
+	    0, argv_exec, &a);
+}
+
 int
 l2c_pty_resize(struct l2c_pty *p, unsigned cols, unsigned rows)
 {
-	struct winsize	ws;
-
 	if (p->fd == -1)
 		return L2C_ERR_INVAL;
-	memset(&ws, 0, sizeof(ws));
-	ws.ws_col = (unsigned short)cols;
-	ws.ws_row = (unsigned short)rows;
-	return ioctl(p->fd, TIOCSWINSZ, &ws) == -1 ? L2C_ERR_SYS : 0;
+	return l2c_pty_winsize(p->fd, cols, rows);
 }
 
 int

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* getrandom(2), looped and with a fallback (random.h). */
 #include <sys/random.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Randomness from the kernel, in the two strengths l2console needs:
  * key material that must wait for the entropy pool, and cookies that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Discovery plumbing: each row's filter becomes a receiver, each
  * receiver hands frames to its row, and every piece of news goes
@@ -9,6 +10,7 @@
 
 #include "err.h"
 #include "log.h"
+#include "loop.h"
 #include "random.h"
 #include "scan.h"
 
@@ -21,6 +23,27 @@ scan_rx(void *arg, const struct l2c_pkt *pkt)
 	if (memcmp(pkt->src, b->scan->ctx->link->mac, L2C_ETH_ALEN) == 0)
 		return;
 	b->row->rx(b->scan, pkt);
+}
+
+static void
+scan_gone(void *arg, struct l2c_neigh *n, int result)
+{
+	struct l2c_scan	*s = arg;
+
+	if (s->news != NULL)
+		s->news(s->newsarg, n, result);
+}
+
+/* Holds ran out: let them go, then wait for the next one. */
+static void
+scan_expire(void *arg)
+{
+	struct l2c_scan	*s = arg;
+	uint64_t	 next;
+
+	next = l2c_neigh_expire(s->tab, l2c_now_us(), scan_gone, s);
+	if (next != 0)
+		l2c_timer_arm_at(s->ctx->loop, &s->t_expire, next);
 }
 
 int
@@ -36,11 +59,11 @@ l2c_scan_init(struct l2c_scan *s, struct l2c_ctx *ctx,
 	s->ctx = ctx;
 	s->tab = tab;
 	s->cookie = (uint16_t)l2c_random_cookie();
+	l2c_timer_init(&s->t_expire, scan_expire, s);
 	for (i = 0; i < nrows; i++) {
 		if (!(rows[i]->family & families))
 			continue;
-		if (s->nrows == L2C_SCAN_MAXROWS ||
-		    rows[i]->slot >= L2C_NEIGH_NSLOT)
+		if (s->nrows == L2C_SCAN_MAXROWS)
 			return L2C_ERR_INVAL;
 		b = &s->bind[s->nrows++];
 		b->scan = s;
@@ -65,6 +88,8 @@ l2c_scan_fini(struct l2c_scan *s)
 		if (s->bind[i].rxid >= 0)
 			l2c_ctx_unlisten(s->ctx, s->bind[i].rxid);
 	s->nrows = 0;
+	if (s->ctx != NULL)
+		l2c_timer_cancel(s->ctx->loop, &s->t_expire);
 }
 
 int
@@ -120,12 +145,15 @@ l2c_scan_note(struct l2c_scan *s, const struct l2c_neigh_upd *u,
 			l2c_warn("neighbor table: %s", l2c_strerror(rv));
 		return rv;
 	}
+	if (u->hold.protos != 0 && u->hold.until_us > ts &&
+	    (!s->t_expire.armed || u->hold.until_us < s->t_expire.when_us))
+		l2c_timer_arm_at(s->ctx->loop, &s->t_expire, u->hold.until_us);
+	if (np != NULL)
+		*np = n;
 	if (rv != L2C_NEIGH_SAME && s->news != NULL)
 		s->news(s->newsarg, n, rv);
 	for (i = 0; i < s->nrows; i++)
 		if (s->bind[i].row->seen != NULL)
-			s->bind[i].row->seen(s, n);
-	if (np != NULL)
-		*np = n;
+			s->bind[i].row->seen(s, n, &n->probed[i]);
 	return rv;
 }

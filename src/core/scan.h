@@ -1,9 +1,10 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Discovery: what a scan hands every protocol adapter, and the row each
  * adapter is.  An adapter (src/mac/mndp_scan.c, src/mop/mop_scan.c)
- * knows its wire format; the face (src/ui/cmd-scan.c) knows only the
- * table of rows: it starts them, asks them to probe, and shows the
- * neighbor table they fill.
+ * knows its wire format; the faces know only the rows the protocol
+ * registry lists: they start them, let the schedule (scan_sched.h) ask
+ * them to probe, and show the neighbor table they fill.
  */
 #ifndef L2C_SCAN_H
 #define L2C_SCAN_H
@@ -17,6 +18,8 @@
 /* Which protocol family a row belongs to (--mop-only, --mikrotik-only). */
 #define L2C_SCAN_MIKROTIK	0x01
 #define L2C_SCAN_MOP		0x02
+#define L2C_SCAN_CDP		0x04
+#define L2C_SCAN_LLDP		0x08
 
 struct l2c_scan;
 
@@ -24,7 +27,6 @@ struct l2c_scan;
 struct l2c_scan_proto {
 	const char	*name;
 	unsigned	 family;		/* L2C_SCAN_* */
-	unsigned	 slot;			/* its l2c_neigh.probed[] index */
 	const char	*filter;		/* frames it wants; NULL: none */
 	/* Once, before any probe: join multicast groups.  May be NULL. */
 	int		(*start)(struct l2c_scan *);
@@ -33,8 +35,12 @@ struct l2c_scan_proto {
 	/* Ask one station named on the command line.  May be NULL. */
 	int		(*probe_station)(struct l2c_scan *, const uint8_t *);
 	void		(*rx)(struct l2c_scan *, const struct l2c_pkt *);
-	/* A frame told us about a record (any row's): follow up.  May be NULL. */
-	void		(*seen)(struct l2c_scan *, struct l2c_neigh *);
+	/*
+	 * A frame told us about a record (any row's): follow up.  probed
+	 * is this row's own counter in the record.  May be NULL.
+	 */
+	void		(*seen)(struct l2c_scan *, struct l2c_neigh *,
+			    uint8_t *probed);
 };
 
 struct l2c_scan_stats {
@@ -50,7 +56,7 @@ struct l2c_scan_bind {
 	int				 rxid;
 };
 
-#define L2C_SCAN_MAXROWS	8
+#define L2C_SCAN_MAXROWS	L2C_NEIGH_NSLOT	/* a probed[] counter each */
 
 struct l2c_scan {
 	struct l2c_ctx		*ctx;
@@ -62,6 +68,7 @@ struct l2c_scan {
 	struct l2c_scan_stats	 stats;
 	struct l2c_scan_bind	 bind[L2C_SCAN_MAXROWS];	/* rows in use */
 	size_t			 nrows;
+	struct l2c_timer	 t_expire;	/* the nearest hold (TTL) */
 };
 
 /*
@@ -79,7 +86,9 @@ int	l2c_scan_probe_station(struct l2c_scan *, const uint8_t *);
 
 /*
  * Merge an update from an adapter into the table; on news, tell the
- * face and every row's seen().  Returns what l2c_neigh_update returns.
+ * face and every row's seen().  An update with a hold (a TTL) arms the
+ * scan's expiry: when it runs out the face hears L2C_NEIGH_CHANGED or
+ * L2C_NEIGH_GONE.  Returns what l2c_neigh_update returns.
  */
 int	l2c_scan_note(struct l2c_scan *, const struct l2c_neigh_upd *,
 	    uint64_t ts_us, struct l2c_neigh **);

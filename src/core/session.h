@@ -1,7 +1,22 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The contract between a console session (MAC-Telnet, MOP: src/mac,
  * src/mop) and the face that shows it (src/ui).  The face owns the
  * terminal, the escape key and batch mode; the session owns the wire.
+ *
+ * The rules:
+ *  - A session never calls the face from inside one of the face's own
+ *    calls (ops below): OPEN, NOTICE, WRITABLE, CLOSED and output all
+ *    come from the loop (a frame in, a timer), so the face may call any
+ *    op from its callbacks.  The one exception is free(), which is
+ *    silent.
+ *  - CLOSED carries an error code (0 for a normal end) and never a
+ *    sentence: the facts behind it (who, which interface, how long)
+ *    come from ops->facts, and the family row's explain (core/family.h)
+ *    turns (err, facts) into the user's sentence.  Only the face asks
+ *    for it.
+ *  - Constructors are <module>_new(ctx, const struct <module>_conf *,
+ *    const struct l2c_sess_cb *, struct l2c_sess *out); ops->free ends.
  */
 #ifndef L2C_SESSION_H
 #define L2C_SESSION_H
@@ -29,9 +44,22 @@ struct l2c_sess_info {
 	uint64_t	 lost_bytes;		/* output the peer lost for good */
 };
 
+/*
+ * Why a session CLOSED, beyond its error code: the facts its family's
+ * explain() needs for the user's sentence.
+ */
+struct l2c_sess_facts {
+	int		 why;		/* the protocol's own reason; 0: none */
+	uint8_t		 peer[L2C_ETH_ALEN];
+	uint8_t		 other[L2C_ETH_ALEN];	/* another station involved */
+	uint64_t	 timeout_us;	/* the wait that ran out */
+	char		 ifname[32];	/* the interface asked on */
+};
+
 /* What a session tells its face. */
 struct l2c_sess_cb {
 	void	(*output)(void *, const uint8_t *, size_t);
+	/* The text is NOTICE's line; NULL for every other event. */
 	void	(*event)(void *, enum l2c_sess_event, int err, const char *);
 	void	*arg;
 };
@@ -53,6 +81,8 @@ struct l2c_sess_ops {
 	 * after that it is CLOSED.  NULL: never waits for the peer.
 	 */
 	int	(*pending)(void *);
+	/* After CLOSED: the facts behind it.  NULL: none. */
+	void	(*facts)(void *, struct l2c_sess_facts *);
 	void	(*free)(void *);
 };
 

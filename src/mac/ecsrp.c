@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * EC-SRP5 over Curve25519 in Weierstrass form, with OpenSSL's BN and
  * EC_POINT.  Wire keys are Montgomery u = x + w2m (mod p) and y's parity.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * EC-SRP5, the login RouterOS >= 6.43 requires: Curve25519 in short
  * Weierstrass form (OpenSSL's GFp curves), keys on the wire as the

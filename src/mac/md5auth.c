@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Legacy MD5 login response, both sides. */
 #include <string.h>
 

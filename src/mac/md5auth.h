@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The legacy MAC-Telnet login (Debian's mactelnetd 0.4.x): the password
  * field is 0x00 || MD5(0x00 || password || salt).  Weak: anyone who

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* MNDP announcements: a header, then type/length/value, all big-endian. */
 #include <stddef.h>
 #include <string.h>
@@ -88,6 +89,23 @@ store(struct mndp_info *mi, const struct mndp_row *row, struct l2c_rbuf *v)
 		*(int *)((uint8_t *)mi + row->has) = 1;
 }
 
+/* Count it, and keep the first few with their first bytes. */
+static void
+keep_unknown(struct mndp_info *mi, uint16_t type, struct l2c_rbuf *v)
+{
+	struct mndp_unk	*t;
+	size_t		 n = l2c_rbuf_left(v);
+
+	mi->unknown++;
+	if (mi->nunk >= MNDP_UNK_MAX)
+		return;
+	t = &mi->unk[mi->nunk++];
+	t->type = type;
+	t->len = (uint16_t)n;
+	t->nbytes = (uint8_t)(n > MNDP_UNK_BYTES ? MNDP_UNK_BYTES : n);
+	(void)l2c_get_bytes(v, t->bytes, t->nbytes);
+}
+
 int
 mndp_parse(const uint8_t *p, size_t len, struct mndp_info *mi)
 {
@@ -106,7 +124,7 @@ mndp_parse(const uint8_t *p, size_t len, struct mndp_info *mi)
 		    (rv = l2c_get_sub(&r, &v, tlen)) != 0)
 			return rv;
 		if ((row = row_for(type)) == NULL) {
-			mi->unknown++;
+			keep_unknown(mi, type, &v);
 			continue;
 		}
 		if (tlen < row->min || tlen > row->max) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * MNDP, MikroTik's neighbor discovery (UDP 5678): the announcement
  * parser and the request builder.  No I/O and no policy here; the
@@ -31,6 +32,17 @@ enum mndp_tlv {
 	MNDP_T_IPV4	= 17,
 };
 
+#define MNDP_UNK_MAX	8	/* unknown TLVs kept (all are counted) */
+#define MNDP_UNK_BYTES	16	/* bytes kept of each */
+
+/* A TLV of a type we do not know (RouterOS 7.24: 18 and 19). */
+struct mndp_unk {
+	uint16_t	type;
+	uint16_t	len;
+	uint8_t		nbytes;
+	uint8_t		bytes[MNDP_UNK_BYTES];
+};
+
 /* What one announcement said; has_* tell which fields were present. */
 struct mndp_info {
 	uint32_t	hdr;		/* version/ttl/sequence, unverified */
@@ -47,6 +59,8 @@ struct mndp_info {
 	uint8_t		ipv6[16];
 	uint8_t		ipv4[4];
 	unsigned	unknown;	/* TLVs of types we do not know */
+	struct mndp_unk	unk[MNDP_UNK_MAX];	/* the first of them */
+	unsigned	nunk;
 	unsigned	bad;		/* known TLVs with a wrong length */
 };
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* MNDP announcement builder: the TLVs mactelnetd sends, in its order. */
 #include <stddef.h>
 #include <string.h>
@@ -59,4 +60,20 @@ mndp_announce_build(struct l2c_wbuf *w, const struct mndp_announce *a)
 		return rv;
 	}
 	return 0;
+}
+
+/* Broadcast, from port 5678 to 5678, IPv4 source ipsrc (may be 0). */
+int
+mndp_announce_frame(struct l2c_wbuf *f, const struct mndp_announce *a,
+    uint32_t ipsrc)
+{
+	struct l2c_wbuf	w;
+	uint8_t		udp[512];
+	int		rv;
+
+	l2c_wbuf_init(&w, udp, sizeof(udp));
+	if ((rv = mndp_announce_build(&w, a)) != 0)
+		return rv;
+	return l2c_udp_build(f, l2c_mac_bcast, a->mac, ipsrc, 0xffffffffU,
+	    MNDP_PORT, MNDP_PORT, udp, w.len);
 }

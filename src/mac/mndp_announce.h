@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * MNDP announcements, the sending side: what a MAC-Telnet server says
  * about itself (periodically, and in answer to a request).  Header as
@@ -27,5 +28,8 @@ struct mndp_announce {
 };
 
 int	mndp_announce_build(struct l2c_wbuf *, const struct mndp_announce *);
+/* The whole broadcast frame around it, from a->mac. */
+int	mndp_announce_frame(struct l2c_wbuf *, const struct mndp_announce *,
+	    uint32_t ipsrc);
 
 #endif /* L2C_MAC_MNDP_ANNOUNCE_H */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Identity -> MAC through MNDP, with a bounded wait. */
 #include <string.h>
 #include <strings.h>

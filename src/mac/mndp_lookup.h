@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Finding a MikroTik by its identity: ask with an MNDP request, listen
  * to the announcements, match the name without regard to case.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * MNDP and MAC-Telnet as scan rows.  MNDP is asked once per round with
  * a refresh request (4 zero bytes, 0.0.0.0 -> 255.255.255.255:5678:
@@ -30,9 +31,15 @@ mndp_scan_upd(const struct l2c_pkt *pkt, const struct mndp_info *mi,
     struct l2c_neigh_upd *u)
 {
 	uint8_t	ip[4];
+	size_t	i;
 
 	l2c_neigh_upd_init(u, mi->has_mac ? mi->mac : pkt->src);
 	u->f.protos = L2C_NP_MNDP;
+	/* What a newer RouterOS sends that we cannot name yet. */
+	u->f.have |= L2C_NF_UNKNOWN;
+	for (i = 0; i < mi->nunk; i++)
+		l2c_neigh_upd_unknown(u, L2C_NP_MNDP, mi->unk[i].type,
+		    mi->unk[i].len, mi->unk[i].bytes, mi->unk[i].nbytes);
 	str(u, L2C_NS_IDENTITY, mi->identity);
 	str(u, L2C_NS_PLATFORM, mi->platform);
 	str(u, L2C_NS_BOARD, mi->board);
@@ -99,7 +106,6 @@ mndp_rx(struct l2c_scan *s, const struct l2c_pkt *pkt)
 const struct l2c_scan_proto mndp_scan_proto = {
 	.name = "mndp",
 	.family = L2C_SCAN_MIKROTIK,
-	.slot = 0,
 	.filter = "udp dst port 5678",
 	.start = NULL,
 	.probe = mndp_probe,
@@ -121,16 +127,15 @@ ping_payload(const struct l2c_scan *s, uint8_t *p)
 
 /* A station MNDP told us about and that has not answered yet: ping it. */
 static void
-mt_seen(struct l2c_scan *s, struct l2c_neigh *n)
+mt_seen(struct l2c_scan *s, struct l2c_neigh *n, uint8_t *probed)
 {
 	struct l2c_wbuf	w;
 	uint8_t		frame[128], payload[PING_LEN];
-	unsigned	slot = mt_ping_scan_proto.slot;
 
 	if (!(n->protos & L2C_NP_MNDP) || (n->protos & L2C_NP_MACTELNET) ||
-	    n->probed[slot] >= PING_TRIES)
+	    *probed >= PING_TRIES)
 		return;
-	n->probed[slot]++;
+	(*probed)++;
 	ping_payload(s, payload);
 	l2c_wbuf_init(&w, frame, sizeof(frame));
 	if (mt_ping_build(&w, s->ctx->link->mac, n->mac, payload,
@@ -162,7 +167,6 @@ mt_rx(struct l2c_scan *s, const struct l2c_pkt *pkt)
 const struct l2c_scan_proto mt_ping_scan_proto = {
 	.name = "mactelnet",
 	.family = L2C_SCAN_MIKROTIK,
-	.slot = 1,
 	.filter = "udp src port 20561",
 	.start = NULL,
 	.probe = NULL,

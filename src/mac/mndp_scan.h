@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * MikroTik discovery rows for `scan`: MNDP (refresh request, every
  * announcement into the neighbor table) and MAC-Telnet (a ping to each

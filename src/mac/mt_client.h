@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The MAC-Telnet client session: START, login (EC-SRP5, or legacy MD5
  * when the server offers only that or --md5 asks for it), then a
@@ -10,10 +11,11 @@
 #include <stdint.h>
 
 #include "core/ctx.h"
+#include "core/rtx.h"
 #include "core/session.h"
 
 /* The reference client's retransmit schedule adds up to this. */
-#define MT_RTX_REF_US		2365000
+#define MT_RTX_REF_US		L2C_RTX_REF_US
 #define MT_KEEPALIVE_US		L2C_SEC(10)
 #define MT_INQ_MAX		16384	/* typed bytes waiting to go out */
 #define MT_LOGIN_MAX		255
@@ -28,6 +30,12 @@ struct mt_client_conf {
 	int		 md5;		/* force the legacy MD5 login */
 	uint64_t	 timeout_us;	/* retransmit budget; 0: reference */
 	uint64_t	 keepalive_us;	/* 0: 10 s */
+	/*
+	 * Batch mode: RouterOS meets an account with an empty or default
+	 * password with a change-password nag (NAG_TEXT) before the
+	 * prompt; answer it with Ctrl-C and say so in a notice.
+	 */
+	int		 dismiss_nag;
 	/* For tests: a fixed EC-SRP5 private key, source port. */
 	const uint8_t	*fixed_priv;
 	uint16_t	 sport;

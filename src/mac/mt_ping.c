@@ -1,4 +1,8 @@
-/* MAC ping frames, built and recognised through the MAC-Telnet codec. */
+/* SPDX-License-Identifier: ISC */
+/*
+ * MAC ping frames, built and recognised through the MAC-Telnet codec:
+ * the pinging side (scan, ping) and the answering one (the server).
+ */
 #include <string.h>
 
 #include "core/err.h"
@@ -70,3 +74,22 @@ const struct l2c_ping_proto mt_ping_proto = {
 	.build = ping_build,
 	.parse = ping_parse,
 };
+
+/*
+ * The server's answer: a pong from us to the pinging station, its
+ * payload echoed, back to the port and Ethernet source it came from.
+ */
+int
+mt_pong_build(struct l2c_wbuf *f, const uint8_t *us, uint32_t ipsrc,
+    const struct l2c_pkt *ping, const uint8_t *from, const void *data,
+    size_t len)
+{
+	struct mt_hdr	pong;
+
+	memset(&pong, 0, sizeof(pong));
+	pong.type = MT_PT_PONG;
+	memcpy(pong.src, us, L2C_ETH_ALEN);
+	memcpy(pong.dst, from, L2C_ETH_ALEN);
+	return mt_packet_build(f, MT_S2C, &pong, data, len, ping->src, ipsrc,
+	    MT_PORT, ping->sport);
+}

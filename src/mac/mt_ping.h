@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * MAC ping: type 4 to a station's MAC, answered by type 5 with the same
- * payload (shared/protocols/mactelnet.md).  Used by `scan` (does this
+ * payload (docs/protocols.md, MAC ping).  Used by `scan` (does this
  * station speak MAC-Telnet?) and by `ping`.
  */
 #ifndef L2C_MAC_MT_PING_H
@@ -32,5 +33,13 @@ int	mt_pong_parse(const struct l2c_pkt *, const uint8_t *us,
 
 /* The `ping` row: MAC ping, sequence carried in the payload only. */
 extern const struct l2c_ping_proto mt_ping_proto;
+
+/*
+ * The answer to a ping frame (whose MAC-Telnet source is from): a
+ * whole pong frame from us (IPv4 source ipsrc) with the same payload.
+ */
+int	mt_pong_build(struct l2c_wbuf *, const uint8_t *us, uint32_t ipsrc,
+	    const struct l2c_pkt *ping, const uint8_t *from, const void *,
+	    size_t);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* MAC-Telnet header and control packets, both directions. */
 #include <stddef.h>
 #include <string.h>
@@ -225,4 +226,43 @@ mt_frame_build(struct l2c_wbuf *w, const uint8_t *ethdst,
 		return L2C_ERR_INVAL;
 	return l2c_udp_build(w, ethdst, ethsrc, ipsrc, 0xffffffffU, sport,
 	    dport, data, len);
+}
+
+/*
+ * How far counter c is ahead of expect: > 0 a gap, 0 in order, < 0
+ * old.  Counters wrap at 2^32, and at 2^16 on peers reported to do so:
+ * a small counter far behind one just past 2^16 is a wrap.
+ */
+int64_t
+mt_counter_ahead(uint32_t expect, uint32_t c)
+{
+	int32_t		d = (int32_t)(c - expect);
+	uint16_t	d16;
+
+	if (d >= 0)
+		return d;
+	if (c <= 0xffff && expect <= 0x1ffff && expect - c >= 0x8000) {
+		d16 = (uint16_t)(c - expect);
+		if (d16 < 0x8000)
+			return d16;
+	}
+	return d;
+}
+
+/* Header and payload in their frame, from the header's source MAC. */
+int
+mt_packet_build(struct l2c_wbuf *f, enum mt_dir dir, const struct mt_hdr *h,
+    const void *p, size_t len, const uint8_t *ethdst, uint32_t ipsrc,
+    uint16_t sport, uint16_t dport)
+{
+	uint8_t		pkt[MT_MAX_UDP];
+	struct l2c_wbuf	w;
+	int		rv;
+
+	l2c_wbuf_init(&w, pkt, sizeof(pkt));
+	if ((rv = mt_hdr_build(&w, dir, h)) != 0 ||
+	    (rv = l2c_put_bytes(&w, p, len)) != 0)
+		return rv;
+	return mt_frame_build(f, ethdst, h->src, ipsrc, sport, dport, pkt,
+	    w.len);
 }

@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * MAC-Telnet codec: the packet header (22 bytes, 18 for ping/pong) and
  * the control packets chained inside DATA payloads.  Used by the client
  * session and by the server: the direction says which way bytes 14..17
- * of the header run.  Wire facts: shared/protocols/mactelnet.md.
+ * of the header run.  Wire facts: docs/protocols.md.
  */
 #ifndef L2C_MAC_MT_PROTO_H
 #define L2C_MAC_MT_PROTO_H
@@ -100,5 +101,15 @@ int	mt_cpkt_put_le16(struct l2c_wbuf *, int type, uint16_t);
 int	mt_frame_build(struct l2c_wbuf *, const uint8_t *ethdst,
 	    const uint8_t *ethsrc, uint32_t ipsrc, uint16_t sport,
 	    uint16_t dport, const void *, size_t);
+/* A packet (header h, then p) in its whole frame, from h->src. */
+int	mt_packet_build(struct l2c_wbuf *, enum mt_dir, const struct mt_hdr *h,
+	    const void *p, size_t, const uint8_t *ethdst, uint32_t ipsrc,
+	    uint16_t sport, uint16_t dport);
+
+/*
+ * How far DATA counter c is ahead of the one expected: > 0 bytes were
+ * missed, 0 in order, < 0 old (a copy).  Wraps at 2^32 and at 2^16.
+ */
+int64_t	mt_counter_ahead(uint32_t expect, uint32_t c);
 
 #endif /* L2C_MAC_MT_PROTO_H */

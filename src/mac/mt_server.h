@@ -1,10 +1,11 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The MAC-Telnet server: every client session in one process and one
  * event loop.  START, login (EC-SRP5, or legacy MD5 for plain-text users
  * unless refused), then a program on a pty per session, over
  * acknowledged DATA in both directions (ours are retransmitted, unlike
  * mactelnetd's).  It also answers MAC ping and MNDP requests and
- * announces itself with MNDP.  Wire facts: shared/protocols/mactelnet.md.
+ * announces itself with MNDP.  Wire facts: docs/protocols.md.
  *
  * An unknown user fails exactly as a wrong password does: the same
  * packets and text, after the same computation against a made-up
@@ -25,10 +26,12 @@
 #define MT_SRV_MNDP_US		L2C_SEC(30)
 #define MT_SRV_PINGS_PER_MIN	300		/* as mactelnetd */
 #define MT_SRV_MAX_SESSIONS	1024
+#define MT_SRV_PER_SOURCE	16		/* logins under way, per source */
 #define MT_SRV_FAIL_DELAY_US	L2C_SEC(1)
-#define MT_SRV_MAX_FAILS	5		/* per MAC and window */
+#define MT_SRV_MAX_FAILS	5		/* per source and window */
 #define MT_SRV_FAIL_WINDOW_US	L2C_SEC(60)
-#define MT_SRV_BLOCK_US		L2C_SEC(60)
+#define MT_SRV_BLOCK_US		L2C_SEC(10)	/* the longest penalty */
+#define MT_SRV_LOGINS_PER_S	10		/* begin auths, server-wide */
 
 #define MT_SRV_MSG_FAILED \
 	"Login failed, incorrect username or password\r\n"
@@ -55,7 +58,7 @@ typedef int	mt_srv_spawn_fn(void *, const struct mt_srv_login *, int *fd,
 /* Random bytes (tests and fuzzing make them predictable); 0 or error. */
 typedef int	mt_srv_rng_fn(void *, uint8_t *, size_t);
 
-struct mt_srv_conf {
+struct mt_server_conf {
 	struct mt_users	*users;		/* borrowed; refreshed before logins */
 	mt_srv_spawn_fn	*spawn;
 	void		*spawn_arg;
@@ -64,10 +67,12 @@ struct mt_srv_conf {
 	uint64_t	 mndp_us;	/* announce period; 0: never */
 	unsigned	 pings_per_min;	/* 0: MT_SRV_PINGS_PER_MIN */
 	unsigned	 max_sessions;	/* 0: MT_SRV_MAX_SESSIONS */
-	uint64_t	 fail_delay_us;	/* before a failed login's answer */
+	unsigned	 per_source;	/* 0: MT_SRV_PER_SOURCE */
+	uint64_t	 fail_delay_us;	/* before any login's answer */
 	unsigned	 max_fails;	/* 0: MT_SRV_MAX_FAILS */
 	uint64_t	 fail_window_us; /* 0: MT_SRV_FAIL_WINDOW_US */
 	uint64_t	 block_us;	/* 0: MT_SRV_BLOCK_US */
+	unsigned	 logins_per_s;	/* 0: MT_SRV_LOGINS_PER_S */
 	uint32_t	 ipsrc;		/* our IPv4 source, 0.0.0.0 is fine */
 	/* What MNDP says about us (strings may be NULL). */
 	const char	*identity;
@@ -79,22 +84,28 @@ struct mt_srv_conf {
 };
 
 /* Counters for tests and the log line at exit. */
-struct mt_srv_stats {
+struct mt_server_stats {
 	uint64_t	sessions;	/* started */
 	uint64_t	active;		/* now, logged in */
 	uint64_t	logins_ok;
 	uint64_t	logins_failed;
-	uint64_t	logins_refused;	/* MAC blocked, MD5 refused */
+	uint64_t	logins_refused;	/* MD5 refused, internal errors */
+	uint64_t	auth_dropped;	/* begin auths past the budget */
+	uint64_t	penalized;	/* answers held for a failing source */
 	uint64_t	retransmits;
 	uint64_t	pongs, pings_dropped;
 	uint64_t	mndp_sent;
 	uint64_t	crypto_ops;	/* EC-SRP5 key + check computations */
 	uint64_t	md5_checks;
+	/* Dropped frames of a live session: */
+	uint64_t	foreign;	/* another Ethernet source or port */
+	uint64_t	out_of_window;	/* DATA, ACK or END counter off */
+	uint64_t	evicted;	/* sessions not logged in, for room */
 };
 
 struct mt_server;
 
-int	mt_server_new(struct l2c_ctx *, const struct mt_srv_conf *,
+int	mt_server_new(struct l2c_ctx *, const struct mt_server_conf *,
 	    struct mt_server **);
 /*
  * Say goodbye to every session (text, then END), hang up their
@@ -106,7 +117,7 @@ int	mt_server_done(const struct mt_server *);
 void	mt_server_free(struct mt_server *);
 /* Announce now (also done every conf.mndp_us). */
 int	mt_server_announce(struct mt_server *);
-void	mt_server_stats(const struct mt_server *, struct mt_srv_stats *);
+void	mt_server_stats(const struct mt_server *, struct mt_server_stats *);
 size_t	mt_server_sessions(const struct mt_server *);
 
 #endif /* L2C_MAC_MT_SERVER_H */

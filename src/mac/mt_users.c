@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The users file: upstream mactelnetd's format, checked before trusted. */
 #include <sys/stat.h>
 
@@ -36,9 +37,14 @@ say(char *why, size_t len, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Mode first, owner second: the first reason is the same for every uid. */
+/*
+ * Mode first, owner second: the first reason is the same for every uid.
+ * A file others may read is refused too (its lines let one log in), as
+ * sshd's StrictModes does, unless it is about to be rewritten 0600.
+ */
 static int
-check_stat(const char *path, const struct stat *st, char *why, size_t len)
+check_stat(const char *path, const struct stat *st, int fixing, char *why,
+    size_t len)
 {
 	if (!S_ISREG(st->st_mode)) {
 		say(why, len, "%s is not a regular file", path);
@@ -48,6 +54,13 @@ check_stat(const char *path, const struct stat *st, char *why, size_t len)
 		say(why, len, "%s is writable by %s (mode %04o): chmod 600 %s",
 		    path, st->st_mode & S_IWOTH ? "others" : "its group",
 		    (unsigned)(st->st_mode & 07777), path);
+		return L2C_ERR_PERM;
+	}
+	if (!fixing && (st->st_mode & (S_IRGRP | S_IROTH))) {
+		say(why, len, "%s is readable by %s (mode %04o), and what it "
+		    "holds logs in: chmod 600 %s", path, st->st_mode & S_IROTH ?
+		    "others" : "its group", (unsigned)(st->st_mode & 07777),
+		    path);
 		return L2C_ERR_PERM;
 	}
 	if (st->st_uid != 0) {
@@ -68,7 +81,7 @@ mt_users_check(const char *path, char *why, size_t len)
 		say(why, len, "cannot read %s: %s", path, strerror(errno));
 		return errno == ENOENT ? L2C_ERR_NOTFOUND : L2C_ERR_SYS;
 	}
-	return check_stat(path, &st, why, len);
+	return check_stat(path, &st, 0, why, len);
 }
 
 /* Names a line can hold and a login can reach ('+' starts options). */
@@ -257,7 +270,7 @@ mt_users_parse(const char *text, size_t len, struct mt_users **out,
 /* The whole file through one descriptor, checked on that descriptor. */
 static int
 read_file(const char *path, char **textp, size_t *lenp, struct stat *st,
-    char *why, size_t whylen)
+    int fixing, char *why, size_t whylen)
 {
 	char	*text;
 	ssize_t	 n;
@@ -274,7 +287,7 @@ read_file(const char *path, char **textp, size_t *lenp, struct stat *st,
 		close(fd);
 		return L2C_ERR_SYS;
 	}
-	if ((rv = check_stat(path, st, why, whylen)) != 0) {
+	if ((rv = check_stat(path, st, fixing, why, whylen)) != 0) {
 		close(fd);
 		return rv;
 	}
@@ -307,7 +320,7 @@ load_into(const char *path, struct mt_users *us, char *why, size_t whylen)
 	size_t		 len;
 	int		 rv;
 
-	if ((rv = read_file(path, &text, &len, &st, why, whylen)) != 0)
+	if ((rv = read_file(path, &text, &len, &st, 0, why, whylen)) != 0)
 		return rv;
 	rv = parse_text(path, text, len, us, why, whylen);
 	OPENSSL_cleanse(text, len);
@@ -513,13 +526,12 @@ mt_users_set(const char *path, const char *user, const char *password,
 		    "bytes, no ':', '+' or control characters)", user);
 		return L2C_ERR_INVAL;
 	}
-	rv = read_file(path, &text, &len, &st, why, whylen);
+	rv = read_file(path, &text, &len, &st, 1, why, whylen);
 	if (rv != 0 && rv != L2C_ERR_NOTFOUND)
 		return rv;
+	/* Rewritten 0600 whatever it was: a readable file is fixed. */
 	exists = rv == 0;
-	if (exists)
-		mode = st.st_mode & 0644;
-	else if ((rv = ensure_dir(path, why, whylen)) != 0)
+	if (!exists && (rv = ensure_dir(path, why, whylen)) != 0)
 		return rv;
 	if ((rv = mt_users_line(user, password, line, sizeof(line))) != 0) {
 		say(why, whylen, "cannot compute the verifier: %s",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The MAC-Telnet server's users file, in upstream mactelnetd's format:
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* MOP loopback (0x9000): the message at the skip offset, and pings. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Ethernet configuration testing (loopback, ethertype 0x9000): no MOP
  * length word; skip count (2, LE) then messages.  At the skip offset:

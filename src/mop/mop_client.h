@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The MOP remote console requester: Request ID, Reserve Console with a
  * verification, a confirming Request ID, then Command/Poll with one
@@ -5,7 +6,7 @@
  *
  *	mop_client_defaults(&o);
  *	memcpy(o.peer, mac, 6);
- *	mop_client_start(ctx, &o, l2c_console_cb(con), &sess);
+ *	mop_client_new(ctx, &o, l2c_console_cb(con), &sess);
  */
 #ifndef L2C_MOP_CLIENT_H
 #define L2C_MOP_CLIENT_H
@@ -21,7 +22,7 @@
 #define MOP_POLL_MAX_US		1000000	/* idle: never slower */
 #define MOP_TIMEOUT_DEFAULT_US	10000000
 
-struct mop_client_opts {
+struct mop_client_conf {
 	uint8_t		peer[L2C_ETH_ALEN];
 	uint8_t		verif[MOP_VERIF_LEN];
 	uint64_t	timeout_us;	/* no answer this long: peer lost */
@@ -39,8 +40,18 @@ struct mop_client_state {
 	uint64_t	 idle_max_us;	/* slowest idle poll */
 };
 
-void	mop_client_defaults(struct mop_client_opts *);
-int	mop_client_start(struct l2c_ctx *, const struct mop_client_opts *,
+/* Why a MOP session CLOSED (l2c_sess_facts.why). */
+enum mop_why {
+	MOP_WHY_NONE,
+	MOP_WHY_NO_CONSOLE,	/* no console carrier in its System ID */
+	MOP_WHY_RESERVED,	/* held by facts.other */
+	MOP_WHY_REFUSED,	/* reservation refused */
+	MOP_WHY_NOANSWER,	/* no System ID on facts.ifname */
+	MOP_WHY_PEERLOST,	/* no answer for facts.timeout_us */
+};
+
+void	mop_client_defaults(struct mop_client_conf *);
+int	mop_client_new(struct l2c_ctx *, const struct mop_client_conf *,
 	    const struct l2c_sess_cb *, struct l2c_sess *);
 void	mop_client_state(struct l2c_sess *, struct mop_client_state *);
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* MOP loopback as a ping row, over the loopback codec. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * `ping --mop`: MOP loopback (ethertype 0x9000) to a station, or through
  * the loopback assistant multicast CF-00-00-00-00-00; the receipt number

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* MOP remote console messages: one table row per message type. */
 #include <stdio.h>
 #include <string.h>

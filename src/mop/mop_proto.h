@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * DEC MOP remote console messages (ethertype 0x6002): one table of
  * message types, a parser that goes by the MOP length word (never the
  * frame length: peers pad with garbage) and a builder for each type.
- * All multi-byte fields are little-endian.  Facts: shared/protocols/mop.md.
+ * All multi-byte fields are little-endian.  Facts: docs/protocols.md.
  */
 #ifndef L2C_MOP_PROTO_H
 #define L2C_MOP_PROTO_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The MOP discovery row.  Request ID goes out in both forms over the
  * probe rounds: the spec's 4 bytes (a strict server such as pydecnet
@@ -141,7 +142,6 @@ mop_rx(struct l2c_scan *s, const struct l2c_pkt *pkt)
 const struct l2c_scan_proto mop_scan_proto = {
 	.name = "mop",
 	.family = L2C_SCAN_MOP,
-	.slot = 2,
 	/* Ethernet II, and 802.3 + SNAP (AA AA 03, 08-00-2B, 60-02). */
 	.filter = "ether proto 0x6002 or (ether[12:2] <= 1500 and "
 	    "ether[14:4] = 0xaaaa0308 and ether[18:4] = 0x002b6002)",

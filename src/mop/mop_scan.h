@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * MOP in a scan: Request ID to the remote-console multicast and to
  * chosen stations, System IDs (asked for or periodic) into the neighbor

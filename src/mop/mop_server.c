@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The MOP console server.  One holder at a time; the reservation timer
  * restarts with each poll from the holder.  A poll repeating the last
@@ -29,7 +30,7 @@ static const char ended_note[] = "\r\n[l2console: the console program "
 
 struct mop_server {
 	struct l2c_ctx		*ctx;
-	struct mop_server_opts	 o;
+	struct mop_server_conf	 o;
 	int			 rx_con, rx_loop;
 	uint64_t		 started;
 	/* The reservation. */
@@ -310,8 +311,10 @@ on_command(struct mop_server *s, const struct l2c_pkt *pkt,
 	uint8_t	num = m->u.con.flags & MOP_CMD_MSGNUM;
 	size_t	n;
 
-	if (!s->held || memcmp(s->holder, pkt->src, L2C_ETH_ALEN) != 0)
+	if (!s->held || memcmp(s->holder, pkt->src, L2C_ETH_ALEN) != 0) {
+		s->st.foreign++;
 		return;
+	}
 	l2c_timer_arm(s->ctx->loop, &s->t_rsv,
 	    (uint64_t)s->o.rsv_timer * 1000000);
 	if (s->have_last && (s->last_flags & MOP_RSP_ACK) == num) {
@@ -392,9 +395,13 @@ rx_console(void *arg, const struct l2c_pkt *pkt)
 				on_reserve(s, pkt, &m);
 			break;
 		case MOP_RELEASE:
-			if (to_us && s->held &&
+			if (!to_us)
+				break;
+			if (s->held &&
 			    memcmp(s->holder, pkt->src, L2C_ETH_ALEN) == 0)
 				drop(s, "released");
+			else
+				s->st.foreign++;
 			break;
 		case MOP_COMMAND:
 			if (to_us)
@@ -448,7 +455,7 @@ on_sigchld(void *arg, int signo)
 }
 
 void
-mop_server_defaults(struct mop_server_opts *o)
+mop_server_defaults(struct mop_server_conf *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->rsv_timer = MOP_SERVER_RSV_TIMER;
@@ -456,7 +463,7 @@ mop_server_defaults(struct mop_server_opts *o)
 }
 
 int
-mop_server_start(struct l2c_ctx *ctx, const struct mop_server_opts *o,
+mop_server_new(struct l2c_ctx *ctx, const struct mop_server_conf *o,
     struct mop_server **sp)
 {
 	struct mop_server	*s;

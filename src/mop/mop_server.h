@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The MOP remote console server: answers Request ID with a System ID,
  * lets one station at a time reserve the console (with an optional
@@ -16,7 +17,7 @@
 #define MOP_SERVER_SIZE		512	/* command and response size */
 #define MOP_SERVER_RSV_TIMER	15	/* seconds, as pydecnet */
 
-struct mop_server_opts {
+struct mop_server_conf {
 	char *const	*argv;		/* run per reservation on a pty */
 	int		 verify;	/* check verif on Reserve Console */
 	uint8_t		 verif[MOP_VERIF_LEN];
@@ -30,13 +31,14 @@ struct mop_server_stats {
 	uint64_t	refused;	/* wrong verification, or taken */
 	uint64_t	duplicates;	/* polls answered with the last response */
 	uint64_t	expired;	/* reservations the timer ended */
+	uint64_t	foreign;	/* Command or Release not from the holder */
 	uint64_t	bytes_in, bytes_out;
 };
 
 struct mop_server;
 
-void	mop_server_defaults(struct mop_server_opts *);
-int	mop_server_start(struct l2c_ctx *, const struct mop_server_opts *,
+void	mop_server_defaults(struct mop_server_conf *);
+int	mop_server_new(struct l2c_ctx *, const struct mop_server_conf *,
 	    struct mop_server **);
 void	mop_server_stats(const struct mop_server *, struct mop_server_stats *);
 /* 1 and the holder's MAC if the console is reserved, else 0. */

@@ -1,7 +1,9 @@
+/* SPDX-License-Identifier: ISC */
 /* MOP System ID info entries: one table row per type, parse and build. */
 #include <stdio.h>
 #include <string.h>
 
+#include "core/bits.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "mop/sysid.h"
@@ -323,29 +325,7 @@ mop_function_name(unsigned bit)
 char *
 mop_functions_str(uint16_t fn, char *buf, size_t len)
 {
-	size_t		 off = 0;
-	unsigned	 bit;
-	int		 n;
-
-	if (len == 0)
-		return buf;
-	buf[0] = '\0';
-	for (bit = 0; bit < 16; bit++) {
-		if ((fn & (1u << bit)) == 0)
-			continue;
-		if (bit < 8)
-			n = snprintf(buf + off, len - off, "%s%s",
-			    off ? ", " : "", fn_names[bit]);
-		else
-			n = snprintf(buf + off, len - off, "%sbit %u",
-			    off ? ", " : "", bit);
-		if (n < 0 || (size_t)n >= len - off)
-			break;
-		off += (size_t)n;
-	}
-	if (off == 0)
-		snprintf(buf, len, "none");
-	return buf;
+	return l2c_bits_str(fn, 16, fn_names, 8, buf, len);
 }
 
 struct code_name {

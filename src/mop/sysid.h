@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * MOP System ID information: entries of type (2, LE), length (1),
  * value.  Every entry is walked by its own length and unknown types

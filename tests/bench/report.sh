@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: ISC
+# shellcheck shell=bash
 # docs/BENCHMARKS.md from the results of tests/bench/run.sh (sourced by
 # it: uses its variables and helpers r, calc, verdict, isnum).
 
@@ -24,7 +26,7 @@ EOF
 }
 
 report_goals() {
-	local thr cpu ack mopx idle
+	local thr cpu mopx
 	thr=$(ratio "$(r bulk.ours.mibs)" "$(r bulk.ref_raw.mibs)")
 	cpu=$(ratio "$(r bulk.ours.cpu)" "$(r bulk.ref_raw.cpu)")
 	mopx=$(ratio "$(r mop.bulk.mopfix.med)" "$(r mop.bulk.mop.med)")
@@ -58,7 +60,7 @@ runs interleaved client by client, $RUNS runs each:
 |---|---|---|---|---|---|---|
 EOF
 	for c in $CLIENTS; do
-		echo "| ${CNAME[$c]} | \`${CCMD[$c]}\` | $(num bulk.$c.wall) | $(num bulk.$c.cpu) ($(r bulk.$c.user) + $(r bulk.$c.sys)) | $(num bulk.$c.mibs) | $(num bulk.$c.rss) | $(r bulk.$c.size) bytes, $(r bulk.$c.check), exit $(r bulk.$c.rcs) |"
+		echo "| ${CNAME[$c]} | \`${CCMD[$c]}\` | $(num "bulk.$c.wall") | $(num "bulk.$c.cpu") ($(r "bulk.$c.user") + $(r "bulk.$c.sys")) | $(num "bulk.$c.mibs") | $(num "bulk.$c.rss") | $(r "bulk.$c.size") bytes, $(r "bulk.$c.check"), exit $(r "bulk.$c.rcs") |"
 	done
 	cat <<EOF
 

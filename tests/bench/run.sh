@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # make bench: l2console measured side by side with the reference peers,
 # in namespace labs (veth pairs inside namespaces made here; removed on
 # exit), written to docs/BENCHMARKS.md with the commands, the machine,
@@ -42,7 +43,7 @@ PMAC_C=02:4c:32:43:01:02 PMAC_S=02:4c:32:43:01:01
 TUSER=l2cbench
 PW="bench$RANDOM$RANDOM"
 NC=$(lab_nsname c) NS=$(lab_nsname s) NC2=$(lab_nsname c2)
-NPC=$(lab_nsname pc) NPS=$(lab_nsname ps)
+NPC=$(lab_nsname pc)
 T_START=$(date +%s)
 
 # ---------------------------------------------------------------- helpers
@@ -63,7 +64,7 @@ put() { echo "$2" > "$RES/$1"; }
 skipped() { put "$1" "skipped: $2"; say "$1 skipped: $2"; }
 isnum() { case "$1" in ''|*[!0-9.e+-]*|nan) return 1 ;; esac; return 0; }
 # ok_if VALUE OP LIMIT: "met" / "missed" / "n/a".
-verdict() { isnum "$1" && isnum "$3" || { echo "n/a"; return; }
+verdict() { { isnum "$1" && isnum "$3"; } || { echo "n/a"; return; }
 	awk "BEGIN{exit !($1 $2 $3)}" && echo "met" || echo "missed"; }
 
 # Machine-wide CPU use over the run (includes this benchmark).
@@ -95,6 +96,9 @@ cleanup_bench() {
 }
 trap cleanup_bench EXIT
 
+# mtd_listens: mactelnetd in $NS has its UDP port open.
+mtd_listens() { ip netns exec "$NS" ss -lun | grep -q ':20561 '; }
+
 mt_lab() {
 	lab_ns c && lab_ns s || return 1
 	lab_link c eth0 $CMAC s eth0 $SMAC || return 1
@@ -114,8 +118,7 @@ mt_lab() {
 	chmod 600 "$T/users"
 	lab_bg s "$T/mactelnetd.log" unshare -m sh -c "mount --bind \
 	    $T/users /etc/mactelnetd.users && exec mactelnetd -f"
-	MTD_PID=$LAB_PID
-	wait_for 5 sh -c "ip netns exec $NS ss -lun | grep -q ':20561 '"
+	wait_for 5 mtd_listens
 }
 
 # cmd NAME [EXTRA...]: set CMD to the client's command line (it execs
@@ -125,12 +128,12 @@ cmd() {
 	shift
 	case $c in
 	ours) CMD=(env L2CONSOLE_PASSWORD="$PW" ip netns exec "$NC" "$BIN"
-	    mikrotik -u "$TUSER" "$@" eth0 $SMAC) ;;
+	    mikrotik -u "$TUSER" "$@" eth0 "$SMAC") ;;
 	ref_raw) CMD=(ip netns exec "$NC" mactelnet -n -A -q -u "$TUSER"
-	    -p "$PW" "$@" $SMAC) ;;
+	    -p "$PW" "$@" "$SMAC") ;;
 	ref_udp) CMD=(ip netns exec "$NC" mactelnet -A -q -u "$TUSER"
-	    -p "$PW" "$@" $SMAC) ;;
-	mop) CMD=(ip netns exec "$NPC" "$BIN" mop "$@" eth0 $PMAC_S) ;;
+	    -p "$PW" "$@" "$SMAC") ;;
+	mop) CMD=(ip netns exec "$NPC" "$BIN" mop "$@" eth0 "$PMAC_S") ;;
 	esac
 }
 # The same, spelled out for the report.
@@ -170,7 +173,7 @@ bulk() {
 	for i in $(seq 1 "$RUNS"); do
 		for c in $CLIENTS; do
 			say "bulk: run $i/$RUNS, ${CNAME[$c]}"
-			cmd $c
+			cmd "$c"
 			timeout 120 $GTIME -o "$T/bulk.$c.$i.time" \
 			    -f '%e %U %S %M' "${CMD[@]}" < "$T/bulk.in" > "$T/bulk.$c.out" \
 			    2> "$T/bulk.$c.$i.err"
@@ -194,19 +197,19 @@ bulk() {
 		else
 			put "bulk.$c.check" "complete ($n lines)"
 		fi
-		cat "$T"/bulk.$c.*.time | awk '{print $1}' | med > "$RES/bulk.$c.wall"
-		cat "$T"/bulk.$c.*.time | awk '{print $2+$3}' | med > "$RES/bulk.$c.cpu"
-		cat "$T"/bulk.$c.*.time | awk '{print $2}' | med > "$RES/bulk.$c.user"
-		cat "$T"/bulk.$c.*.time | awk '{print $3}' | med > "$RES/bulk.$c.sys"
-		cat "$T"/bulk.$c.*.time | awk '{print $4}' | med > "$RES/bulk.$c.rss"
-		cat "$T"/bulk.$c.*.time | awk '{print $1}' | sort -g | tr '\n' ' ' \
+		cat "$T/bulk.$c".*.time | awk '{print $1}' | med > "$RES/bulk.$c.wall"
+		cat "$T/bulk.$c".*.time | awk '{print $2+$3}' | med > "$RES/bulk.$c.cpu"
+		cat "$T/bulk.$c".*.time | awk '{print $2}' | med > "$RES/bulk.$c.user"
+		cat "$T/bulk.$c".*.time | awk '{print $3}' | med > "$RES/bulk.$c.sys"
+		cat "$T/bulk.$c".*.time | awk '{print $4}' | med > "$RES/bulk.$c.rss"
+		cat "$T/bulk.$c".*.time | awk '{print $1}' | sort -g | tr '\n' ' ' \
 		    > "$RES/bulk.$c.walls"
-		cat "$T"/bulk.$c.*.time | awk '{print $2+$3}' | sort -g |
+		cat "$T/bulk.$c".*.time | awk '{print $2+$3}' | sort -g |
 		    tr '\n' ' ' > "$RES/bulk.$c.cpus"
 		put "bulk.$c.size" "$(cat "$T/bulk.$c.1.size")"
-		put "bulk.$c.rcs" "$(cat "$T"/bulk.$c.*.rc | sort | uniq -c |
+		put "bulk.$c.rcs" "$(cat "$T/bulk.$c".*.rc | sort | uniq -c |
 		    awk '{printf "%s%s x%s", (NR > 1 ? ", " : ""), $2, $1}')"
-		put "bulk.$c.mibs" "$(calc "$(r bulk.$c.size) / 1048576 / $(r bulk.$c.wall)" '%.1f')"
+		put "bulk.$c.mibs" "$(calc "$(r "bulk.$c.size") / 1048576 / $(r "bulk.$c.wall")" '%.1f')"
 	done
 }
 
@@ -299,7 +302,7 @@ login() {
 	for i in $(seq 1 "$RUNS"); do
 		for c in ours ours_md5 ref_raw; do
 			if [ $c = ours_md5 ]; then cmd ours --md5; else cmd $c; fi
-			sessbench login.$c.$i -t 10 -r 'echo L2C$((6*7))RDY\n' \
+			sessbench "login.$c.$i" -t 10 -r 'echo L2C$((6*7))RDY\n' \
 			    -R L2C42RDY -x 'exit\n' -- "${CMD[@]}"
 		done
 	done
@@ -362,14 +365,14 @@ mop_bench() {
 	cmd mop --idle 0.2
 	for i in $(seq 1 "$RUNS"); do
 		say "mop bulk: run $i/$RUNS, adaptive polling"
-		sessbench mopbulk.mop.$i -t 20 -r 'echo L2C$((6*7))RDY\n' \
+		sessbench "mopbulk.mop.$i" -t 20 -r 'echo L2C$((6*7))RDY\n' \
 		    -R L2C42RDY -b "cat $T/m64.txt; echo L2C\$((6*7))END\\n" \
 		    -B L2C42END -x 'exit\n' -- "${CMD[@]}"
 	done
 	cmd mop --idle 0.2 --fixed-poll 0.2
 	for i in $(seq 1 "$FIXED_RUNS"); do
 		say "mop bulk: run $i/$FIXED_RUNS, fixed 200 ms polling"
-		sessbench mopbulk.mopfix.$i -t 120 -r 'echo L2C$((6*7))RDY\n' \
+		sessbench "mopbulk.mopfix.$i" -t 120 -r 'echo L2C$((6*7))RDY\n' \
 		    -R L2C42RDY -b "cat $T/m64.txt; echo L2C\$((6*7))END\\n" \
 		    -B L2C42END -x 'exit\n' -- "${CMD[@]}"
 	done
@@ -517,13 +520,13 @@ login_srv() {
 		for c in srv_ecsrp srv_md5 srv_ref; do
 			case $c in
 			srv_ecsrp) CMD=(env L2CONSOLE_PASSWORD="$PW" ip netns exec
-			    "$NC2" "$BIN" mikrotik -u "$TUSER" eth0 $MMAC) ;;
+			    "$NC2" "$BIN" mikrotik -u "$TUSER" eth0 "$MMAC") ;;
 			srv_md5) CMD=(env L2CONSOLE_PASSWORD="$PW" ip netns exec
-			    "$NC2" "$BIN" mikrotik --md5 -u "$TUSER" eth0 $MMAC) ;;
+			    "$NC2" "$BIN" mikrotik --md5 -u "$TUSER" eth0 "$MMAC") ;;
 			srv_ref) CMD=(ip netns exec "$NC2" mactelnet -n -A -q -u
-			    "$TUSER" -p "$PW" $MMAC) ;;
+			    "$TUSER" -p "$PW" "$MMAC") ;;
 			esac
-			sessbench login.$c.$i -t 10 -r 'echo L2C$((6*7))RDY\n' \
+			sessbench "login.$c.$i" -t 10 -r 'echo L2C$((6*7))RDY\n' \
 			    -R L2C42RDY -x 'exit\n' -- "${CMD[@]}"
 		done
 	done

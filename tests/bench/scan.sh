@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # Benchmark: how long `l2console scan` takes to find N simulated devices
 # (tests/tools/l2c-responder behind one veth), asking actively against
 # listening passively while every device announces once per period.
@@ -23,7 +24,7 @@ if [ ! -x "$T/l2c-responder" ]; then
 	exit 1
 fi
 lab_init
-lab_ns x && lab_ns y || { echo "bench/scan: cannot create namespaces"; exit 1; }
+{ lab_ns x && lab_ns y; } || { echo "bench/scan: cannot create namespaces"; exit 1; }
 lab_link x eth0 02:4c:32:43:00:11 y eth0 02:4c:32:43:00:12
 
 resp_start() {
@@ -68,7 +69,7 @@ printf '%-8s %-8s %-7s %-12s %s\n' DEVICES MODE FOUND TIME-TO-ALL NOTE
 for n in $SIZES; do
 	# Active: the responder answers MNDP refreshes, Request IDs, pings.
 	resp_start eth0 "$n" || { echo "responder did not start"; exit 1; }
-	times= found_min=$n
+	times='' found_min=$n
 	for _ in $(seq "$RUNS"); do
 		lab_exec x "$BIN" -q scan --json --timeout 2 eth0 > "$LAB_TMP/a.json"
 		read -r found secs < <(found_and_time "$LAB_TMP/a.json")
@@ -78,7 +79,7 @@ for n in $SIZES; do
 	resp_stop
 	[ "$found_min" -eq "$n" ] || status=1
 	printf '%-8s %-8s %-7s %-12s %s\n' "$n" active "$found_min" \
-	    "$(echo $times | median) s" "median of $RUNS; scan ran 2 s"
+	    "$(echo "$times" | median) s" "median of $RUNS; scan ran 2 s"
 
 	# Passive: nothing answers; each device announces once per period,
 	# the announcements spread over it as real devices' are.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: EC-SRP5 key decoding.  Input: a 33-byte wire key
  * (shorter inputs are zero-padded), then optionally 32 more bytes used

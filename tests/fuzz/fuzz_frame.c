@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* libFuzzer target: the Ethernet, SNAP and IPv4/UDP parsers. */
 #include <stddef.h>
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the INI reader behind profiles and ~/.mactelnet.
  * A key it hands out is never empty and holds no line break or outer
@@ -10,7 +11,7 @@
 #include <string.h>
 
 #include "core/err.h"
-#include "ui/ini.h"
+#include "ui/conf/ini.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

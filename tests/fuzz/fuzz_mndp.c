@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the MNDP announcement parser.  Input: one whole
  * Ethernet frame (its UDP payload is parsed); anything that is not an

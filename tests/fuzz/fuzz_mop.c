@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: one Ethernet frame through the MOP console codec
  * and, for a System ID, its info entries.  What parses must build

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the MOP console requester fed arbitrary frame
  * sequences over an in-memory link.
@@ -98,7 +99,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fz_rig		 g;
 	struct l2c_sess		 sess;
-	struct mop_client_opts	 o;
+	struct mop_client_conf	 o;
 	struct mop_msg		 m;
 	struct l2c_rbuf		 in;
 	const uint8_t		*rec;
@@ -112,7 +113,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	mop_client_defaults(&o);
 	memcpy(o.peer, SMAC, sizeof(o.peer));
-	if (mop_client_start(&g.ctx, &o, &g.cb, &sess) != 0) {
+	if (mop_client_new(&g.ctx, &o, &g.cb, &sess) != 0) {
 		fz_rig_close(&g, NULL, 0);
 		return 0;
 	}

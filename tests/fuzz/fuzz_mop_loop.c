@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: one Ethernet frame through the MOP loopback (0x9000)
  * parser; a forward message is forwarded and must parse again with the

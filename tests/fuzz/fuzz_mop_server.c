@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the MOP console server fed arbitrary frame
  * sequences from three stations over an in-memory link.
@@ -22,6 +23,7 @@
 #include "core/loop.h"
 #include "mop/mop_proto.h"
 #include "mop/mop_server.h"
+#include "lib/rig.h"
 
 #define F_RAW	0x02
 #define F_MCAST	0x20
@@ -41,11 +43,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static char *const	 argv[] = { "/bin/true", NULL };
 	uint8_t			 frame[L2C_ETH_MAXLEN];
-	struct l2c_loop		*loop;
-	struct l2c_link		*a, *b;
-	struct l2c_ctx		 ctx;
+	struct fz_rig		 g;
 	struct mop_server	*srv;
-	struct mop_server_opts	 o;
+	struct mop_server_conf	 o;
 	struct l2c_rbuf		 in;
 	struct l2c_wbuf		 w;
 	const uint8_t		*rec;
@@ -54,24 +54,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint8_t			 flags;
 
 	l2c_rbuf_init(&in, data, size);
-	if (l2c_loop_new(&loop) != 0)
+	if (fz_rig_open(&g, SMAC, STATIONS[0]) != 0)
 		return 0;
-	if (l2c_link_mem_pair(SMAC, STATIONS[0], &a, &b) != 0) {
-		l2c_loop_free(loop);
-		return 0;
-	}
 	mop_server_defaults(&o);
 	o.argv = argv;
-	if (l2c_ctx_init(&ctx, loop, a) != 0)
-		goto out_links;
-	if (mop_server_start(&ctx, &o, &srv) != 0)
-		goto out_ctx;
-	while (l2c_get_be16(&in, &len) == 0 && l2c_get_u8(&in, &flags) == 0) {
-		n = len < l2c_rbuf_left(&in) ? len : l2c_rbuf_left(&in);
-		if (l2c_get_ptr(&in, &rec, n) != 0)
-			break;
+	if (mop_server_new(&g.ctx, &o, &srv) != 0) {
+		fz_rig_close(&g, NULL, 0);
+		return 0;
+	}
+	while (fz_next(&in, &rec, &n, &len, &flags)) {
 		if (flags & F_RAW)
-			(void)l2c_link_send(b, rec, n);
+			(void)l2c_link_send(g.b, rec, n);
 		else {
 			l2c_wbuf_init(&w, frame, sizeof(frame));
 			if (l2c_eth_begin(&w, (flags & F_MCAST) ?
@@ -79,16 +72,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    MOP_ETHERTYPE_CONSOLE, L2C_ENCAP_ETH2, NULL) == 0 &&
 			    l2c_put_bytes(&w, rec, n) == 0 &&
 			    l2c_eth_finish(&w, L2C_ENCAP_ETH2, 0) == 0)
-				(void)l2c_link_send(b, frame, w.len);
+				(void)l2c_link_send(g.b, frame, w.len);
 		}
-		(void)l2c_loop_once(loop, 0);
+		(void)l2c_loop_once(g.loop, 0);
 	}
 	mop_server_free(srv);
-out_ctx:
-	l2c_ctx_fini(&ctx);
-out_links:
-	l2c_link_close(a);
-	l2c_link_close(b);
-	l2c_loop_free(loop);
+	fz_rig_close(&g, NULL, 0);
 	return 0;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the MAC-Telnet client session fed arbitrary frame
  * sequences over an in-memory link.

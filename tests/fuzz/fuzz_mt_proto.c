@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the MAC-Telnet header and control-packet parsers.
  * Input: one whole Ethernet frame (its UDP payload is parsed); inputs

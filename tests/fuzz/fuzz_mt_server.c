@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the MAC-Telnet server's state machine, fed a
  * sequence of frames.  The input is records of
@@ -96,7 +97,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	struct l2c_ctx		 ctx;
 	struct mt_users		*users = NULL;
 	struct mt_server	*srv = NULL;
-	struct mt_srv_conf	 conf;
+	struct mt_server_conf	 conf;
 	struct l2c_rbuf		 r;
 	struct fz		 f;
 	const uint8_t		*p;

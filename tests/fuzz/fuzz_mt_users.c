@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: the serve mikrotik users file parser (text, no
  * file).  Every user it accepts must have a name a line can hold and be

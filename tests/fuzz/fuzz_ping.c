@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: replies to `ping`, one Ethernet frame through both
  * ping rows (MAC-Telnet pong, MOP loopback reply) and the payload check.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """Seeds for the session fuzzers, made from the captured sessions.
 
 fuzz_mt_client and fuzz_mop_client read records (length, flags, bytes),

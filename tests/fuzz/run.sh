@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # Run every libFuzzer target: replay its corpus (seeded from the captures
 # in tests/data), then fuzz it for SECONDS.  Prints TAP, one line a target.
 # usage: tests/fuzz/run.sh FUZZDIR SECONDS

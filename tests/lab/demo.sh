@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # make demo: a namespace lab with two consoles to reach, and the
 # full-screen UI opened on the laptop's side of it.
 #   laptop  you: eth0, no IPv4 address

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: ISC
+# shellcheck shell=bash
 # Lab helpers: network namespaces joined by veth pairs, optionally through
 # a bridge that drops frames.  Every frame stays inside namespaces this
 # script made; all of them go away on exit, also on failure.
@@ -15,7 +17,9 @@
 #   lab_bg NS LOG CMD...           start in the background (killed on exit);
 #                                  its pid is in $LAB_PID (no $(...) around it)
 #   wait_for SECONDS CMD...        poll CMD until it succeeds, or fail
-#   ok/not_ok/skip DESC, check DESC CMD...   TAP output
+#   status_grep STATUS WANT FILE PATTERN   exit status and output, at once
+#   ok/not_ok/skip DESC, check DESC CMD...   TAP output (CMD a command or a
+#                                  function; never an eval string)
 
 LAB_ID=${LAB_ID:-$$}
 LAB_NS=()
@@ -149,12 +153,22 @@ wait_for() {
 	return 0
 }
 
+# status_grep STATUS WANT FILE PATTERN: a command's exit status STATUS
+# is WANT and FILE has a line matching the basic regex PATTERN.
+status_grep() { [ "$1" -eq "$2" ] && grep -q -- "$4" "$3"; }
+
 ok() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N - $*"; }
 not_ok() { TAP_N=$((TAP_N + 1)); TAP_FAILED=1; echo "not ok $TAP_N - $*"; }
 skip() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N - $1 # SKIP $2"; }
+# check DESC CMD [ARG...]: ok if CMD (a command or a function) succeeds.
+# No eval strings: a condition of several parts is a function.
 check() {
 	local desc=$1
 	shift
+	if [ "${1:-}" = eval ]; then
+		not_ok "$desc # check takes a command or a function, not eval"
+		return
+	fi
 	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
 }
 lab_done() { exit "$TAP_FAILED"; }

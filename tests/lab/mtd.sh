@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: ISC
+# shellcheck shell=bash
 # Debian's mactelnetd inside a lab namespace, for the hardening tests.
 # Source after lib.sh and lab_init.
 #
@@ -12,7 +14,7 @@
 #                            identity); waits until it listens; $MTD_PID
 #                            is its pid
 #   mtd_cleanup              lab_cleanup, then the account (the trap)
-#   mtd_on_exit CMD          run CMD first when the test ends
+#   mtd_on_exit FUNC         call the function FUNC first when the test ends
 
 MTD_USER=
 MTD_PW=
@@ -23,7 +25,7 @@ MTD_EXIT=()
 mtd_cleanup() {
 	local c
 	for c in "${MTD_EXIT[@]}"; do
-		eval "$c" 2>/dev/null
+		"$c" 2>/dev/null
 	done
 	lab_cleanup
 	[ -n "$MTD_CREATED" ] && userdel "$MTD_CREATED" 2>/dev/null
@@ -51,7 +53,7 @@ mtd_user() {
 mtd_listening() { lab_exec "$1" ss -lun | grep -q ':20561 '; }
 
 mtd_start() {
-	local ns=$1 ifc=$2 cidr=$3 ident=${4:-} uts= name=
+	local ns=$1 ifc=$2 cidr=$3 ident=${4:-} uts='' name=''
 	[ -n "$MTD_USERS" ] || mtd_user || return 1
 	# It serves only interfaces with an address, and sends to
 	# 255.255.255.255 from a socket: a route must cover it.
@@ -63,6 +65,7 @@ mtd_start() {
 	fi
 	lab_bg "$ns" "$LAB_TMP/mactelnetd.log" unshare -m $uts sh -c "mount \
 	    --bind $MTD_USERS /etc/mactelnetd.users && ${name}exec mactelnetd -f"
+	# shellcheck disable=SC2034  # for the test that sourced this file
 	MTD_PID=$LAB_PID
 	wait_for 5 mtd_listening "$ns"
 }

@@ -1,10 +1,10 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # Shell completion (contrib/completion): the bash function is called the
 # way bash calls it (COMP_WORDS, COMP_CWORD, COMP_LINE, COMP_POINT) and
 # its COMPREPLY is compared with what it must offer; the zsh function is
 # driven through a real zsh on a pseudo-terminal. Profiles (@name) come
 # from private config files, broken ones too. Nothing is sent anywhere.
-# shellcheck source=tests/lab/lib.sh
 . "$(dirname "$0")/lib.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
 TMP=$(mktemp -d /tmp/l2c-comp.XXXXXX)
@@ -89,7 +89,7 @@ IFACES=$(printf '%s\n' "${ifs[@]}" | LC_ALL=C sort | tr '\n' ' ')
 IFACES=${IFACES% }
 IF1=${IFACES%% *}
 
-# shellcheck source=/dev/null
+# shellcheck source=../../contrib/completion/l2console.bash
 . "$top/contrib/completion/l2console.bash"
 
 # comp LINE: what bash completion offers at the end of LINE, sorted,
@@ -123,13 +123,16 @@ expect_comp() {
 	fi
 }
 
+# gone PID: that process has ended.
+gone() { ! kill -0 "$1" 2>/dev/null; }
+
 # comp_in XDG LINE WANT: comp with XDG_CONFIG_HOME=XDG, bounded in time;
 # it must offer WANT and print nothing on stderr.
 comp_in() {
 	local pid got err
 	(XDG_CONFIG_HOME=$1 comp "$2") > "$TMP/c.out" 2> "$TMP/c.err" &
 	pid=$!
-	if ! wait_for 10 eval '! kill -0 "$pid" 2>/dev/null'; then
+	if ! wait_for 10 gone "$pid"; then
 		kill "$pid"
 		wait "$pid"
 		not_ok "bash: XDG_CONFIG_HOME=${1#"$TMP/"} '$2' -> $3"
@@ -171,7 +174,7 @@ expect_comp "l2console mop --f" "--fixed-poll"
 expect_comp "l2console mop --fixed-poll " ""
 expect_comp "l2console scan --m" "--mikrotik-only --mop-only"
 expect_comp "l2console scan --" \
-    "--csv --json --mikrotik-only --mop-only --pcap --probe --probe-file --timeout --watch"
+    "--audit --csv --json --mikrotik-only --mop-only --no-sweep --pcap --probe --probe-file --sweep-rate --timeout --watch"
 expect_comp "l2console ping -" "--mop -W -c -i -s"
 expect_comp "l2console serve " "mikrotik mop"
 expect_comp "l2console serve mop --" \
@@ -253,16 +256,22 @@ comp_in "$TMP/x-fifo" "l2console mop @" ""
 comp_in "$TMP/x-junk" "l2console mikrotik @" "@after-junk"
 # Unreadable: root reads any file, so that one is tried as nobody (who
 # reads the x-xdg one, to show the test itself works as nobody).
+# Nobody may not reach the checkout (a clone in a private mktemp -d):
+# what nobody reads is copied into $TMP, and nobody runs from there.
 NOBODY='' who=me
+COMPDIR=$top/contrib/completion
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups" who=nobody
 	chmod 755 "$TMP"
+	COMPDIR=$TMP/completion
+	cp -R "$top/contrib/completion" "$COMPDIR"
+	chmod -R a+rX "$COMPDIR"
 fi
 for x in x-xdg:@from-xdg x-unread:; do
 	# shellcheck disable=SC2016,SC2086
-	got=$(XDG_CONFIG_HOME=$TMP/${x%%:*} $NOBODY timeout 10 bash -c \
-	    '. "$1"; _l2console_profiles mop' sh \
-	    "$top/contrib/completion/l2console.bash" 2>&1)
+	got=$(cd "$TMP" && XDG_CONFIG_HOME=$TMP/${x%%:*} $NOBODY timeout 10 \
+	    bash -c '. "$1"; _l2console_profiles mop' sh \
+	    "$COMPDIR/l2console.bash" 2>&1)
 	check "bash: ${x%%:*} read as $who offers '${x#*:}', quietly" \
 	    [ "$got" = "${x#*:}" ]
 done
@@ -270,8 +279,8 @@ done
 got=$(words_only l2console mop --v)
 check "bash: works from COMP_WORDS/COMP_CWORD alone" \
     [ "$got" = "--verification" ]
-check "bash: the completion is registered for l2console" \
-    eval "[[ \"\$(complete -p l2console)\" == *\"-F _l2console\"* ]]"
+registered() { [[ "$(complete -p l2console)" == *"-F _l2console"* ]]; }
+check "bash: the completion is registered for l2console" registered
 
 # --- zsh ---------------------------------------------------------------
 if ! command -v zsh >/dev/null 2>&1; then
@@ -315,8 +324,8 @@ zcomp() {
 	: > "$TMP/zerr"
 	chmod 666 "$TMP/zerr"
 	# shellcheck disable=SC2086
-	${as_nobody:+$NOBODY} timeout 20 zsh -f "$TMP/drive.zsh" "$top/contrib/completion" \
-	    "$1" "$TMP/zerr" 2>/dev/null
+	(cd "$TMP" && ${as_nobody:+$NOBODY} timeout 20 zsh -f "$TMP/drive.zsh" \
+	    "$COMPDIR" "$1" "$TMP/zerr" 2>/dev/null)
 }
 
 # expect_zcomp LINE WANT [WHAT]: WANT offered in time (a completion that

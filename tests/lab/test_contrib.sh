@@ -1,9 +1,9 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # contrib/systemd: the serve unit passes systemd-analyze verify with no
 # warning at all, carries the sandboxing it promises, and its ExecStart
 # turns an instance name MODE-IFACE into "serve MODE IFACE OPTIONS".
 # Reads files only; nothing is started.
-# shellcheck source=tests/lab/lib.sh
 . "$(dirname "$0")/lib.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
 UNIT=$top/contrib/systemd/l2console-serve@.service

@@ -1,17 +1,18 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # The raw-Ethernet core on a real (veth) link between two namespaces.
 . "$(dirname "$0")/lib.sh"
 lab_init
 T=${L2C_TOOLS:?}
 BIN=${L2C_BIN:?}
-lab_ns a && lab_ns b || { not_ok "create namespaces"; lab_done; }
+{ lab_ns a && lab_ns b; } || { not_ok "create namespaces"; lab_done; }
 lab_link a eth0 02:4c:32:43:00:01 b eth0 02:4c:32:43:00:02
 ready=$LAB_TMP/ready log=$LAB_TMP/recv
 
 # recv_bg FILTER COUNT [USER]: a receiver in b, ready when it says so.
 recv_bg() {
 	rm -f "$ready"
-	lab_bg b "$log" "$T/frametool" recv eth0 "$1" "$2" 5000 "$ready" ${3:-}
+	lab_bg b "$log" "$T/frametool" recv eth0 "$1" "$2" 5000 "$ready" ${3:+"$3"}
 	pid=$LAB_PID
 	wait_for 5 test -e "$ready"
 }

@@ -1,9 +1,9 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # The Debian package: `make deb` builds it from what git tracks, it holds
 # what `make install` puts in place, and it installs into and goes away
 # from a scratch root with a dpkg database of its own. The host's
 # packages and files are never touched. Needs no network namespace.
-# shellcheck source=tests/lab/lib.sh
 . "$(dirname "$0")/lib.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
 

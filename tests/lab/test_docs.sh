@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # The man page and --help agree: every option a command's usage shows is
 # documented in docs/l2console.1, and every command is described there.
 # Needs no network namespace: it only runs --help.
@@ -15,7 +16,11 @@ usages=$("$BIN" --help | sed -n 's/^ *l2console //p')
 usages="$usages
 $("$BIN" serve 2>&1 | sed -n 's/^ *l2console //p')"
 cmds=$("$BIN" --help | sed -n 's/^  \([a-z][a-z]*\)  .*/\1/p')
-[ -n "$cmds" ] && ok "--help lists commands" || not_ok "--help lists commands"
+if [ -n "$cmds" ]; then
+	ok "--help lists commands"
+else
+	not_ok "--help lists commands"
+fi
 
 for c in $cmds; do
 	if grep -q "^\.It Cm $c" "$man"; then
@@ -23,8 +28,11 @@ for c in $cmds; do
 	else
 		not_ok "man page describes $c"
 	fi
-	"$BIN" "$c" --help > /dev/null 2>&1 &&
-	    ok "$c --help exits 0" || not_ok "$c --help exits 0"
+	if "$BIN" "$c" --help > /dev/null 2>&1; then
+		ok "$c --help exits 0"
+	else
+		not_ok "$c --help exits 0"
+	fi
 done
 
 # Every option in a usage line has an Fl entry in the man page.
@@ -61,6 +69,35 @@ for c in scan ping; do
 	fi
 done
 
+# The code's own table of exit statuses: the header that defines the
+# L2C_EX_* codes, found by name so that a move does not lose it.
+hdr=$(git -C "$top" ls-files 2>/dev/null | grep -E '(^|/)exit_?code\.h$' | head -1)
+[ -n "$hdr" ] || hdr=$(cd "$top" && find src -name 'exit*code.h' | head -1)
+cs=
+if [ -n "$hdr" ]; then
+	cs=$(sed -n 's/^#define[[:space:]]\{1,\}L2C_EX_[A-Z_]\{1,\}[[:space:]]\{1,\}\([0-9]\{1,\}\).*/\1/p' \
+	    "$top/$hdr" | sort -n | tr '\n' ' ')
+fi
+if [ -n "$cs" ]; then
+	ok "the code's exit statuses are read from $hdr ($cs)"
+else
+	not_ok "the code's exit statuses are read from ${hdr:-no exit code header}"
+fi
+# Each status the header defines is used somewhere else in src/.
+unused=
+if [ -n "$hdr" ]; then
+	while read -r x; do
+		grep -rlw --include='*.c' -- "$x" "$top/src" | grep -q . ||
+		    unused="$unused $x"
+	done < <(sed -n 's/^#define[[:space:]]\{1,\}\(L2C_EX_[A-Z_]\{1,\}\)[[:space:]].*/\1/p' \
+	    "$top/$hdr")
+fi
+if [ -n "$hdr" ] && [ -z "$unused" ]; then
+	ok "every exit status the code defines is returned somewhere"
+else
+	not_ok "every exit status the code defines is returned somewhere (not:${unused:- no header})"
+fi
+
 # Every exit status in --help is in the man page, and back.
 hs=$("$BIN" --help | sed -n 's/^ *\([0-9][0-9]*\)  .*/\1/p' | sort -n | tr '\n' ' ')
 ms=$(sed -n '/^\.Sh EXIT STATUS/,/^\.Sh/s/^\.It \([0-9][0-9]*\)$/\1/p' "$man" | sort -n | tr '\n' ' ')
@@ -68,5 +105,44 @@ if [ -n "$hs" ] && [ "$hs" = "$ms" ]; then
 	ok "exit statuses agree ($hs)"
 else
 	not_ok "exit statuses agree (help: $hs; man: $ms)"
+fi
+if [ -n "$cs" ] && [ "$ms" = "$cs" ]; then
+	ok "the man page's exit statuses are the code's ($cs)"
+else
+	not_ok "the man page's exit statuses are the code's (man: $ms; code: $cs)"
+fi
+if [ -n "$cs" ] && [ "$hs" = "$cs" ]; then
+	ok "--help's exit statuses are the code's ($cs)"
+else
+	not_ok "--help's exit statuses are the code's (help: $hs; code: $cs)"
+fi
+
+# The README says the licence, and LICENSE is the ISC text it names.
+if grep -q '^## Licence' "$top/README.md" &&
+    grep -q 'ISC, see `LICENSE`' "$top/README.md" &&
+    grep -q '^Permission to use, copy, modify, and/or distribute\|^Permission to use, copy, modify, and distribute' \
+    "$top/LICENSE"; then
+	ok "README names the licence (ISC, LICENSE)"
+else
+	not_ok "README names the licence (ISC, LICENSE)"
+fi
+
+# Every source path the README and docs/HACKING.md name exists, in the
+# rooms the text puts it (a bare name: under src/, its room or tests/).
+missing=
+for p in $(grep -oh '`[a-z_/.]*\.\(c\|h\|sh\)`' "$top/README.md" \
+    "$top/docs/HACKING.md" | tr -d '`' | sort -u); do
+	found=
+	for d in "" src/ src/*/ src/ui/*/ tests/ tests/*/ contrib/; do
+		for f in "$top"/$d$p; do
+			[ -e "$f" ] && found=1
+		done
+	done
+	[ -n "$found" ] || missing="$missing $p"
+done
+if [ -z "$missing" ]; then
+	ok "every file the README and HACKING.md name exists"
+else
+	not_ok "every file the README and HACKING.md name exists (not:$missing)"
 fi
 exit $failed

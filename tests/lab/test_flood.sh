@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # A MikroTik session against Debian's mactelnetd while a third station
 # floods the client (tests/tools/l2c-flood.c): random junk, MAC-Telnet
 # packets that look like the server's but carry other session keys and
@@ -20,7 +21,7 @@ if ! mtd_have; then
 	skip "session under flood" "mactelnet-server is not installed"
 	lab_done
 fi
-lab_ns br && lab_ns c && lab_ns s && lab_ns f ||
+{ lab_ns br && lab_ns c && lab_ns s && lab_ns f; } ||
     { not_ok "create namespaces"; lab_done; }
 lab_bridge br c ethc $CMAC s eths $SMAC
 # The flooder's port: it spoofs sources, so the bridge must not learn there.
@@ -56,7 +57,7 @@ fi
 cpu() { awk '{ print $14 + $15 }' "/proc/$mpid/stat"; }
 hz=$(getconf CLK_TCK)
 c0=$(cpu); t0=$(date +%s%N)
-lab_exec f "$T/l2c-flood" ethf $CMAC $SMAC $RATE $SECS > "$LAB_TMP/flood.log" 2>&1
+lab_exec f "$T/l2c-flood" ethf "$CMAC" "$SMAC" "$RATE" "$SECS" > "$LAB_TMP/flood.log" 2>&1
 frc=$?
 c1=$(cpu); t1=$(date +%s%N)
 check "flooder ran ($(cat "$LAB_TMP/flood.log"))" [ $frc -eq 0 ]
@@ -77,11 +78,12 @@ fi
 # The capture holds what passed the kernel filter: flood frames among it.
 seen=$("$T/wirestat" mikrotik "$LAB_TMP/c.pcap" $CMAC | sed -E 's/.* frames ([0-9]+).*/\1/')
 mtf=$(sed -E 's/.* udp ([0-9]+) mt ([0-9]+).*/\1 \2/' "$LAB_TMP/flood.log")
-hit=$(( $(echo $mtf | awk '{ print $1 + $2 }') / 2 ))
+hit=$(( $(echo "$mtf" | awk '{ print $1 + $2 }') / 2 ))
 check "flood frames reached l2console itself ($seen frames read, >= $hit)" \
     [ "${seen:-0}" -ge "$hit" ]
-check "no flood text reached the terminal" \
-    sh -c "! grep -q 'flood!' '$LAB_TMP/out'"
+no_flood_text() { ! grep -q 'flood!' "$LAB_TMP/out"; }
+nothing_lost() { ! grep -qiE 'lost|gap|protocol' "$LAB_TMP/err"; }
+check "no flood text reached the terminal" no_flood_text
 check "nothing reported lost or broken ($(head -c 200 "$LAB_TMP/err"))" \
-    sh -c "! grep -qiE 'lost|gap|protocol' '$LAB_TMP/err'"
+    nothing_lost
 lab_done

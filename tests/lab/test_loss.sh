@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # 1 MiB of output through a bridge that drops 10% of the frames (nft
 # numgen random in a third namespace): from the client only against
 # Debian's mactelnetd (byte-exact, nothing reported lost), from the
@@ -17,7 +18,7 @@ CMAC=02:4c:32:43:01:02
 SMAC=02:4c:32:43:01:01
 LIMIT=90	# seconds any one transfer may take
 
-lab_ns br && lab_ns c && lab_ns s || { not_ok "create namespaces"; lab_done; }
+{ lab_ns br && lab_ns c && lab_ns s; } || { not_ok "create namespaces"; lab_done; }
 lab_bridge br c ethc $CMAC s eths $SMAC
 
 # The output: exactly 1 MiB of base64 lines, readable by the login user.
@@ -53,11 +54,13 @@ run() {
 	rc=$?
 	ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
+# The transport is what counts here: the bytes as received.
 mt() {
 	local name=$1
 	shift
 	L2CONSOLE_PASSWORD=$MTD_PW run "$name" "$BIN" --pcap \
-	    "$LAB_TMP/$name.pcap" mikrotik -u "$MTD_USER" "$@" ethc $SMAC
+	    "$LAB_TMP/$name.pcap" mikrotik --output raw -u "$MTD_USER" "$@" \
+	    ethc $SMAC
 }
 # wire PROTO NAME KEY: one figure from the capture (tests/tools/wirestat.c).
 wire() { "$T/wirestat" "$1" "$LAB_TMP/$2.pcap" $CMAC | awk -v k="$3" \
@@ -164,7 +167,7 @@ else
 		# half a second (most runs have such a run of losses);
 		# that is waiting for the peer, not quiet, so it must not end
 		# the session before the whole 1 MiB is in.
-		run d "$BIN" --pcap "$LAB_TMP/d.pcap" mop --verification \
+		run d "$BIN" --pcap "$LAB_TMP/d.pcap" mop --output raw --verification \
 		    l2chard --idle 0.5 ethc $SMAC
 		if [ $rc -eq 0 ] && exact d; then
 			ok "(d) 10% loss both ways through MOP: 1 MiB byte-exact"

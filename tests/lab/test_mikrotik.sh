@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # `l2console mikrotik` against Debian's real mactelnetd (MD5 only) in
 # network namespaces.  The client side has no IPv4 address at all.
 . "$(dirname "$0")/lib.sh"
@@ -12,11 +13,12 @@ if ! mtd_have; then
 	skip "mactelnetd sessions" "mactelnet-server is not installed"
 	lab_done
 fi
-lab_ns c && lab_ns s || { not_ok "create namespaces"; lab_done; }
+{ lab_ns c && lab_ns s; } || { not_ok "create namespaces"; lab_done; }
 lab_link c eth0 $CMAC s eth0 $SMAC
 TMUX_SOCK=l2c$$
 mtd_user || { not_ok "useradd"; lab_done; }
-mtd_on_exit "tmux -L $TMUX_SOCK kill-server"
+tmux_gone() { tmux -L "$TMUX_SOCK" kill-server; }
+mtd_on_exit tmux_gone
 # The users file, and a private hostname: the MNDP identity.
 if ! mtd_start s eth0 192.0.2.1/24 $IDENT; then
 	not_ok "mactelnetd listens ($(cat "$LAB_TMP/mactelnetd.log"))"
@@ -87,7 +89,7 @@ fi
 
 # 5. The target by its identity (MNDP), in another case; an unknown one.
 printf 'echo %s-3\n' "$marker" > "$LAB_TMP/in"
-mt ident -u "$MTD_USER" --idle 1 eth0 "$(echo $IDENT | tr a-z A-Z)"
+mt ident -u "$MTD_USER" --idle 1 eth0 "$(echo "$IDENT" | tr '[:lower:]' '[:upper:]')"
 if [ $rc -eq 0 ] && got ident "$marker-3"; then
 	ok "target by MNDP identity, any case (${ms} ms)"
 else
@@ -95,7 +97,8 @@ else
 fi
 mt noident -u "$MTD_USER" eth0 no-such-router
 check "unknown identity: exit 68, \"no device named\" (${ms} ms)" \
-    sh -c "[ $rc -eq 68 ] && grep -q 'no device named no-such-router answered on eth0' $LAB_TMP/noident.err"
+    status_grep "$rc" 68 "$LAB_TMP/noident.err" \
+    'no device named no-such-router answered on eth0'
 
 # 6. A real terminal in tmux: stty size follows a resize.
 pane() { tmux -L "$TMUX_SOCK" capture-pane -p -t l2c 2>/dev/null; }

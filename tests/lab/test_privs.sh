@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # Privileges of `l2console mikrotik` against Debian's mactelnetd:
 # started as root it becomes nobody (or --user NAME) once its handles
 # are open, with no capabilities left; a normal user with only
@@ -15,7 +16,7 @@ if ! mtd_have; then
 	skip "privileges of a running session" "mactelnet-server is not installed"
 	lab_done
 fi
-lab_ns c && lab_ns s || { not_ok "create namespaces"; lab_done; }
+{ lab_ns c && lab_ns s; } || { not_ok "create namespaces"; lab_done; }
 lab_link c ethc $CMAC s eths $SMAC
 mtd_start s eths 192.0.2.1/24 ||
     { not_ok "mactelnetd listens ($(cat "$LAB_TMP/mactelnetd.log"))"; lab_done; }

@@ -1,15 +1,15 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # Profiles (~/.config/l2console/config, @name), the reference client's
 # autologin file (~/.mactelnet) and the session log (--log, --timestamps),
 # against `l2console serve mikrotik` and `serve mop` in a namespace lab.
 # HOME is a scratch directory: no file of the real user is read.
-# shellcheck source=tests/lab/lib.sh
 . "$(dirname "$0")/lib.sh"
 lab_init
 BIN=${L2C_BIN:?}
 SRV=02:4c:32:43:00:01
 SRV_DOTS=024c.3243.0001		# the same MAC, spelt another way
-lab_ns s && lab_ns c || { not_ok "create namespaces"; lab_done; }
+{ lab_ns s && lab_ns c; } || { not_ok "create namespaces"; lab_done; }
 lab_link s eth0 $SRV c eth0 02:4c:32:43:00:02
 lab_addr c eth0 192.0.2.2/24	# Debian's mactelnet sends from a socket
 ip -n "$(lab_nsname c)" route add default dev eth0
@@ -67,57 +67,66 @@ echo 'echo P1-$((6*7))' | in_c "$BIN" mikrotik @r1 > "$LAB_TMP/o1" \
     2> "$LAB_TMP/e1"
 rc=$?
 check "mikrotik @r1 logs in and runs a command (exit 0)" \
-    eval '[ $rc -eq 0 ] && grep -q P1-42 "$LAB_TMP/o1"'
+    status_grep "$rc" 0 "$LAB_TMP/o1" P1-42
 [ $rc -eq 0 ] || cat "$LAB_TMP/e1"
 check "the profile's log (~/ expanded) holds the output, lines timed" \
     grep -Eq '^\[[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8}\.[0-9]{3}\] .*P1-42' \
     "$HOME/r1.log"
 check "the session log is private (0600)" \
-    eval '[ "$(stat -c %a "$HOME/r1.log")" = 600 ]'
+    [ "$(stat -c %a "$HOME/r1.log")" = 600 ]
 check "the profile's pcap key writes a capture" \
-    eval '[ "$(stat -c %s "$HOME/r1.pcap" 2>/dev/null || echo 0)" -gt 200 ]'
+    [ "$(stat -c %s "$HOME/r1.pcap" 2>/dev/null || echo 0)" -gt 200 ]
 
 # 2. The command line wins: an interface before @name, and -u.
 echo 'echo P2-$((6*7))' | in_c "$BIN" mikrotik -u root eth0 @elsewhere \
     > "$LAB_TMP/o2" 2> "$LAB_TMP/e2"
 rc=$?
 check "IFACE @name and -u override the profile's" \
-    eval '[ $rc -eq 0 ] && grep -q P2-42 "$LAB_TMP/o2"'
+    status_grep "$rc" 0 "$LAB_TMP/o2" P2-42
 [ $rc -eq 0 ] || cat "$LAB_TMP/e2"
 
 # 3. Wrong command, unknown profile, bad key: one line and the status.
 in_c "$BIN" mop @r1 < /dev/null > "$LAB_TMP/o3" 2>&1
 rc=$?
+# one_line STATUS WANT FILE: exit status WANT and FILE one line long.
+one_line() { [ "$1" -eq "$2" ] && [ "$(wc -l < "$3")" = 1 ]; }
+wrong_command() {
+	one_line "$rc" 64 "$LAB_TMP/o3" && grep -q "is for mikrotik" "$LAB_TMP/o3"
+}
 check "mop @r1 (a mikrotik profile): exit 64 and one line naming mikrotik" \
-    eval '[ $rc -eq 64 ] && [ $(wc -l < "$LAB_TMP/o3") = 1 ] &&
-    grep -q "is for mikrotik" "$LAB_TMP/o3"'
+    wrong_command
 in_c "$BIN" mikrotik @r2 < /dev/null > "$LAB_TMP/o4" 2>&1
 rc=$?
 check "an unknown profile: exit 64, the profiles there listed" \
-    eval '[ $rc -eq 64 ] && grep -q "it has: r1, elsewhere, sw" "$LAB_TMP/o4"'
+    status_grep "$rc" 64 "$LAB_TMP/o4" "it has: r1, elsewhere, sw"
 cp "$CFG" "$LAB_TMP/cfg.good"
 printf '[bad]\ninterface = eth0\nmac = %s\npassword = hunter2\n' $SRV >> "$CFG"
 in_c "$BIN" mikrotik @bad < /dev/null > "$LAB_TMP/o5" 2>&1
 rc=$?
+password_refused() {
+	status_grep "$rc" 65 "$LAB_TMP/o5" "config:[0-9]*: no passwords" &&
+	    ! grep -q hunter2 "$LAB_TMP/o5"
+}
 check "a password in the config: exit 65, file:line, the password unsaid" \
-    eval '[ $rc -eq 65 ] && grep -q "config:[0-9]*: no passwords" \
-    "$LAB_TMP/o5" && ! grep -q hunter2 "$LAB_TMP/o5"'
+    password_refused
 cp "$LAB_TMP/cfg.good" "$CFG"
 rm -f "$HOME/.config/l2console/config"
 in_c "$BIN" mikrotik @r1 < /dev/null > "$LAB_TMP/o6" 2>&1
 rc=$?
 check "no config file: exit 66, one line" \
-    eval '[ $rc -eq 66 ] && [ $(wc -l < "$LAB_TMP/o6") = 1 ]'
+    one_line "$rc" 66 "$LAB_TMP/o6"
 cp "$LAB_TMP/cfg.good" "$CFG"
 
 # 4. MOP from a profile, with the log option.
 echo 'echo M1-$((6*7))' | in_c "$BIN" mop @sw > "$LAB_TMP/o7" 2> "$LAB_TMP/e7"
 rc=$?
 check "mop @sw runs a command (exit 0)" \
-    eval '[ $rc -eq 0 ] && grep -q M1-42 "$LAB_TMP/o7"'
+    status_grep "$rc" 0 "$LAB_TMP/o7" M1-42
 [ $rc -eq 0 ] || cat "$LAB_TMP/e7"
-check "mop --log from the profile holds the output, no times" \
-    eval 'grep -q "M1-42" "$LAB_TMP/sw.log" && ! grep -q "^\[20" "$LAB_TMP/sw.log"'
+log_untimed() {
+	grep -q "M1-42" "$LAB_TMP/sw.log" && ! grep -q "^\[20" "$LAB_TMP/sw.log"
+}
+check "mop --log from the profile holds the output, no times" log_untimed
 
 # 5. --log and --timestamps on the command line, without a profile.
 echo 'echo M2-$((6*7))' | in_c "$BIN" mop --idle 0.5 --log "$LAB_TMP/m2.log" \
@@ -128,7 +137,7 @@ in_c "$BIN" mop --log /nonexistent/dir/x.log eth0 $SRV < /dev/null \
     > "$LAB_TMP/o8" 2>&1
 rc=$?
 check "a log that cannot be created: exit 66 before any frame, one line" \
-    eval '[ $rc -eq 66 ] && [ $(wc -l < "$LAB_TMP/o8") = 1 ]'
+    one_line "$rc" 66 "$LAB_TMP/o8"
 
 # 6. ~/.mactelnet, the reference client's: the section of the target (a
 # MAC in another spelling) gives user and password.
@@ -138,8 +147,8 @@ chmod 600 "$HOME/.mactelnet"
 echo 'echo A1-$((6*7))' | in_c "$BIN" mikrotik --idle 0.5 eth0 $SRV \
     > "$LAB_TMP/o9" 2> "$LAB_TMP/e9"
 rc=$?
-check "~/.mactelnet gives user and password (exit 0)" \
-    eval '[ $rc -eq 0 ] && grep -q A1-42 "$LAB_TMP/o9"'
+check "user and password from ~/.mactelnet (exit 0)" \
+    status_grep "$rc" 0 "$LAB_TMP/o9" A1-42
 [ $rc -eq 0 ] || cat "$LAB_TMP/e9"
 # The reference client reads the same file (its sections must be spelt
 # as typed there).
@@ -156,12 +165,15 @@ check "and so does l2console with -a FILE" grep -q A3-42 "$LAB_TMP/o11"
 in_c "$BIN" mikrotik -A eth0 $SRV < /dev/null > "$LAB_TMP/o12" 2>&1
 rc=$?
 check "-A leaves the password unread (exit 64, asks for one)" \
-    eval '[ $rc -eq 64 ] && grep -q "no password given" "$LAB_TMP/o12"'
+    status_grep "$rc" 64 "$LAB_TMP/o12" "no password given"
 # Readable by others: the password is not used, and that is said.
 chmod 644 "$HOME/.mactelnet"
 in_c "$BIN" mikrotik eth0 $SRV < /dev/null > "$LAB_TMP/o13" 2>&1
 rc=$?
+readable_unused() {
+	status_grep "$rc" 64 "$LAB_TMP/o13" "others can read" &&
+	    ! grep -q pw-plain "$LAB_TMP/o13"
+}
 check "a ~/.mactelnet others can read: password unused, a warning" \
-    eval '[ $rc -eq 64 ] && grep -q "others can read" "$LAB_TMP/o13" &&
-    ! grep -q pw-plain "$LAB_TMP/o13"'
+    readable_unused
 lab_done

@@ -1,10 +1,13 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # `l2console scan` and `l2console ping` against real peers and at scale:
 #  A. Debian's mactelnetd and `l2console serve mop` side by side on a
 #     bridge with the scanner: the right fields for both, pings to both.
 #  B. tests/tools/l2c-responder: 200 simulated stations behind one veth;
 #     one scan finds them all, in every format; unicast probes; --watch;
 #     duplicated and damaged echoes; the loopback assistant.
+#  C. A hostile identity (C1 CSI, a bidi override, a formula) comes out
+#     escaped in the table, CSV and JSON.
 . "$(dirname "$0")/lib.sh"
 lab_init
 BIN=${L2C_BIN:?}
@@ -16,7 +19,7 @@ X_MAC=02:4c:32:43:00:11 Y_MAC=02:4c:32:43:00:12
 
 py() { python3 - "$@"; }
 
-lab_ns br && lab_ns s && lab_ns m && lab_ns p && lab_ns x && lab_ns y ||
+{ lab_ns br && lab_ns s && lab_ns m && lab_ns p && lab_ns x && lab_ns y; } ||
     { not_ok "create namespaces"; lab_done; }
 # Interface names differ: they name the bridge ports (peth0, peth1...).
 lab_bridge br s eth0 $S_MAC m eth1 $M_MAC
@@ -66,7 +69,7 @@ import json, sys
 doc = json.load(open(sys.argv[1]))
 mac, host, machine, release = sys.argv[2:6]
 d = [x for x in doc["devices"] if x["mac"] == mac]
-assert doc["schema"] == "l2console-scan/1" and doc["interface"] == "eth0", doc
+assert doc["schema"] == "l2console-scan/2" and doc["interface"] == "eth0", doc
 assert len(d) == 1, doc
 d = d[0]
 want = {"protocols": ["mndp", "mactelnet"], "identity": host,
@@ -127,32 +130,38 @@ fi
 lab_exec s env XDG_CACHE_HOME="$LAB_TMP/cache" \
     "$BIN" scan --timeout 1 eth0 > "$LAB_TMP/table" 2> "$LAB_TMP/table.err"
 rc=$?
+table_plain() {
+	[ "$rc" -eq 0 ] && head -1 "$LAB_TMP/table" | grep -q "^MAC  *PROTOCOLS" &&
+	    grep -q "^$M_MAC  *mndp,mactelnet  *$(hostname) " "$LAB_TMP/table" &&
+	    ! grep -q $'\033' "$LAB_TMP/table"
+}
 check "table: exit 0, a header, the identity, no escape codes off a tty" \
-    eval '[ $rc -eq 0 ] && head -1 "$LAB_TMP/table" | grep -q "^MAC  *PROTOCOLS" &&
-    grep -q "^$M_MAC  *mndp,mactelnet  *$(hostname) " "$LAB_TMP/table" &&
-    ! grep -q $'"'"'\033'"'"' "$LAB_TMP/table"'
+    table_plain
 check "the last scan's MACs are saved for completion" \
     grep -qx $M_MAC "$LAB_TMP/cache/l2console/last-scan"
 
 # Pings to both.
 lab_exec s "$BIN" ping -c 3 -i 0.2 eth0 $M_MAC > "$LAB_TMP/p1" 2>&1
 rc=$?
-check "ping mactelnetd: 3 replies, exit 0" eval '[ $rc -eq 0 ] &&
-    [ "$(count "bytes from $M_MAC: seq=[123] time=" "$LAB_TMP/p1")" = 3 ] &&
-    grep -q "^3 packets transmitted, 3 received, 0% packet loss" "$LAB_TMP/p1" &&
-    grep -q "^rtt min/avg/max/mdev = " "$LAB_TMP/p1"'
+three_replies() {
+	[ "$rc" -eq 0 ] &&
+	    [ "$(count "bytes from $M_MAC: seq=[123] time=" "$LAB_TMP/p1")" = 3 ] &&
+	    grep -q "^3 packets transmitted, 3 received, 0% packet loss" "$LAB_TMP/p1" &&
+	    grep -q "^rtt min/avg/max/mdev = " "$LAB_TMP/p1"
+}
+check "ping mactelnetd: 3 replies, exit 0" three_replies
 if [ $have_mop = 1 ]; then
 	lab_exec s "$BIN" ping --mop -c 3 -i 0.2 eth0 ${P_MAC//:/-} > "$LAB_TMP/p2" 2>&1
 	rc=$?
-	check "ping --mop serve mop (loopback): 3 replies, exit 0" eval \
-	    '[ $rc -eq 0 ] && grep -q "^3 packets transmitted, 3 received" "$LAB_TMP/p2"'
+	check "ping --mop serve mop (loopback): 3 replies, exit 0" \
+	    status_grep "$rc" 0 "$LAB_TMP/p2" "^3 packets transmitted, 3 received"
 else
 	skip "ping --mop serve mop (loopback)" "no MOP server"
 fi
 lab_exec s "$BIN" ping -c 2 -i 0.1 -W 0.3 eth0 02:4c:32:43:00:99 > "$LAB_TMP/p3" 2>&1
 rc=$?
-check "ping nobody: 100% loss, exit 1" eval '[ $rc -eq 1 ] &&
-    grep -q "^2 packets transmitted, 0 received, 100% packet loss" "$LAB_TMP/p3"'
+check "ping nobody: 100% loss, exit 1" status_grep "$rc" 1 "$LAB_TMP/p3" \
+    "^2 packets transmitted, 0 received, 100% packet loss"
 
 ### B. At scale: 200 simulated stations behind one veth.
 
@@ -194,13 +203,13 @@ for i in range(n):
 EOF
 
 lab_exec x "$BIN" scan --csv --timeout 1 eth0 > "$LAB_TMP/n.csv"
-check "--csv: a header and $N rows of 22 fields, CRLF" py "$LAB_TMP/n.csv" $N <<'EOF'
+check "--csv: a header and $N rows of 29 fields, CRLF" py "$LAB_TMP/n.csv" $N <<'EOF'
 import csv, sys
 raw = open(sys.argv[1], newline="").read()
 assert raw.endswith("\r\n") and "\n" not in raw.replace("\r\n", "")
 rows = list(csv.reader(open(sys.argv[1], newline="")))
 assert rows[0][:3] == ["mac", "protocols", "identity"] and len(rows) == int(sys.argv[2]) + 1
-assert all(len(r) == 22 for r in rows)
+assert all(len(r) == 29 for r in rows)
 assert rows[1][1] == "mndp;mactelnet" and rows[2][1] == "mop;mop-console", rows[1:3]
 EOF
 
@@ -217,7 +226,7 @@ import json, sys
 new = set()
 for line in open(sys.argv[1]):
     d = json.loads(line)
-    assert d["schema"] == "l2console-scan/1" and d["interface"] == "eth0", d
+    assert d["schema"] == "l2console-scan/2" and d["interface"] == "eth0", d
     if d["event"] == "new":
         assert d["mac"] not in new
         new.add(d["mac"])
@@ -245,9 +254,11 @@ resp_stop
 # Nobody there.
 lab_exec x "$BIN" scan --json --timeout 0.5 eth0 > "$LAB_TMP/e.json" 2> "$LAB_TMP/e.err"
 rc=$?
-check "nothing found: exit 1, an empty devices array, one line why" \
-    eval '[ $rc -eq 1 ] && grep -q "\"devices\": \[\]" "$LAB_TMP/e.json" &&
-    grep -q "no devices answered on eth0" "$LAB_TMP/e.err"'
+found_none() {
+	status_grep "$rc" 1 "$LAB_TMP/e.json" '"devices": \[\]' &&
+	    grep -q "no devices answered on eth0" "$LAB_TMP/e.err"
+}
+check "nothing found: exit 1, an empty devices array, one line why" found_none
 
 # Echoes doubled, then damaged; the loopback assistant.
 resp_start eth0 4 --misbehave dup
@@ -255,19 +266,68 @@ resp_start eth0 4 --misbehave dup
 # come after that, as with ping(8).)
 lab_exec x "$BIN" ping -c 3 -i 0.1 eth0 02:4c:32:53:00:00 > "$LAB_TMP/d" 2>&1
 rc=$?
-check "duplicated pongs flagged DUP! and counted apart" eval '[ $rc -eq 0 ] &&
-    [ "$(count "(DUP!)" "$LAB_TMP/d")" -ge 2 ] &&
-    grep -Eq "^3 packets transmitted, 3 received, \+[23] duplicates, 0%" "$LAB_TMP/d"'
+dups_apart() {
+	[ "$rc" -eq 0 ] && [ "$(count "(DUP!)" "$LAB_TMP/d")" -ge 2 ] &&
+	    grep -Eq "^3 packets transmitted, 3 received, \+[23] duplicates, 0%" "$LAB_TMP/d"
+}
+check "duplicated pongs flagged DUP! and counted apart" dups_apart
 lab_exec x "$BIN" ping --mop -c 2 -i 0.1 -s 100 eth0 assistant > "$LAB_TMP/as" 2>&1
 rc=$?
-check "ping --mop assistant: replies through CF-00-00-00-00-00" eval '[ $rc -eq 0 ] &&
-    [ "$(count "^100 bytes from 02:4c:32:53:00:01: seq=[12] time=" "$LAB_TMP/as")" = 2 ]'
+assistant_replies() {
+	[ "$rc" -eq 0 ] &&
+	    [ "$(count "^100 bytes from 02:4c:32:53:00:01: seq=[12] time=" "$LAB_TMP/as")" = 2 ]
+}
+check "ping --mop assistant: replies through CF-00-00-00-00-00" assistant_replies
 resp_stop
 resp_start eth0 4 --misbehave corrupt
 lab_exec x "$BIN" ping -c 2 -i 0.1 -s 64 eth0 02:4c:32:53:00:02 > "$LAB_TMP/c" 2>&1
-check "damaged pongs flagged CORRUPT with the byte" \
-    eval '[ "$(count "seq=[12] (CORRUPT: byte 63 differs)" "$LAB_TMP/c")" = 2 ] &&
-    grep -q ", 2 corrupt, " "$LAB_TMP/c"'
+corrupt_flagged() {
+	[ "$(count "seq=[12] (CORRUPT: byte 63 differs)" "$LAB_TMP/c")" = 2 ] &&
+	    grep -q ", 2 corrupt, " "$LAB_TMP/c"
+}
+check "damaged pongs flagged CORRUPT with the byte" corrupt_flagged
 resp_stop
+
+# C. An identity that tries the terminal and the spreadsheet: "=cmd",
+# then U+009B (the one-byte CSI), "2J", U+202E (right-to-left override),
+# "x".  MNDP from a third station: TLV 1 (its MAC) and TLV 5 (identity).
+EVIL="00000001""00010006${Y_MAC//:/}""0005000c""3d636d64c29b324ae280ae78"
+# scan_evil OUT [FORMAT]: a scan while the third station announces
+# itself until the scan is over (a bounded number of frames).
+scan_evil() {
+	local spid i=0 out=$1
+	shift
+	lab_exec x "$BIN" scan "$@" --timeout 1 eth0 > "$out" 2> /dev/null &
+	spid=$!
+	while kill -0 "$spid" 2> /dev/null && [ $i -lt 300 ]; do
+		lab_exec y "$T/frametool" udp eth0 ff:ff:ff:ff:ff:ff 5678 5678 \
+		    "$EVIL" > /dev/null 2>&1
+		i=$((i + 1))
+	done
+	wait "$spid"
+}
+scan_evil "$LAB_TMP/evil.txt"
+scan_evil "$LAB_TMP/evil.csv" --csv
+scan_evil "$LAB_TMP/evil.json" --json
+check "C1, bidi and formula identities: escaped in table, CSV and JSON" \
+    py "$LAB_TMP/evil.txt" "$LAB_TMP/evil.csv" "$LAB_TMP/evil.json" $Y_MAC <<'EOF'
+import csv, json, sys
+txt, csvf, js, mac = sys.argv[1:5]
+raw = "=cmd\u009b2J\u202ex"
+shown = "=cmd\\u009b2J\\u202ex"
+for f in (txt, csvf, js):
+    b = open(f, "rb").read()
+    # Nothing hidden leaves: no C1 (UTF-8 C2 80-9F), no bidi override.
+    assert b"\xc2\x9b" not in b and b"\xe2\x80\xae" not in b, (f, b)
+    assert b"\x1b" not in b, (f, b)
+t = open(txt, encoding="utf-8").read()
+assert any(mac in l and shown in l for l in t.splitlines()), t
+rows = list(csv.reader(open(csvf, newline="", encoding="utf-8")))
+r = [x for x in rows if x[0] == mac]
+assert len(r) == 1 and r[0][2] == "'" + shown, rows
+d = [x for x in json.load(open(js))["devices"] if x["mac"] == mac]
+assert len(d) == 1 and d[0]["identity"] == raw, d
+assert "\\u009b" in open(js).read() and "\\u202e" in open(js).read()
+EOF
 
 lab_done

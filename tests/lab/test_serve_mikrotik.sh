@@ -1,16 +1,16 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # l2console serve mikrotik in a namespace lab, with no IPv4 address on the
 # server: Debian's mactelnet (MD5) and our own client (EC-SRP5 and --md5)
 # log in and run a command; a verifier-only user cannot use MD5; a wrong
 # password and an unknown user look the same; a login becomes its local
 # account; MAC ping and MNDP answer; an unsafe users file is refused.
-# shellcheck source=tests/lab/lib.sh
 . "$(dirname "$0")/lib.sh"
 lab_init
 BIN=${L2C_BIN:?}
 SRV=02:4c:32:43:00:01
 TUSER=l2csrvtest		# a local account, made here if missing
-lab_ns s && lab_ns c || { not_ok "create namespaces"; lab_done; }
+{ lab_ns s && lab_ns c; } || { not_ok "create namespaces"; lab_done; }
 lab_link s eth0 $SRV c eth0 02:4c:32:43:00:02
 # Debian's client sends from a UDP socket, so its side needs an address
 # and a route; the server side has neither.
@@ -29,20 +29,27 @@ log=$LAB_TMP/server.log
 # in_c CMD...: run in the client's namespace, bounded.
 in_c() { timeout 15 ip netns exec "$(lab_nsname c)" "$@"; }
 # ours OPTS...: our client, batch mode, stdin from the caller.
-ours() { in_c "$BIN" mikrotik "$@"; }
+# One login attempt each (the server counts them): no retry.
+ours() { in_c "$BIN" mikrotik --login-retries 0 "$@"; }
 
-# 1. A users file its group may write: refused at start, one line, 77.
-printf 'root:x\n' > "$LAB_TMP/unsafe"
-chmod 620 "$LAB_TMP/unsafe"
-lab_exec s "$BIN" serve mikrotik --users "$LAB_TMP/unsafe" eth0 \
-    > "$LAB_TMP/unsafe.out" 2>&1
-rc=$?
-if [ $rc -eq 77 ] && [ "$(wc -l < "$LAB_TMP/unsafe.out")" = 1 ] &&
-    grep -q "writable by its group" "$LAB_TMP/unsafe.out"; then
-	ok "group-writable users file: refused with exit 77 and one line"
-else
-	not_ok "group-writable users file: refused with exit 77 and one line"
-fi
+# 1. A users file its group may write, or that others may read: refused
+# at start, one line, 77.
+# unsafe MODE WHY NAME: a users file of MODE refused for WHY.
+unsafe() {
+	printf 'root:x\n' > "$LAB_TMP/unsafe"
+	chmod "$1" "$LAB_TMP/unsafe"
+	lab_exec s "$BIN" serve mikrotik --users "$LAB_TMP/unsafe" eth0 \
+	    > "$LAB_TMP/unsafe.out" 2>&1
+	rc=$?
+	if [ $rc -eq 77 ] && [ "$(wc -l < "$LAB_TMP/unsafe.out")" = 1 ] &&
+	    grep -q "$2" "$LAB_TMP/unsafe.out"; then
+		ok "$3 users file: refused with exit 77 and one line"
+	else
+		not_ok "$3 users file: refused with exit 77 and one line"
+	fi
+}
+unsafe 620 "writable by its group" group-writable
+unsafe 644 "readable by others" world-readable
 
 # 2. --add-user writes a verifier line, 0600, no password in it.
 printf 'root:pw-plain\nghost:pw-ghost\n' > "$U"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # The full-screen UI (`l2console` with no command), driven in tmux inside
 # a namespace lab: Debian's mactelnetd and `l2console serve mop` on one
 # bridge with the laptop; a second laptop interface so that the picker
@@ -29,7 +30,7 @@ HAVE_SCAN=1 HAVE_MOPSRV=1
 have_cmd scan || HAVE_SCAN=
 "$BIN" serve 2>&1 | grep -q -- 'serve mop .*--exec' || HAVE_MOPSRV=
 
-lab_ns br && lab_ns lap && lab_ns mt && lab_ns mop && lab_ns spare ||
+{ lab_ns br && lab_ns lap && lab_ns mt && lab_ns mop && lab_ns spare; } ||
     { not_ok "create namespaces"; lab_done; }
 lab_bridge br lap eth0 $LMAC mt eth1 $MTMAC
 ip -n "$(lab_nsname br)" link add peth2 type veth peer name eth2 \
@@ -40,7 +41,8 @@ ip -n "$(lab_nsname br)" link set peth2 master br0 up
 lab_link lap eth9 $SMAC spare eth0 02:4c:32:43:00:0a
 SOCK=l2ctui$$
 mtd_user || { not_ok "useradd"; lab_done; }
-mtd_on_exit "tmux -L $SOCK kill-server"
+tmux_gone() { tmux -L "$SOCK" kill-server; }
+mtd_on_exit tmux_gone
 # The users file, and a private hostname: the MNDP identity.
 mtd_start mt eth1 192.0.2.1/24 $IDENT ||
     { not_ok "mactelnetd listens ($(cat "$LAB_TMP/mactelnetd.log"))"; lab_done; }
@@ -100,11 +102,18 @@ run_ui() {
 	keys "clear; stty -g > $LAB_TMP/stty.before; sh -c 'echo \$\$ > $LAB_TMP/pid; exec env \"\$@\"' sh $* ; echo \$? > $LAB_TMP/rc.tmp; stty -g > $LAB_TMP/stty.after; mv $LAB_TMP/rc.tmp $LAB_TMP/rc" Enter
 }
 
+# ui_ended STATUS: the UI run by run_ui ended with STATUS, and the
+# terminal settings after it are those before it.
+ui_ended() {
+	[ "$(cat "$LAB_TMP/rc")" = "$1" ] &&
+	    cmp -s "$LAB_TMP/stty.before" "$LAB_TMP/stty.after"
+}
+
 # 0. Without a terminal: one line and exit 64.
 out=$("$BIN" 2>&1 < /dev/null)
 rc=$?
 check "no terminal: one line naming subcommands, exit 64" \
-    eval '[ $rc -eq 64 ] && echo "$out" | grep -q "needs a terminal"'
+    status_grep "$rc" 64 <(printf '%s\n' "$out") "needs a terminal"
 
 # 1. Two usable interfaces: the picker.
 # The log's directory is root's alone: the UI must open it before it
@@ -140,8 +149,8 @@ check "header names the interface and our MAC" has "eth0 $LMAC"
 check "MikroTik row: badge, MAC, identity, IP" \
     hasre "MT ${HAVE_MOPSRV:+MOP} +$MTMAC +$IDENT .*192\.0\.2\.1"
 [ -n "$HAVE_MOPSRV" ] && check "MOP row: badge and MAC" hasre "MOP +$MOPMAC"
-check "colours are on by default in tmux" \
-    eval 'tm capture-pane -e -p -t ui | grep -Eq "$COLOR_SGR"'
+coloured() { tm capture-pane -e -p -t ui | grep -Eq "$COLOR_SGR"; }
+check "colours are on by default in tmux" coloured
 resize 100 30
 check "neighbor table follows a resize" wait_for 5 header_fits "MikroTik," 100
 resize $W $H
@@ -197,13 +206,31 @@ else
 	    wait_for 5 header_fits "MikroTik MAC-Telnet" 100
 	resize $W $H
 	keys i
-	check "session info: frames, bytes, login method" \
-	    eval 'wait_text Frames 3 && hasre "Login +(MD5|EC-SRP5)"'
+	info_shown() { wait_text Frames 3 && hasre "Login +(MD5|EC-SRP5)"; }
+	check "session info: frames, bytes, login method" info_shown
+	# With the log off the info box is narrower than the menu, and
+	# stands alone: no piece of the menu's border on its rows (it was
+	# drawn over the menu: "┌─┌── Session information ──┐──┐").  The
+	# log keeps what it has (checked below).
+	keys Escape; wait_text "Session menu" 3
+	keys l; wait_text "closed" 3
+	keys i
+	info_alone() {
+		wait_text "Session log    off" 3 &&
+		    pane | grep -F "Session information" | head -1 |
+		    grep -Eq '^ *┌─* Session information ─*┐ *$' &&
+		    gone "Session menu"
+	}
+	if info_alone; then
+		ok "session info is drawn alone, not over the menu"
+	else
+		not_ok "session info is drawn alone, not over the menu"; dump
+	fi
 	keys Escape
 	keys r
 	wait_for 5 gone "Session menu"
-	check "the session's screen is intact after the menu" \
-	    eval 'wait_for 5 has l2c42tui && hasre "^30 100"'
+	screen_intact() { wait_for 5 has l2c42tui && hasre "^30 100"; }
+	check "the session's screen is intact after the menu" screen_intact
 	keys -l 'echo back$((1+1))'; keys Enter
 	check "back in the session after the menu" wait_for 10 has back2
 	keys C-] ; wait_text "Session menu" 5
@@ -218,8 +245,9 @@ fi
 if login_mt; then
 	keys C-u; keys -l "$MTD_USER"; keys Enter
 	keys -l "wrong$MTD_PW"; keys Enter
+	login_failed() { wait_text "login failed" 15 && has "MikroTik,"; }
 	check "a wrong password: back at the table with \"login failed\"" \
-	    eval 'wait_text "login failed" 15 && has "MikroTik,"'
+	    login_failed
 else
 	not_ok "a wrong password: back at the table with \"login failed\""; dump
 fi
@@ -228,7 +256,7 @@ fi
 if [ -n "$HAVE_MOPSRV" ]; then
 	keys End p
 	check "p on the MOP row pings by MOP loopback" \
-	    eval 'wait_text "MOP loopback): 3/3 replies" 5'
+	    wait_text "MOP loopback): 3/3 replies" 5
 	keys End Enter
 	keys -l 'echo l2c$((40+3))mop'; keys Enter
 	if wait_for 10 has l2c43mop; then
@@ -258,8 +286,8 @@ if [ -n "$HAVE_MOPSRV" ]; then
 	m=${MOPMAC//:/}
 	keys c; wait_text "by address" 3; keys 2; wait_text "MAC or name" 3
 	keys -l "no-such-box"; keys Enter
-	check "c with an unknown name: says so, back at the table" \
-	    eval 'wait_text "is not a MAC" 5 && has "devices:"'
+	not_a_mac() { wait_text "is not a MAC" 5 && has "devices:"; }
+	check "c with an unknown name: says so, back at the table" not_a_mac
 	keys c; wait_text "by address" 3; keys 2; wait_text "MAC or name" 3
 	keys -l "${m:0:4}.${m:4:4}.${m:8:4}"; keys Enter
 	keys -l 'echo dial$((5+5))'; keys Enter
@@ -315,7 +343,7 @@ if [ -n "$HAVE_MOPSRV" ]; then
 	keys C-c
 	if wait_for 5 test -e "$LAB_TMP/rc"; then
 		check "^C in the session menu quits (status 0), terminal restored" \
-		    eval '[ "$(cat "$LAB_TMP/rc")" = 0 ] && cmp -s "$LAB_TMP/stty.before" "$LAB_TMP/stty.after"'
+		    ui_ended 0
 	else
 		not_ok "^C in the session menu quits"; dump
 	fi
@@ -327,7 +355,7 @@ if [ -n "$HAVE_MOPSRV" ]; then
 	kill -TERM "$(cat "$LAB_TMP/pid")"
 	if wait_for 5 test -e "$LAB_TMP/rc"; then
 		check "SIGTERM in a session: status 143, terminal restored" \
-		    eval '[ "$(cat "$LAB_TMP/rc")" = 143 ] && cmp -s "$LAB_TMP/stty.before" "$LAB_TMP/stty.after"'
+		    ui_ended 143
 	else
 		not_ok "SIGTERM in a session ends the UI"; dump
 	fi
@@ -343,8 +371,8 @@ if [ -x "$T/l2c-responder" ]; then
 		check "200 simulated devices in the table" \
 		    wait_text "200 devices: 100 MikroTik, 100 MOP" 10
 		keys / ; keys -l "sim-0150"
-		check "the filter finds one of 200" \
-		    eval 'wait_text "(1 of 200)" 3 && has "sim-0150"'
+		one_of_200() { wait_text "(1 of 200)" 3 && has "sim-0150"; }
+		check "the filter finds one of 200" one_of_200
 		# Esc and End in one write would read as one key (Meta-End).
 		keys Escape
 		wait_for 3 gone "Filter:"

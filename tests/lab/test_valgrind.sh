@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # A whole session of each protocol under valgrind, with the plain build
 # (the suite's L2C_BIN has ASan, which cannot run under valgrind): a
 # MikroTik login against Debian's mactelnetd, one against `l2console
@@ -32,9 +33,9 @@ if ldd "$REL" | grep -q libasan; then
 	lab_done
 fi
 VG=(valgrind --error-exitcode=99 --leak-check=full
-    --errors-for-leak-kinds=definite,possible --vgdb=no -q)
+    "--errors-for-leak-kinds=definite,possible" --vgdb=no -q)
 
-lab_ns br && lab_ns c && lab_ns s || { not_ok "create namespaces"; lab_done; }
+{ lab_ns br && lab_ns c && lab_ns s; } || { not_ok "create namespaces"; lab_done; }
 lab_bridge br c ethc $CMAC s eths $SMAC
 
 # vg NAME FILE args...: l2console under valgrind in c, stdin from FILE.

@@ -1,9 +1,9 @@
 #!/bin/bash
+# SPDX-License-Identifier: ISC
 # The MOP Wireshark dissector (contrib/wireshark/mop.lua): tshark runs it
 # over the real moprc captures and over hand-made frames, and every value
 # asserted here was read off the raw bytes (tshark -x), not off the
 # dissector. No namespaces, no frames sent: it only reads files.
-# shellcheck source=tests/lab/lib.sh
 . "$(dirname "$0")/lib.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
 LUA=$top/contrib/wireshark/mop.lua

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Lab tool: send or receive frames through the core link, so lab tests
  * exercise exactly what the protocol modules use.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Lab tool: flood a console client with frames that must not disturb
  * it, through the core link and the protocol builders.

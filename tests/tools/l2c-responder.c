@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Lab tool: many simulated devices behind one interface, for `scan` at
  * scale.  Station i has MAC BASE+i; even stations are MikroTiks (MNDP
@@ -7,14 +8,16 @@
  *
  *   l2c-responder IFACE N [--kind mixed|mikrotik|mop] [--base MAC]
  *       [--announce SEC] [--ready FILE] [--batch N] [--passive]
- *       [--no-multicast] [--misbehave dup|corrupt]
+ *       [--no-multicast] [--cdp] [--misbehave dup|corrupt]
  *
  * Answers MNDP refresh requests (every MikroTik announces), MOP Request
  * IDs (to the console multicast: every MOP station; to one station's
  * MAC: that one), MAC pings, and MOP loopback (each MOP station for its
  * own MAC; the first one also as the loopback assistant).  --passive:
  * answer nothing, only announce.  --no-multicast: MOP stations answer
- * only Request IDs sent to their own MAC.  --misbehave: every pong twice
+ * only Request IDs sent to their own MAC.  --cdp: what --announce sends is
+ * a CDPv2 frame (Device ID "sim-NNNN", Port ID GigabitEthernet0/1,
+ * Platform "cisco SIM"), as a Cisco router does.  --misbehave: every pong twice
  * (dup), or with the last payload byte flipped (corrupt).  With --announce, every station also
  * announces on its own once per SEC seconds, spread over the period as
  * real devices are (MNDP broadcast, System ID to AB-00-00-02-00-00).
@@ -33,6 +36,7 @@
 #include "core/frame.h"
 #include "core/link.h"
 #include "core/loop.h"
+#include "disc/cdp.h"
 #include "mac/mndp.h"
 #include "mac/mt_proto.h"
 #include "mop/loopback.h"
@@ -51,7 +55,7 @@ struct job {
 	uint8_t		to[L2C_ETH_ALEN];
 	uint16_t	receipt;
 };
-enum { J_MNDP, J_SYSID };
+enum { J_MNDP, J_SYSID, J_CDP };
 
 struct resp {
 	struct l2c_loop		*loop;
@@ -66,7 +70,7 @@ struct resp {
 	struct l2c_timer	 t_announce, t_drain;
 	struct job		*q;
 	size_t			 qhead, qlen;
-	int			 passive, no_mcast;
+	int			 passive, no_mcast, cdp;
 	int			 dup, corrupt;	/* --misbehave */
 	uint64_t		 sent, asked, dropped;
 };
@@ -183,6 +187,52 @@ build_sysid(const struct resp *r, unsigned i, const uint8_t *to,
 	return mop_build(w, to, mac, L2C_ENCAP_ETH2, &m);
 }
 
+/* A CDP string TLV: its length counts its own 4-byte header. */
+static int
+cdp_tlv(struct l2c_wbuf *w, uint16_t type, const char *s)
+{
+	return put_tlv(w, type, s, strlen(s)) != 0 ? L2C_ERR_NOSPACE :
+	    l2c_set_be16(w, w->len - strlen(s) - 2,
+	    (uint16_t)(strlen(s) + CDP_TLV_HLEN));
+}
+
+/* A CDPv2 frame from station i: 802.3, LLC/SNAP 00-00-0C 0x2000. */
+static int
+build_cdp(const struct resp *r, unsigned i, struct l2c_wbuf *w)
+{
+	static const uint8_t	snap[8] = { 0xaa, 0xaa, 0x03, 0x00, 0x00, 0x0c,
+	    0x20, 0x00 };
+	char			name[16];
+	uint8_t			src[L2C_ETH_ALEN], pdu[256];
+	struct l2c_wbuf		p;
+	uint16_t		ck;
+	size_t			lenat;
+	int			rv;
+
+	sta_mac(r, i, src);
+	snprintf(name, sizeof(name), "sim-%04u", i);
+	l2c_wbuf_init(&p, pdu, sizeof(pdu));
+	if ((rv = l2c_put_u8(&p, 2)) != 0 || (rv = l2c_put_u8(&p, 180)) != 0 ||
+	    (rv = l2c_put_be16(&p, 0)) != 0 ||
+	    (rv = cdp_tlv(&p, CDP_T_DEVICE_ID, name)) != 0 ||
+	    (rv = cdp_tlv(&p, CDP_T_PORT_ID, "GigabitEthernet0/1")) != 0 ||
+	    (rv = cdp_tlv(&p, CDP_T_PLATFORM, "cisco SIM")) != 0)
+		return rv;
+	ck = cdp_cksum(pdu, p.len);
+	if ((rv = l2c_set_be16(&p, 2, ck)) != 0 ||
+	    (rv = l2c_put_bytes(w, cdp_mcast, L2C_ETH_ALEN)) != 0 ||
+	    (rv = l2c_put_bytes(w, src, L2C_ETH_ALEN)) != 0 ||
+	    (rv = l2c_put_reserve(w, 2, &lenat)) != 0 ||
+	    (rv = l2c_put_bytes(w, snap, sizeof(snap))) != 0 ||
+	    (rv = l2c_put_bytes(w, pdu, p.len)) != 0 ||
+	    (rv = l2c_set_be16(w, lenat, (uint16_t)(sizeof(snap) +
+	    p.len))) != 0)
+		return rv;
+	if (w->len < L2C_ETH_MINLEN)
+		return l2c_put_zero(w, L2C_ETH_MINLEN - w->len);
+	return 0;
+}
+
 /* A pong from station i to whoever pinged, with the same payload. */
 static int
 build_pong(const struct resp *r, unsigned i, const uint8_t *to,
@@ -219,6 +269,9 @@ send_job(struct resp *r, const struct job *j)
 	switch (j->what) {
 	case J_MNDP:
 		rv = build_mndp(r, j->sta, &w);
+		break;
+	case J_CDP:
+		rv = build_cdp(r, j->sta, &w);
 		break;
 	default:
 		rv = build_sysid(r, j->sta, j->to, j->receipt, &w);
@@ -372,7 +425,9 @@ announce(void *arg)
 
 	memset(&j, 0, sizeof(j));
 	j.sta = i;
-	if (is_mikrotik(r, i))
+	if (r->cdp)
+		j.what = J_CDP;
+	else if (is_mikrotik(r, i))
 		j.what = J_MNDP;
 	else {
 		j.what = J_SYSID;
@@ -409,6 +464,7 @@ main(int argc, char **argv)
 		{ "batch",	required_argument,	NULL, 'B' },
 		{ "passive",	no_argument,		NULL, 'p' },
 		{ "no-multicast", no_argument,		NULL, 'M' },
+		{ "cdp",	no_argument,		NULL, 'C' },
 		{ "misbehave",	required_argument,	NULL, 'X' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -444,6 +500,9 @@ main(int argc, char **argv)
 			break;
 		case 'M':
 			r.no_mcast = 1;
+			break;
+		case 'C':
+			r.cdp = 1;
 			break;
 		case 'X':
 			r.dup = strcmp(optarg, "dup") == 0;

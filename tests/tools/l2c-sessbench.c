@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Benchmark driver: runs a console client (ours or a reference) with
  * its stdin and stdout on pipes (or a raw pty with -p) and times what a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Write each frame of the captures given as one file in a corpus dir. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Lab tool: what a console client did on the wire, counted from a
  * capture (l2console --pcap), so the loss tests report measured

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The client fuzz targets' common ground (rig.h). */
 #include <string.h>
 

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: ISC */
 /*
- * What the client fuzz targets share: a loop, an in-memory link pair
+ * What the session fuzz targets share: a loop, an in-memory link pair
  * (a: the client's end, b: the server's), a context on a, a face that
  * traps on anything heard after CLOSED, and the reader of the input's
  * records, "length (2, BE) | flags (1) | length bytes".

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The bounds-checked reader and writer. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Ethernet II, 802.3/SNAP and IPv4/UDP codecs against captured frames. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The poll loop: timers in deadline order, fds, signals, the mem link. */
 #include <stdarg.h>
 #include <stddef.h>

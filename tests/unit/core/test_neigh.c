@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The neighbor table: merging field by field, news, addresses, scale. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -206,6 +207,108 @@ test_addresses(void **state)
 	l2c_neigh_free(t);
 }
 
+/*
+ * Holds: a protocol's bits and fields go when its TTL runs out (fields
+ * another hold covers stay); nothing left: gone, counted out, back as
+ * new.  A hold already due lets go at once.
+ */
+static void
+test_holds(void **state)
+{
+	struct l2c_neigh_tab	*t;
+	struct l2c_neigh_upd	 u;
+	struct l2c_neigh	*n;
+
+	(void)state;
+	assert_int_equal(l2c_neigh_new(0, &t), 0);
+	l2c_neigh_upd_init(&u, mac1);
+	u.f.protos = L2C_NP_CDP;
+	l2c_neigh_upd_str(&u, L2C_NS_IDENTITY, "sw", 2);
+	l2c_neigh_upd_str(&u, L2C_NS_PORT, "Gi0/1", 5);
+	u.hold.protos = L2C_NP_CDP;
+	u.hold.fields = u.f.have;
+	u.hold.until_us = 100;
+	assert_int_equal(l2c_neigh_update(t, &u, 10, &n), L2C_NEIGH_NEW);
+	l2c_neigh_upd_init(&u, mac1);
+	u.f.protos = L2C_NP_LLDP;
+	l2c_neigh_upd_str(&u, L2C_NS_IDENTITY, "sw", 2);
+	l2c_neigh_upd_str(&u, L2C_NS_CHASSIS, "c", 1);
+	u.hold.protos = L2C_NP_LLDP;
+	u.hold.fields = u.f.have;
+	u.hold.until_us = 200;
+	assert_int_equal(l2c_neigh_update(t, &u, 20, NULL), L2C_NEIGH_CHANGED);
+	assert_int_equal(l2c_neigh_expire(t, 99, NULL, NULL), 100);
+	assert_int_equal(l2c_neigh_expire(t, 100, NULL, NULL), 200);
+	/* CDP went: its port; the identity LLDP holds too stays. */
+	assert_int_equal(n->protos, L2C_NP_LLDP);
+	assert_false(n->have & L2C_NF_STR(L2C_NS_PORT));
+	assert_string_equal(n->str[L2C_NS_IDENTITY], "sw");
+	/* LLDP's goodbye: a hold already due. */
+	l2c_neigh_upd_init(&u, mac1);
+	u.f.protos = L2C_NP_LLDP;
+	u.hold.protos = L2C_NP_LLDP;
+	u.hold.until_us = 30;
+	assert_int_equal(l2c_neigh_update(t, &u, 30, NULL), L2C_NEIGH_GONE);
+	assert_false(l2c_neigh_live(n));
+	assert_int_equal(l2c_neigh_count(t), 0);
+	assert_false(n->have & L2C_NF_STR(L2C_NS_IDENTITY));
+	/* Any update brings it back, as new. */
+	l2c_neigh_upd_init(&u, mac1);
+	u.f.protos = L2C_NP_MNDP;
+	assert_int_equal(l2c_neigh_update(t, &u, 40, NULL), L2C_NEIGH_NEW);
+	assert_int_equal(l2c_neigh_count(t), 1);
+	l2c_neigh_free(t);
+}
+
+/* Unknown TLVs: per protocol, replaced by the next update, bounded. */
+static void
+test_unknown_tlvs(void **state)
+{
+	struct l2c_neigh_tab	*t;
+	struct l2c_neigh_upd	 u;
+	struct l2c_neigh	*n;
+	uint8_t			 b[40];
+	unsigned		 i;
+
+	(void)state;
+	memset(b, 0x5a, sizeof(b));
+	assert_int_equal(l2c_neigh_new(0, &t), 0);
+	l2c_neigh_upd_init(&u, mac1);
+	u.f.protos = L2C_NP_MNDP;
+	l2c_neigh_upd_unknown(&u, L2C_NP_MNDP, 18, 1, b, 1);
+	l2c_neigh_upd_unknown(&u, L2C_NP_MNDP, 19, sizeof(b), b, sizeof(b));
+	assert_int_equal(l2c_neigh_update(t, &u, 1, &n), L2C_NEIGH_NEW);
+	assert_int_equal(n->nunk, 2);
+	assert_int_equal(n->unk[1].len, sizeof(b));
+	assert_int_equal(n->unk[1].nbytes, L2C_NEIGH_UNKBYTES);
+	/* The same again: no news. */
+	assert_int_equal(l2c_neigh_update(t, &u, 2, NULL), L2C_NEIGH_SAME);
+	/* Another protocol's are added, not mixed in. */
+	l2c_neigh_upd_init(&u, mac1);
+	u.f.protos = L2C_NP_CDP;
+	l2c_neigh_upd_unknown(&u, L2C_NP_CDP, 0x7f01, 1, b, 1);
+	assert_int_equal(l2c_neigh_update(t, &u, 3, NULL), L2C_NEIGH_CHANGED);
+	assert_int_equal(n->nunk, 3);
+	assert_int_equal(n->unk[2].proto, L2C_NP_CDP);
+	/* MNDP now sends none: its go, CDP's stay. */
+	l2c_neigh_upd_init(&u, mac1);
+	u.f.protos = L2C_NP_MNDP;
+	u.f.have |= L2C_NF_UNKNOWN;
+	assert_int_equal(l2c_neigh_update(t, &u, 4, NULL), L2C_NEIGH_CHANGED);
+	assert_int_equal(n->nunk, 1);
+	assert_int_equal(n->unk[0].type, 0x7f01);
+	/* Bounded. */
+	l2c_neigh_upd_init(&u, mac1);
+	u.f.protos = L2C_NP_MNDP;
+	for (i = 0; i < 20; i++)
+		l2c_neigh_upd_unknown(&u, L2C_NP_MNDP, (uint16_t)(20 + i), 1,
+		    b, 1);
+	assert_int_equal(u.f.nunk, L2C_NEIGH_NUNK);
+	(void)l2c_neigh_update(t, &u, 5, NULL);
+	assert_int_equal(n->nunk, L2C_NEIGH_NUNK);
+	l2c_neigh_free(t);
+}
+
 /* Thousands of stations: all found, pointers stable, sorted by MAC. */
 static void
 test_scale(void **state)
@@ -289,6 +392,8 @@ main(void)
 		cmocka_unit_test(test_merge_field_by_field),
 		cmocka_unit_test(test_strings_from_wire),
 		cmocka_unit_test(test_addresses),
+		cmocka_unit_test(test_holds),
+		cmocka_unit_test(test_unknown_tlvs),
 		cmocka_unit_test(test_scale),
 		cmocka_unit_test(test_limit),
 	};

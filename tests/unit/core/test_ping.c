@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The ping payload (made, checked, damaged) and ping(8)'s statistics. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Scan plumbing with made-up rows: selection, routing, news, follow-ups. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -68,26 +69,29 @@ rx_b(struct l2c_scan *s, const struct l2c_pkt *pkt)
 }
 
 static void
-seen_a(struct l2c_scan *s, struct l2c_neigh *n)
+seen_a(struct l2c_scan *s, struct l2c_neigh *n, uint8_t *probed)
 {
 		(void)n;
+	/* Each row counts in its own probed[] slot. */
+	(*probed)++;
 	C(s)->seen[0]++;
 }
 
 static void
-seen_b(struct l2c_scan *s, struct l2c_neigh *n)
+seen_b(struct l2c_scan *s, struct l2c_neigh *n, uint8_t *probed)
 {
 		(void)n;
+	assert_int_equal(*probed, 0);
 	C(s)->seen[1]++;
 }
 
 static const struct l2c_scan_proto row_a = {
-	.name = "a", .family = L2C_SCAN_MIKROTIK, .slot = 0,
+	.name = "a", .family = L2C_SCAN_MIKROTIK,
 	.filter = "ether proto 0x88b5", .probe = probe_a, .rx = rx_a,
 	.seen = seen_a,
 };
 static const struct l2c_scan_proto row_b = {
-	.name = "b", .family = L2C_SCAN_MOP, .slot = 1,
+	.name = "b", .family = L2C_SCAN_MOP,
 	.filter = "ether proto 0x88b6", .probe = probe_b,
 	.probe_station = station_b, .rx = rx_b, .seen = seen_b,
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Read real captures (pcap or pcapng) for unit tests. */
 #include <ctype.h>
 #include <stdio.h>
@@ -7,6 +8,29 @@
 #include <pcap/pcap.h>
 
 #include "capture.h"
+
+/* A raw recording (a terminal stream): the whole file, NUL-terminated. */
+char *
+tdata_load(const char *name, size_t *len)
+{
+	const char	*dir = getenv("L2C_TEST_DATA");
+	char		 path[512], *p;
+	FILE		*f;
+	long		 n;
+
+	snprintf(path, sizeof(path), "%s/%s", dir ? dir : "tests/data", name);
+	if ((f = fopen(path, "rb")) == NULL || fseek(f, 0, SEEK_END) != 0 ||
+	    (n = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET) != 0 ||
+	    (p = malloc((size_t)n + 1)) == NULL ||
+	    fread(p, 1, (size_t)n, f) != (size_t)n) {
+		fprintf(stderr, "cannot read %s\n", path);
+		abort();
+	}
+	fclose(f);
+	p[n] = '\0';
+	*len = (size_t)n;
+	return p;
+}
 
 void
 tcap_load(const char *name, struct tcap *c)

@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * EC-SRP5 and MD5 login math: every value of the deterministic vector in
- * shared/protocols/mactelnet.md, the same values in the capture that
+ * the EC-SRP5 notes (docs/protocols.md), the same values in the capture that
  * vector came from, and the curve constants checked against each other.
  */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* MNDP announcements and requests from the captures, and broken ones. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -152,6 +153,45 @@ parse_hex(const char *hex, struct mndp_info *mi)
 	return mndp_parse(p, n, mi);
 }
 
+/*
+ * RouterOS 7.24 sends types 18 and 19, one byte each: kept with their
+ * bytes, and counted; past MNDP_UNK_MAX only counted.
+ */
+static void
+test_unknown_kept(void **state)
+{
+	uint8_t			 p[512], one = 1, zero = 0, long16[40];
+	struct l2c_wbuf		 w;
+	struct mndp_info	 mi;
+	unsigned		 i;
+
+	(void)state;
+	memset(long16, 0xab, sizeof(long16));
+	l2c_wbuf_init(&w, p, sizeof(p));
+	assert_int_equal(l2c_put_be32(&w, 0), 0);
+	put_tlv(&w, MNDP_T_IDENTITY, "r1", 2);
+	put_tlv(&w, 18, &one, 1);
+	put_tlv(&w, 19, &zero, 1);
+	put_tlv(&w, 20, long16, sizeof(long16));
+	assert_int_equal(mndp_parse(p, w.len, &mi), 0);
+	assert_string_equal(mi.identity, "r1");
+	assert_int_equal(mi.unknown, 3);
+	assert_int_equal(mi.nunk, 3);
+	assert_int_equal(mi.unk[0].type, 18);
+	assert_int_equal(mi.unk[0].len, 1);
+	assert_int_equal(mi.unk[0].nbytes, 1);
+	assert_int_equal(mi.unk[0].bytes[0], 1);
+	assert_int_equal(mi.unk[1].type, 19);
+	assert_int_equal(mi.unk[1].bytes[0], 0);
+	assert_int_equal(mi.unk[2].len, sizeof(long16));
+	assert_int_equal(mi.unk[2].nbytes, MNDP_UNK_BYTES);
+	for (i = 0; i < MNDP_UNK_MAX; i++)
+		put_tlv(&w, (uint16_t)(30 + i), &one, 1);
+	assert_int_equal(mndp_parse(p, w.len, &mi), 0);
+	assert_int_equal(mi.unknown, 3 + MNDP_UNK_MAX);
+	assert_int_equal(mi.nunk, MNDP_UNK_MAX);
+}
+
 static void
 test_broken(void **state)
 {
@@ -208,6 +248,7 @@ main(void)
 		cmocka_unit_test(test_every_captured_mndp),
 		cmocka_unit_test(test_uptime_le),
 		cmocka_unit_test(test_all_types),
+		cmocka_unit_test(test_unknown_kept),
 		cmocka_unit_test(test_broken),
 		cmocka_unit_test(test_request),
 	};

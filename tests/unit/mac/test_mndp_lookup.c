@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Identity lookup over MNDP against a responder replaying captured frames. */
 #include <stdarg.h>
 #include <stddef.h>

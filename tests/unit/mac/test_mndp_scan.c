@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The MNDP and MAC-Telnet scan rows over the in-memory link: captured
  * announcements into the neighbor table, malformed TLVs, the refresh
@@ -23,6 +24,7 @@
 #include "mac/mt_ping.h"
 #include "mac/mt_proto.h"
 #include "../lib/capture.h"
+#include "../lib/rig.h"
 
 #define CAPTURE	"mactelnet-upstream063-server_debian044-macping_mndp_identity-lookup.pcap"
 
@@ -32,11 +34,7 @@ static const uint8_t	srv[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x01 };
 static const uint8_t	other[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x99 };
 
 struct env {
-	struct l2c_loop		*loop;
-	struct l2c_link		*a, *b;
-	struct l2c_ctx		 ctx;
-	struct l2c_neigh_tab	*tab;
-	struct l2c_scan		 scan;
+	struct ut_scan		 s;
 };
 
 static int
@@ -48,12 +46,7 @@ setup(void **state)
 	struct env	*e = calloc(1, sizeof(*e));
 
 	assert_non_null(e);
-	assert_int_equal(l2c_loop_new(&e->loop), 0);
-	assert_int_equal(l2c_link_mem_pair(us, other, &e->a, &e->b), 0);
-	assert_int_equal(l2c_ctx_init(&e->ctx, e->loop, e->a), 0);
-	assert_int_equal(l2c_neigh_new(0, &e->tab), 0);
-	assert_int_equal(l2c_scan_init(&e->scan, &e->ctx, e->tab, rows, 2,
-	    L2C_SCAN_MIKROTIK), 0);
+	ut_scan_open(&e->s, us, other, rows, 2, L2C_SCAN_MIKROTIK);
 	*state = e;
 	return 0;
 }
@@ -63,12 +56,7 @@ teardown(void **state)
 {
 	struct env	*e = *state;
 
-	l2c_scan_fini(&e->scan);
-	l2c_ctx_fini(&e->ctx);
-	l2c_link_close(e->a);
-	l2c_link_close(e->b);
-	l2c_loop_free(e->loop);
-	l2c_neigh_free(e->tab);
+	ut_scan_close(&e->s);
 	free(e);
 	return 0;
 }
@@ -76,8 +64,8 @@ teardown(void **state)
 static void
 inject(struct env *e, const uint8_t *p, size_t len)
 {
-	assert_int_equal(l2c_link_send(e->b, p, len), 0);
-	(void)l2c_link_read_batch(e->a, 0);
+	assert_int_equal(l2c_link_send(e->s.p.b, p, len), 0);
+	(void)l2c_link_read_batch(e->s.p.a, 0);
 }
 
 /* An announcement from src (IPv4 source ipsrc) with the given TLVs. */
@@ -101,7 +89,7 @@ nsent(struct env *e)
 	const uint8_t	*p;
 	size_t		 i;
 
-	for (i = 0; l2c_link_mem_sent(e->a, i, &p) > 0; i++)
+	for (i = 0; l2c_link_mem_sent(e->s.p.a, i, &p) > 0; i++)
 		;
 	return i;
 }
@@ -116,7 +104,7 @@ sent_ping(struct env *e, size_t i, const uint8_t *dst, uint8_t *payload)
 	struct l2c_rbuf	 r;
 	struct mt_hdr	 h;
 
-	assert_true((len = l2c_link_mem_sent(e->a, i, &p)) > 0);
+	assert_true((len = l2c_link_mem_sent(e->s.p.a, i, &p)) > 0);
 	assert_int_equal(l2c_frame_parse(p, len, &pkt), 0);
 	assert_true(pkt.udp_ok);
 	assert_memory_equal(pkt.dst, dst, 6);
@@ -172,8 +160,8 @@ test_captured(void **state)
 	for (i = 0; i < c.n; i++)
 		inject(e, c.f[i].data, c.f[i].len);
 	tcap_free(&c);
-	assert_int_equal(l2c_neigh_count(e->tab), 1);
-	assert_non_null(n = l2c_neigh_find(e->tab, srv));
+	assert_int_equal(l2c_neigh_count(e->s.tab), 1);
+	assert_non_null(n = l2c_neigh_find(e->s.tab, srv));
 	assert_int_equal(n->protos, L2C_NP_MNDP);
 	assert_string_equal(n->str[L2C_NS_IDENTITY], "vm");
 	assert_string_equal(n->str[L2C_NS_VERSION], "6.18.44-fc-v595");
@@ -187,7 +175,7 @@ test_captured(void **state)
 	assert_memory_equal(n->ipv4[0], "\xc0\x00\x02\x01", 4);
 	assert_int_equal(n->nipv6, 0);
 	assert_int_equal(n->updates, 3);
-	assert_int_equal(e->scan.stats.malformed, 2);	/* the two pongs */
+	assert_int_equal(e->s.scan.stats.malformed, 2);	/* the two pongs */
 }
 
 /* Found by MNDP: pinged; a pong with our cookie marks MAC-Telnet. */
@@ -204,7 +192,7 @@ test_ping_follow_up(void **state)
 	assert_int_equal(nsent(e), 1);
 	len = sent_ping(e, 0, srv, payload);
 	assert_true(len >= 8);
-	assert_non_null(n = l2c_neigh_find(e->tab, srv));
+	assert_non_null(n = l2c_neigh_find(e->s.tab, srv));
 	assert_false(n->protos & L2C_NP_MACTELNET);
 	/* A pong with another payload proves nothing. */
 	payload[len - 1] ^= 1;
@@ -229,7 +217,7 @@ test_ping_tries(void **state)
 	for (i = 0; i < 5; i++)
 		inject_mndp(e, srv, 0, "0000 0001 | 0005 0001 78");
 	assert_int_equal(nsent(e), 2);
-	assert_int_equal(l2c_neigh_find(e->tab, srv)->updates, 5);
+	assert_int_equal(l2c_neigh_find(e->s.tab, srv)->updates, 5);
 }
 
 /*
@@ -247,30 +235,30 @@ test_malformed(void **state)
 
 	/* Identity fine, then version says 200 bytes and there are 3. */
 	inject_mndp(e, s1, 0, "0000 0001 | 0005 0003 616263 | 0007 00c8 312e32");
-	assert_non_null(n = l2c_neigh_find(e->tab, s1));
+	assert_non_null(n = l2c_neigh_find(e->s.tab, s1));
 	assert_string_equal(n->str[L2C_NS_IDENTITY], "abc");
 	assert_false(n->have & L2C_NF_STR(L2C_NS_VERSION));
-	assert_int_equal(e->scan.stats.malformed, 1);
+	assert_int_equal(e->s.scan.stats.malformed, 1);
 
 	/* Zero-length identity, unknown type, a MAC TLV of the wrong size,
 	 * then a good platform. */
 	inject_mndp(e, s2, 0, "0000 0001 | 0005 0000 | 4242 0002 ffff"
 	    " | 0001 0003 aabbcc | 0008 0003 666f6f");
-	assert_non_null(n = l2c_neigh_find(e->tab, s2));
+	assert_non_null(n = l2c_neigh_find(e->s.tab, s2));
 	assert_false(n->have & L2C_NF_STR(L2C_NS_IDENTITY));
 	assert_string_equal(n->str[L2C_NS_PLATFORM], "foo");
-	assert_int_equal(l2c_neigh_count(e->tab), 2);
+	assert_int_equal(l2c_neigh_count(e->s.tab), 2);
 
 	/* A TLV header cut short, and a datagram shorter than the header. */
 	inject_mndp(e, s3, 0, "0000 0001 | 0005");
 	inject_mndp(e, s3, 0, "00");
 	/* Control characters in an identity never reach the table raw. */
 	inject_mndp(e, s3, 0, "0000 0001 | 0005 0004 611b5b41");
-	assert_non_null(n = l2c_neigh_find(e->tab, s3));
+	assert_non_null(n = l2c_neigh_find(e->s.tab, s3));
 	assert_null(strchr(n->str[L2C_NS_IDENTITY], '\x1b'));
 	/* Another station's refresh request is not an announcement. */
 	inject_mndp(e, other, 0, "00000000");
-	assert_null(l2c_neigh_find(e->tab, other));
+	assert_null(l2c_neigh_find(e->s.tab, other));
 }
 
 /* The refresh request: 4 zero bytes, 0.0.0.0:5678 -> broadcast:5678. */
@@ -282,9 +270,9 @@ test_probe(void **state)
 	size_t		 len;
 	struct l2c_pkt	 pkt;
 
-	assert_int_equal(l2c_scan_probe(&e->scan, 0), 0);
+	assert_int_equal(l2c_scan_probe(&e->s.scan, 0), 0);
 	assert_int_equal(nsent(e), 1);
-	len = l2c_link_mem_sent(e->a, 0, &p);
+	len = l2c_link_mem_sent(e->s.p.a, 0, &p);
 	assert_int_equal(l2c_frame_parse(p, len, &pkt), 0);
 	assert_true(pkt.udp_ok);
 	assert_memory_equal(pkt.dst, l2c_mac_bcast, 6);
@@ -295,7 +283,7 @@ test_probe(void **state)
 	assert_int_equal(pkt.dport, MNDP_PORT);
 	assert_true(mndp_is_request(pkt.udata, pkt.ulen));
 	/* Nothing to ask a single station by MNDP. */
-	assert_int_equal(l2c_scan_probe_station(&e->scan, srv), 0);
+	assert_int_equal(l2c_scan_probe_station(&e->s.scan, srv), 0);
 	assert_int_equal(nsent(e), 1);
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The MAC-Telnet client session over an in-memory link, against a
  * scripted server in this file (stop-and-wait like mactelnetd, never
@@ -23,6 +24,7 @@
 #include "mac/mt_client.h"
 #include "mac/mt_proto.h"
 #include "../lib/capture.h"
+#include "../lib/rig.h"
 
 static const uint8_t MAC_C[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x02 };
 static const uint8_t MAC_S[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x01 };
@@ -63,48 +65,6 @@ struct fake {
 	size_t		 inlen;
 	size_t		 skip_next;	/* make a gap of this many bytes */
 };
-
-struct face {
-	struct l2c_loop	*loop;
-	uint8_t		 out[65536];
-	size_t		 outlen;
-	int		 opened, closed, err, notices, writable;
-	char		 notice[512];
-};
-
-static void
-face_output(void *arg, const uint8_t *p, size_t len)
-{
-	struct face	*f = arg;
-
-	assert_true(f->outlen + len <= sizeof(f->out));
-	memcpy(f->out + f->outlen, p, len);
-	f->outlen += len;
-}
-
-static void
-face_event(void *arg, enum l2c_sess_event ev, int err, const char *msg)
-{
-	struct face	*f = arg;
-
-	switch (ev) {
-	case L2C_SESS_OPEN:
-		f->opened++;
-		break;
-	case L2C_SESS_CLOSED:
-		assert_int_equal(f->closed, 0);
-		f->closed++;
-		f->err = err;
-		break;
-	case L2C_SESS_NOTICE:
-		f->notices++;
-		snprintf(f->notice, sizeof(f->notice), "%s", msg);
-		break;
-	case L2C_SESS_WRITABLE:
-		f->writable++;
-		break;
-	}
-}
 
 static void
 fake_send(struct fake *fk, uint8_t type, uint32_t counter, const void *p,
@@ -366,12 +326,9 @@ fake_setup(struct fake *fk, struct l2c_loop *loop, struct l2c_link *b)
 }
 
 struct rig {
-	struct l2c_loop		*loop;
-	struct l2c_link		*a, *b;
-	struct l2c_ctx		 ctx;
+	struct ut_pair		 p;	/* a: the client, b: the fake */
 	struct fake		 fk;
-	struct face		 face;
-	struct l2c_sess_cb	 cb;
+	struct ut_face		 face;
 	struct l2c_sess		 sess;
 	struct mt_client_conf	 conf;
 	int			 started;
@@ -381,14 +338,9 @@ static void
 rig_init(struct rig *g)
 {
 	memset(g, 0, sizeof(*g));
-	assert_int_equal(l2c_loop_new(&g->loop), 0);
-	assert_int_equal(l2c_link_mem_pair(MAC_C, MAC_S, &g->a, &g->b), 0);
-	assert_int_equal(l2c_ctx_init(&g->ctx, g->loop, g->a), 0);
-	fake_setup(&g->fk, g->loop, g->b);
-	g->face.loop = g->loop;
-	g->cb.output = face_output;
-	g->cb.event = face_event;
-	g->cb.arg = &g->face;
+	ut_pair_open(&g->p, MAC_C, MAC_S, 0);
+	fake_setup(&g->fk, g->p.loop, g->p.b);
+	ut_face_init(&g->face, &g->sess);
 	g->conf.peer = MAC_S;
 	g->conf.login = "admin";
 	g->conf.password = "test123";
@@ -399,8 +351,8 @@ rig_init(struct rig *g)
 static void
 rig_start(struct rig *g)
 {
-	assert_int_equal(mt_client_new(&g->ctx, &g->conf, &g->cb, &g->sess),
-	    0);
+	assert_int_equal(mt_client_new(&g->p.ca, &g->conf, &g->face.cb,
+	    &g->sess), 0);
 	g->started = 1;
 }
 
@@ -409,12 +361,9 @@ rig_free(struct rig *g)
 {
 	if (g->started)
 		g->sess.ops->free(g->sess.s);
-	l2c_ctx_fini(&g->ctx);
 	l2c_ctx_fini(&g->fk.ctx);
 	ecsrp_free(g->fk.ec);
-	l2c_link_close(g->a);
-	l2c_link_close(g->b);
-	l2c_loop_free(g->loop);
+	ut_pair_close(&g->p);
 }
 
 /* After CLOSED the loop stops: let the peer read what was sent last. */
@@ -424,7 +373,7 @@ drain(struct rig *g)
 	int	i;
 
 	for (i = 0; i < 5; i++)
-		l2c_loop_once(g->loop, L2C_MS(5));
+		l2c_loop_once(g->p.loop, L2C_MS(5));
 }
 
 /* Run the loop until cond holds or the session closes (or time is up). */
@@ -434,7 +383,7 @@ run_until(struct rig *g, int (*cond)(struct rig *), uint64_t max_us)
 	uint64_t	end = l2c_now_us() + max_us;
 
 	while (!cond(g) && !g->face.closed && l2c_now_us() < end)
-		l2c_loop_once(g->loop, (int64_t)(end - l2c_now_us()));
+		l2c_loop_once(g->p.loop, (int64_t)(end - l2c_now_us()));
 	return cond(g);
 }
 
@@ -607,8 +556,10 @@ test_bad_key_length(void **state)
 	rig_free(&g);
 }
 
+/* Packets of a type we sent (with counter *counter if not NULL). */
 static int
-count_sent(struct l2c_link *l, uint8_t type, size_t *n)
+count_sent_at(struct l2c_link *l, uint8_t type, const uint32_t *counter,
+    size_t *n)
 {
 	const uint8_t	*p;
 	size_t		 len, i;
@@ -621,12 +572,19 @@ count_sent(struct l2c_link *l, uint8_t type, size_t *n)
 		if (l2c_frame_parse(p, len, &pkt) != 0 || !pkt.udp_ok)
 			continue;
 		l2c_rbuf_init(&r, pkt.udata, pkt.ulen);
-		if (mt_hdr_parse(&r, MT_C2S, &h) == 0 && h.type == type)
+		if (mt_hdr_parse(&r, MT_C2S, &h) == 0 && h.type == type &&
+		    (counter == NULL || h.counter == *counter))
 			c++;
 	}
 	if (n != NULL)
 		*n = i;
 	return c;
+}
+
+static int
+count_sent(struct l2c_link *l, uint8_t type, size_t *n)
+{
+	return count_sent_at(l, type, NULL, n);
 }
 
 /* The reference schedule: 9 STARTs over 1.365 s, give up at 2.365 s. */
@@ -645,7 +603,7 @@ test_no_answer(void **state)
 	dt = l2c_now_us() - t0;
 	assert_int_equal(g.face.err, L2C_ERR_NOANSWER);
 	assert_true(dt >= MT_RTX_REF_US && dt < MT_RTX_REF_US + L2C_MS(800));
-	assert_int_equal(count_sent(g.a, MT_PT_START, NULL), 9);
+	assert_int_equal(count_sent(g.p.a, MT_PT_START, NULL), 9);
 	assert_int_equal(mt_client_budget(&g.conf), MT_RTX_REF_US);
 	rig_free(&g);
 }
@@ -667,7 +625,7 @@ test_no_answer_scaled(void **state)
 	dt = l2c_now_us() - t0;
 	assert_int_equal(g.face.err, L2C_ERR_NOANSWER);
 	assert_true(dt >= L2C_MS(400) && dt < L2C_MS(1000));
-	assert_int_equal(count_sent(g.a, MT_PT_START, NULL), 9);
+	assert_int_equal(count_sent(g.p.a, MT_PT_START, NULL), 9);
 	rig_free(&g);
 }
 
@@ -716,7 +674,7 @@ test_retransmit_on_drop(void **state)
 	rig_init(&g);
 	rig_start(&g);
 	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
-	l2c_link_mem_set_drop(g.a, drop_fn, &d);
+	l2c_link_mem_set_drop(g.p.a, drop_fn, &d);
 	assert_int_equal(g.sess.ops->input(g.sess.s, (const uint8_t *)"ls\r",
 	    3), 3);
 	wait_text(&g, "ls\r");
@@ -741,7 +699,7 @@ test_ack_resend(void **state)
 	rig_start(&g);
 	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
 	/* Two DATA from the server; the ACK of the first is lost. */
-	l2c_link_mem_set_drop(g.a, drop_fn, &d);
+	l2c_link_mem_set_drop(g.p.a, drop_fn, &d);
 	t0 = l2c_now_us();
 	fake_data(&g.fk, "one\r\n", 5);
 	fake_data(&g.fk, "two\r\n", 5);
@@ -768,7 +726,7 @@ test_start_ack_lost(void **state)
 	(void)state;
 	rig_init(&g);
 	g.fk.one_start = 1;
-	l2c_link_mem_set_drop(g.b, drop_fn, &d);
+	l2c_link_mem_set_drop(g.p.b, drop_fn, &d);
 	rig_start(&g);
 	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
 	assert_int_equal(d.dropped, 1);
@@ -794,7 +752,7 @@ test_begin_ack_lost(void **state)
 	(void)state;
 	rig_init(&g);
 	g.fk.mode = F_MD5;
-	l2c_link_mem_set_drop(g.b, drop_fn, &d);
+	l2c_link_mem_set_drop(g.p.b, drop_fn, &d);
 	rig_start(&g);
 	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
 	assert_int_equal(d.dropped, 1);
@@ -822,7 +780,7 @@ test_key_lost(void **state)
 	rig_init(&g);
 	g.fk.mode = F_MD5;
 	g.fk.ctl_nowait = 1;
-	l2c_link_mem_set_drop(g.b, drop_fn, &d);
+	l2c_link_mem_set_drop(g.p.b, drop_fn, &d);
 	rig_start(&g);
 	assert_true(run_until(&g, has_prompt, L2C_SEC(3)));
 	assert_int_equal(d.dropped, 1);
@@ -846,7 +804,7 @@ test_end_auth_lost(void **state)
 	(void)state;
 	rig_init(&g);
 	g.fk.ctl_nowait = 1;
-	l2c_link_mem_set_drop(g.b, drop_fn, &d);
+	l2c_link_mem_set_drop(g.p.b, drop_fn, &d);
 	rig_start(&g);
 	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
 	assert_int_equal(d.dropped, 1);
@@ -944,14 +902,46 @@ test_dup_and_wrap32(void **state)
 	assert_int_equal(g.face.notices, 0);
 	/* The last 40-byte DATA again, twice. */
 	before = g.face.outlen;
-	acks = count_sent(g.a, MT_PT_ACK, NULL);
+	acks = count_sent(g.p.a, MT_PT_ACK, NULL);
 	fake_send(&g.fk, MT_PT_DATA, g.fk.outcnt - 46, c40, 40);
 	fake_send(&g.fk, MT_PT_DATA, g.fk.outcnt - 46, c40, 40);
 	fake_data(&g.fk, "[end2]", 6);
 	wait_text(&g, "[end2]");
 	assert_int_equal(g.face.outlen, before + 6);
 	/* Both duplicates were acked, and [end2] too. */
-	assert_true(count_sent(g.a, MT_PT_ACK, NULL) - acks >= 3);
+	assert_true(count_sent(g.p.a, MT_PT_ACK, NULL) - acks >= 3);
+	assert_int_equal(g.face.notices, 0);
+	close_and_wait(&g);
+	rig_free(&g);
+}
+
+/*
+ * Output only from the server's own counter: a DATA with the session's
+ * key and port but a counter far from the expected one (a blind
+ * injection) is neither shown nor acked.
+ */
+static void
+test_blind_data_dropped(void **state)
+{
+	struct rig	g;
+	size_t		before;
+	uint32_t	c, far, back;
+
+	(void)state;
+	rig_init(&g);
+	rig_start(&g);
+	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	before = g.face.outlen;
+	c = g.fk.outcnt;
+	far = c + 100004;
+	back = c - 99996;
+	fake_send(&g.fk, MT_PT_DATA, c + 100000, "evil", 4);
+	fake_send(&g.fk, MT_PT_DATA, c - 100000, "evil", 4);
+	fake_data(&g.fk, "[ok]", 4);
+	wait_text(&g, "[ok]");
+	assert_int_equal(g.face.outlen, before + 4);
+	assert_int_equal(count_sent_at(g.p.a, MT_PT_ACK, &far, NULL), 0);
+	assert_int_equal(count_sent_at(g.p.a, MT_PT_ACK, &back, NULL), 0);
 	assert_int_equal(g.face.notices, 0);
 	close_and_wait(&g);
 	rig_free(&g);
@@ -967,6 +957,7 @@ test_wrap16(void **state)
 
 	(void)state;
 	rig_init(&g);
+	g.fk.outcnt = 0xf000;	/* the jump below stays within the window */
 	rig_start(&g);
 	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
 	g.fk.wrap16 = 1;
@@ -1001,17 +992,17 @@ test_batching(void **state)
 	g.fk.logged = 2;	/* stop echoing */
 	for (i = 0; i < sizeof(big); i++)
 		big[i] = (uint8_t)('a' + i % 26);
-	before = count_sent(g.a, MT_PT_DATA, NULL);
+	before = count_sent(g.p.a, MT_PT_DATA, NULL);
 	assert_int_equal(g.sess.ops->input(g.sess.s, (const uint8_t *)"x", 1),
 	    1);
 	assert_int_equal(g.sess.ops->input(g.sess.s, big, sizeof(big)),
 	    sizeof(big));
 	for (i = 0; i < 20 && g.fk.inlen < 3001; i++)
-		l2c_loop_once(g.loop, L2C_MS(100));
+		l2c_loop_once(g.p.loop, L2C_MS(100));
 	assert_int_equal(g.fk.inlen, 3001);
 	assert_memory_equal(g.fk.in + 1, big, sizeof(big));
 	/* 1 + 3000 bytes: "x", then 1450 + 1450 + 100. */
-	assert_int_equal(count_sent(g.a, MT_PT_DATA, NULL) - before, 4);
+	assert_int_equal(count_sent(g.p.a, MT_PT_DATA, NULL) - before, 4);
 	close_and_wait(&g);
 	rig_free(&g);
 }
@@ -1033,9 +1024,9 @@ test_queue_bound(void **state)
 	memset(big, 'q', sizeof(big));
 	n = g.sess.ops->input(g.sess.s, big, sizeof(big));
 	assert_true(n > 0 && (size_t)n < sizeof(big));
-	for (i = 0; i < 20 && g.face.writable == 0; i++)
-		l2c_loop_once(g.loop, L2C_MS(100));
-	assert_int_equal(g.face.writable, 1);
+	for (i = 0; i < 20 && g.face.writables == 0; i++)
+		l2c_loop_once(g.p.loop, L2C_MS(100));
+	assert_int_equal(g.face.writables, 1);
 	close_and_wait(&g);
 	assert_int_equal(g.fk.inlen, (size_t)n);
 	rig_free(&g);
@@ -1053,12 +1044,12 @@ test_resize(void **state)
 	rig_start(&g);
 	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
 	/* The size the login carried again: nothing to send. */
-	before = count_sent(g.a, MT_PT_DATA, NULL);
+	before = count_sent(g.p.a, MT_PT_DATA, NULL);
 	assert_int_equal(g.sess.ops->resize(g.sess.s, 80, 24), 0);
-	assert_int_equal(count_sent(g.a, MT_PT_DATA, NULL), before);
+	assert_int_equal(count_sent(g.p.a, MT_PT_DATA, NULL), before);
 	assert_int_equal(g.sess.ops->resize(g.sess.s, 132, 43), 0);
 	for (i = 0; i < 20 && g.fk.w != 132; i++)
-		l2c_loop_once(g.loop, L2C_MS(100));
+		l2c_loop_once(g.p.loop, L2C_MS(100));
 	assert_int_equal(g.fk.w, 132);
 	assert_int_equal(g.fk.h, 43);
 	assert_int_equal(g.fk.resizes, 2);
@@ -1117,13 +1108,13 @@ test_pending(void **state)
 	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
 	assert_true(run_until(&g, settled, L2C_SEC(1)));
 	/* Our DATA lost again and again: owed until it gets through. */
-	l2c_link_mem_set_drop(g.a, drop_fn, &d);
+	l2c_link_mem_set_drop(g.p.a, drop_fn, &d);
 	assert_int_equal(g.sess.ops->input(g.sess.s, (const uint8_t *)"ls\r",
 	    3), 3);
 	end = l2c_now_us() + L2C_MS(150);
 	while (l2c_now_us() < end) {
 		assert_false(settled(&g));
-		l2c_loop_once(g.loop, (int64_t)(end - l2c_now_us()));
+		l2c_loop_once(g.p.loop, (int64_t)(end - l2c_now_us()));
 	}
 	assert_false(g.face.closed);
 	d.n = 0;
@@ -1134,7 +1125,7 @@ test_pending(void **state)
 	end = l2c_now_us() + L2C_MS(400);
 	while (l2c_now_us() < end) {
 		assert_true(settled(&g));
-		l2c_loop_once(g.loop, (int64_t)(end - l2c_now_us()));
+		l2c_loop_once(g.p.loop, (int64_t)(end - l2c_now_us()));
 	}
 	assert_true(g.fk.kas > kas);
 	assert_false(g.face.closed);
@@ -1145,7 +1136,7 @@ test_pending(void **state)
 	end = l2c_now_us() + L2C_SEC(2);
 	while (!g.face.closed && l2c_now_us() < end) {
 		assert_false(settled(&g));
-		l2c_loop_once(g.loop, (int64_t)(end - l2c_now_us()));
+		l2c_loop_once(g.p.loop, (int64_t)(end - l2c_now_us()));
 	}
 	assert_true(g.face.closed);
 	assert_int_equal(g.face.err, L2C_ERR_PEERLOST);
@@ -1220,7 +1211,7 @@ test_first_data_matches_capture(void **state)
 	g.conf.fixed_priv = a;
 	rig_start(&g);
 	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
-	for (i = 0; (len = l2c_link_mem_sent(g.a, i, &p)) > 0; i++) {
+	for (i = 0; (len = l2c_link_mem_sent(g.p.a, i, &p)) > 0; i++) {
 		assert_int_equal(l2c_frame_parse(p, len, &pkt), 0);
 		if (pkt.ulen == MT_HDR_LEN + n &&
 		    memcmp(pkt.udata + MT_HDR_LEN, want, n) == 0)
@@ -1252,6 +1243,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_gap_at_end),
 		cmocka_unit_test(test_dup_and_wrap32),
 		cmocka_unit_test(test_wrap16),
+		cmocka_unit_test(test_blind_data_dropped),
 		cmocka_unit_test(test_batching),
 		cmocka_unit_test(test_queue_bound),
 		cmocka_unit_test(test_resize),

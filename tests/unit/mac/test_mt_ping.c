@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* MAC ping frames: what we build is the reference's; pongs recognised. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* MAC-Telnet codec against every captured MAC-Telnet frame. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -337,6 +338,25 @@ test_build_control(void **state)
 	assert_null(mt_ctype_lookup(8));
 }
 
+/* The one counter rule: in order, gaps, copies, wraps at 2^32 and 2^16. */
+static void
+test_counter_ahead(void **state)
+{
+	(void)state;
+	assert_int_equal(mt_counter_ahead(1000, 1000), 0);
+	assert_int_equal(mt_counter_ahead(1000, 1040), 40);
+	assert_int_equal(mt_counter_ahead(1000, 960), -40);
+	/* Across 2^32. */
+	assert_int_equal(mt_counter_ahead(0xfffffff0U, 0x10), 0x20);
+	assert_int_equal(mt_counter_ahead(0x10, 0xfffffff0U), -0x20);
+	/* A peer wrapping at 2^16: 0xfe00 + 0x300 came back as 0x100. */
+	assert_int_equal(mt_counter_ahead(0x10100, 0x100), 0);
+	assert_int_equal(mt_counter_ahead(0x10100, 0x140), 0x40);
+	/* Not a wrap: close behind, or far past 2^16. */
+	assert_int_equal(mt_counter_ahead(0x10100, 0xff00), -0x200);
+	assert_true(mt_counter_ahead(0x30100, 0x100) < 0);
+}
+
 int
 main(void)
 {
@@ -348,6 +368,7 @@ main(void)
 		cmocka_unit_test(test_bad_control_packets),
 		cmocka_unit_test(test_data_runs_to_end),
 		cmocka_unit_test(test_build_control),
+		cmocka_unit_test(test_counter_ahead),
 	};
 
 	return cmocka_run_group_tests_name("mac/mt_proto", tests, NULL, NULL);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The MAC-Telnet server over an in-memory link, with the clients
  * scripted here from the codec and the login math: EC-SRP5 and MD5
@@ -28,6 +29,7 @@
 #include "core/frame.h"
 #include "core/link.h"
 #include "core/login.h"
+#include "core/pty.h"
 #include "core/loop.h"
 #include "mac/ecsrp.h"
 #include "mac/md5auth.h"
@@ -35,6 +37,7 @@
 #include "mac/mt_proto.h"
 #include "mac/mt_server.h"
 #include "mac/mt_users.h"
+#include "../lib/rig.h"
 
 #define MAXTC		128
 #define MAXSHELL	128
@@ -76,12 +79,10 @@ struct shell {
 };
 
 struct env {
-	struct l2c_loop		*loop;
-	struct l2c_link		*sl, *cl;
-	struct l2c_ctx		 sctx, cctx;
+	struct ut_pair		 p;	/* a: the server, b: the client */
 	struct mt_server	*srv;
 	struct mt_users		*users;
-	struct mt_srv_conf	 conf;
+	struct mt_server_conf	 conf;
 	struct tc		*tc[MAXTC];
 	size_t			 ntc;
 	struct shell		 shells[MAXSHELL];
@@ -92,6 +93,7 @@ struct env {
 	struct ecsrp		*e;
 	/* Server frames to drop: DATA only, the next n of them. */
 	int			 drop_data;
+	int			 strangers;	/* frames for no script: ignored */
 	unsigned		 pongs;
 	uint8_t			 pong[64];
 	size_t			 pong_len;
@@ -124,7 +126,7 @@ shell_cb(void *arg, int fd, short revents)
 	memset(buf, 0, sizeof(buf));
 	n = read(fd, buf, sizeof(buf) - 1);
 	if (n <= 0 || strstr(buf, "exit") != NULL) {
-		l2c_loop_fd_del(sh->env->loop, fd);
+		l2c_loop_fd_del(sh->env->p.loop, fd);
 		close(fd);
 		sh->fd = -1;
 		return;
@@ -158,7 +160,7 @@ fake_spawn(void *arg, const struct mt_srv_login *lg, int *fd, pid_t *pid)
 	cfmakeraw(&t);
 	assert_int_equal(tcsetattr(s, TCSANOW, &t), 0);
 	assert_int_equal(fcntl(m, F_SETFL, fcntl(m, F_GETFL) | O_NONBLOCK), 0);
-	(void)l2c_login_resize(m, lg->cols, lg->rows);
+	(void)l2c_pty_winsize(m, lg->cols, lg->rows);
 	sh = &e->shells[e->nshells++];
 	sh->env = e;
 	sh->fd = s;
@@ -168,7 +170,7 @@ fake_spawn(void *arg, const struct mt_srv_login *lg, int *fd, pid_t *pid)
 	sh->rows = lg->rows;
 	dprintf(s, "hello %s term=%s %ux%u\r\n", lg->user, lg->term, lg->cols,
 	    lg->rows);
-	assert_int_equal(l2c_loop_fd(e->loop, s, POLLIN, shell_cb, sh), 0);
+	assert_int_equal(l2c_loop_fd(e->p.loop, s, POLLIN, shell_cb, sh), 0);
 	*fd = m;
 	*pid = 0;
 	return 0;
@@ -195,22 +197,18 @@ drop_cb(void *arg, const uint8_t *p, size_t len)
 static void	client_rx(void *, const struct l2c_pkt *);
 
 static struct env *
-env_new(const char *users, void (*tweak)(struct mt_srv_conf *))
+env_new(const char *users, void (*tweak)(struct mt_server_conf *))
 {
 	struct env	*e;
 	char		 why[256];
 
 	assert_non_null(e = calloc(1, sizeof(*e)));
-	assert_int_equal(l2c_loop_new(&e->loop), 0);
-	assert_int_equal(l2c_link_mem_pair(SRV_MAC, CLI_MAC, &e->sl, &e->cl),
-	    0);
-	assert_int_equal(l2c_ctx_init(&e->sctx, e->loop, e->sl), 0);
-	assert_int_equal(l2c_ctx_init(&e->cctx, e->loop, e->cl), 0);
-	assert_true(l2c_ctx_listen(&e->cctx, "udp", client_rx, e) >= 0);
+	ut_pair_open(&e->p, SRV_MAC, CLI_MAC, 1);
+	assert_true(l2c_ctx_listen(&e->p.cb, "udp", client_rx, e) >= 0);
 	assert_int_equal(mt_users_parse(users, strlen(users), &e->users, why,
 	    sizeof(why)), 0);
 	assert_int_equal(ecsrp_new(&e->e), 0);
-	l2c_link_mem_set_drop(e->sl, drop_cb, e);
+	l2c_link_mem_set_drop(e->p.a, drop_cb, e);
 	e->conf.users = e->users;
 	e->conf.spawn = fake_spawn;
 	e->conf.spawn_arg = e;
@@ -219,7 +217,7 @@ env_new(const char *users, void (*tweak)(struct mt_srv_conf *))
 	e->conf.version = "1.2.3";
 	if (tweak != NULL)
 		tweak(&e->conf);
-	assert_int_equal(mt_server_new(&e->sctx, &e->conf, &e->srv), 0);
+	assert_int_equal(mt_server_new(&e->p.ca, &e->conf, &e->srv), 0);
 	return e;
 }
 
@@ -244,11 +242,7 @@ env_free(struct env *e)
 			close(e->shells[i].fd);
 	for (i = 0; i < e->ntc; i++)
 		tc_free(e->tc[i]);
-	l2c_ctx_fini(&e->sctx);
-	l2c_ctx_fini(&e->cctx);
-	l2c_link_close(e->sl);
-	l2c_link_close(e->cl);
-	l2c_loop_free(e->loop);
+	ut_pair_close(&e->p);
 	mt_users_free(e->users);
 	ecsrp_free(e->e);
 	free(e);
@@ -264,7 +258,7 @@ run_until(struct env *e, int (*cond)(struct env *, void *), void *arg,
 	while (!cond(e, arg)) {
 		if (l2c_now_us() >= end)
 			return 0;
-		assert_int_equal(l2c_loop_once(e->loop, L2C_MS(5)), 0);
+		assert_int_equal(l2c_loop_once(e->p.loop, L2C_MS(5)), 0);
 	}
 	return 1;
 }
@@ -275,13 +269,15 @@ run_for(struct env *e, unsigned ms)
 	uint64_t	end = l2c_now_us() + L2C_MS(ms);
 
 	while (l2c_now_us() < end)
-		assert_int_equal(l2c_loop_once(e->loop, L2C_MS(5)), 0);
+		assert_int_equal(l2c_loop_once(e->p.loop, L2C_MS(5)), 0);
 }
 
 /* --- the scripted client ------------------------------------------- */
 
+/* Any station's packet: Ethernet source eth, header MAC mac. */
 static void
-tc_send(struct tc *t, uint8_t type, uint32_t counter, const uint8_t *p,
+raw_send(struct env *e, const uint8_t *eth, const uint8_t *mac, uint16_t key,
+    uint16_t sport, uint8_t type, uint32_t counter, const uint8_t *p,
     size_t len)
 {
 	struct l2c_wbuf	w, f;
@@ -290,9 +286,9 @@ tc_send(struct tc *t, uint8_t type, uint32_t counter, const uint8_t *p,
 
 	memset(&h, 0, sizeof(h));
 	h.type = type;
-	memcpy(h.src, t->mac, 6);
+	memcpy(h.src, mac, 6);
 	memcpy(h.dst, SRV_MAC, 6);
-	h.session = t->key;
+	h.session = key;
 	h.client_type = MT_CLIENT_TYPE;
 	h.counter = counter;
 	l2c_wbuf_init(&w, udp, sizeof(udp));
@@ -300,9 +296,17 @@ tc_send(struct tc *t, uint8_t type, uint32_t counter, const uint8_t *p,
 	if (len > 0)
 		assert_int_equal(l2c_put_bytes(&w, p, len), 0);
 	l2c_wbuf_init(&f, frame, sizeof(frame));
-	assert_int_equal(mt_frame_build(&f, SRV_MAC, t->mac, 0, t->sport,
-	    MT_PORT, udp, w.len), 0);
-	assert_int_equal(l2c_link_send(t->env->cl, frame, f.len), 0);
+	assert_int_equal(mt_frame_build(&f, SRV_MAC, eth, 0, sport, MT_PORT,
+	    udp, w.len), 0);
+	assert_int_equal(l2c_link_send(e->p.b, frame, f.len), 0);
+}
+
+static void
+tc_send(struct tc *t, uint8_t type, uint32_t counter, const uint8_t *p,
+    size_t len)
+{
+	raw_send(t->env, t->mac, t->mac, t->key, t->sport, type, counter, p,
+	    len);
 }
 
 static void
@@ -470,7 +474,9 @@ client_rx(void *arg, const struct l2c_pkt *pkt)
 			memcpy(e->pong, l2c_rbuf_cur(&r), e->pong_len);
 		return;
 	}
-	assert_non_null(t = find_tc(e, h.session, pkt->dport));
+	if ((t = find_tc(e, h.session, pkt->dport)) == NULL && e->strangers)
+		return;
+	assert_non_null(t);
 	assert_memory_equal(h.dst, t->mac, 6);
 	assert_int_equal(h.client_type, MT_CLIENT_TYPE);
 	len = (uint32_t)l2c_rbuf_left(&r);
@@ -559,7 +565,7 @@ test_ecsrp_login(void **state)
 {
 	struct env		*e = env_new("admin:test123\n", NULL);
 	struct tc		*t = tc_new(e, "admin", "test123", 0, 0x1234);
-	struct mt_srv_stats	 st;
+	struct mt_server_stats	 st;
 
 	(void)state;
 	login_and_talk(e, t, "hello admin term=vt102 80x24\r\n");
@@ -622,7 +628,7 @@ test_md5_verifier_only_refused(void **state)
 {
 	char			 line[256];
 	struct env		*e;
-	struct mt_srv_stats	 st;
+	struct mt_server_stats	 st;
 
 	(void)state;
 	assert_int_equal(mt_users_line("bob", "s3cret", line, sizeof(line)),
@@ -636,7 +642,7 @@ test_md5_verifier_only_refused(void **state)
 }
 
 static void
-no_md5(struct mt_srv_conf *c)
+no_md5(struct mt_server_conf *c)
 {
 	c->no_md5 = 1;
 }
@@ -662,7 +668,7 @@ test_no_md5(void **state)
 /* Run one failing login with a fresh deterministic server. */
 static struct tc *
 failing(const char *user, const char *pw, int md5,
-    struct mt_srv_stats *st, struct env **ep)
+    struct mt_server_stats *st, struct env **ep)
 {
 	struct env	*e = env_new("admin:test123\n", NULL);
 	struct tc	*t;
@@ -671,7 +677,7 @@ failing(const char *user, const char *pw, int md5,
 	mt_server_free(e->srv);
 	e->conf.rng_arg = e;
 	e->conf.rng = det_rng;
-	assert_int_equal(mt_server_new(&e->sctx, &e->conf, &e->srv), 0);
+	assert_int_equal(mt_server_new(&e->p.ca, &e->conf, &e->srv), 0);
 	t = tc_new(e, user, pw, md5, 0x4242);
 	expect_failed(e, t, MT_SRV_MSG_FAILED);
 	mt_server_stats(e->srv, st);
@@ -686,7 +692,7 @@ failing(const char *user, const char *pw, int md5,
 static void
 same_failure(int md5)
 {
-	struct mt_srv_stats	 s1, s2;
+	struct mt_server_stats	 s1, s2;
 	struct env		*e1, *e2;
 	struct tc		*t1, *t2;
 	size_t			 i, keyframe = 0;
@@ -747,7 +753,7 @@ test_retransmit(void **state)
 {
 	struct env		*e = env_new("admin:test123\n", NULL);
 	struct tc		*t = tc_new(e, "admin", "test123", 0, 11);
-	struct mt_srv_stats	 st;
+	struct mt_server_stats	 st;
 	unsigned		 acks;
 
 	(void)state;
@@ -810,17 +816,24 @@ cond_all_ended(struct env *e, void *arg)
 }
 
 /* 100 logins at once, half of each method: everyone gets their own. */
+/* Logins past the default budget, for a test of many at once. */
+static void
+many_logins(struct mt_server_conf *c)
+{
+	c->logins_per_s = 1000;
+}
+
 static void
 test_100_sessions(void **state)
 {
 	static const char users[] = "u0:p0\nu1:p1\nu2:p2\nu3:p3\nu4:p4\n";
 	static char	 names[100][8], pws[100][8], terms[100][16];
-	struct env	*e = env_new(users, NULL);
+	struct env	*e = env_new(users, many_logins);
 	struct tc	*t;
 	char		 want[128], typed[32];
 	size_t		 i;
 	uint64_t	 t0 = l2c_now_us();
-	struct mt_srv_stats st;
+	struct mt_server_stats st;
 
 	(void)state;
 	for (i = 0; i < 100; i++) {
@@ -870,7 +883,7 @@ test_100_sessions(void **state)
 }
 
 static void
-few_pings(struct mt_srv_conf *c)
+few_pings(struct mt_server_conf *c)
 {
 	c->pings_per_min = 3;
 }
@@ -892,7 +905,7 @@ send_ping(struct env *e, const uint8_t *payload, size_t len)
 	l2c_wbuf_init(&f, frame, sizeof(frame));
 	assert_int_equal(mt_frame_build(&f, SRV_MAC, CLI_MAC, 0, MT_PORT,
 	    MT_PORT, udp, w.len), 0);
-	assert_int_equal(l2c_link_send(e->cl, frame, f.len), 0);
+	assert_int_equal(l2c_link_send(e->p.b, frame, f.len), 0);
 }
 
 static void
@@ -900,7 +913,7 @@ test_ping(void **state)
 {
 	struct env		*e = env_new("admin:test123\n", few_pings);
 	static const uint8_t	 payload[] = "0123456789abcdef-ping";
-	struct mt_srv_stats	 st;
+	struct mt_server_stats	 st;
 	int			 i;
 
 	(void)state;
@@ -916,7 +929,7 @@ test_ping(void **state)
 }
 
 static void
-fast_mndp(struct mt_srv_conf *c)
+fast_mndp(struct mt_server_conf *c)
 {
 	c->mndp_us = L2C_MS(40);
 }
@@ -949,12 +962,12 @@ test_mndp(void **state)
 	/* A request is answered at once. */
 	mt_server_free(e->srv);
 	e->conf.mndp_us = 0;
-	assert_int_equal(mt_server_new(&e->sctx, &e->conf, &e->srv), 0);
+	assert_int_equal(mt_server_new(&e->p.ca, &e->conf, &e->srv), 0);
 	n = e->mndp;
 	l2c_wbuf_init(&f, frame, sizeof(frame));
 	assert_int_equal(l2c_udp_build(&f, l2c_mac_bcast, CLI_MAC, 0,
 	    0xffffffffU, MNDP_PORT, MNDP_PORT, req, sizeof(req)), 0);
-	assert_int_equal(l2c_link_send(e->cl, frame, f.len), 0);
+	assert_int_equal(l2c_link_send(e->p.b, frame, f.len), 0);
 	n++;
 	assert_true(run_until(e, cond_mndp, &n, 500));
 	run_for(e, 50);
@@ -963,7 +976,7 @@ test_mndp(void **state)
 }
 
 static void
-short_idle(struct mt_srv_conf *c)
+short_idle(struct mt_server_conf *c)
 {
 	c->idle_us = L2C_MS(300);
 }
@@ -996,34 +1009,221 @@ test_idle_and_keepalive(void **state)
 }
 
 static void
-two_fails(struct mt_srv_conf *c)
+two_fails(struct mt_server_conf *c)
 {
 	c->max_fails = 2;
 	c->fail_delay_us = 0;
 }
 
-/* After too many failures from one MAC, it is refused without a salt. */
+/*
+ * After too many failures from one Ethernet source, its answers wait
+ * (here 250 ms more), a good login's too; it is never refused.  Another
+ * source is not affected.
+ */
 static void
 test_fail_limit(void **state)
 {
 	struct env		*e = env_new("admin:test123\n", two_fails);
 	struct tc		*t;
-	struct mt_srv_stats	 st;
+	struct mt_server_stats	 st;
+	uint64_t		 t0;
 
 	(void)state;
 	expect_failed(e, tc_new(e, "admin", "x", 0, 31), MT_SRV_MSG_FAILED);
 	expect_failed(e, tc_new(e, "admin", "y", 1, 32), MT_SRV_MSG_FAILED);
 	t = tc_new(e, "admin", "test123", 0, 33);
-	expect_failed(e, t, "Too many failed logins from this address, try "
-	    "again later\r\n");
-	assert_int_equal(t->salt_len, 0);
+	t0 = l2c_now_us();
+	login_and_talk(e, t, "hello admin term=vt102 80x24\r\n");
+	assert_true(l2c_now_us() - t0 >= L2C_MS(250));
+	assert_int_equal(t->salt_len, 49);
 	/* Another MAC is not affected. */
 	t = tc_new(e, "admin", "test123", 0, 34);
 	t->mac[5] = 0x77;
+	t0 = l2c_now_us();
 	login_and_talk(e, t, "hello admin term=vt102 80x24\r\n");
+	assert_true(l2c_now_us() - t0 < L2C_MS(250));
 	mt_server_stats(e->srv, &st);
 	assert_int_equal(st.logins_failed, 2);
-	assert_int_equal(st.logins_refused, 1);
+	assert_int_equal(st.logins_ok, 2);
+	/* The second failure's answer and the good login's. */
+	assert_int_equal(st.penalized, 2);
+	env_free(e);
+}
+
+static int
+cond_failed_n(struct env *e, void *arg)
+{
+	struct mt_server_stats	st;
+
+	mt_server_stats(e->srv, &st);
+	return st.logins_failed >= *(unsigned *)arg;
+}
+
+static void
+slow_answers(struct mt_server_conf *c)
+{
+	c->fail_delay_us = L2C_MS(200);
+}
+
+/*
+ * Guessing is slow for everybody: 100 wrong guesses at once from 100
+ * Ethernet sources get salts (and EC work) only within the server's
+ * budget (10 at once, then 10/s), the rest are dropped unanswered; a
+ * source that logged in before still gets in during the flood; a good
+ * login is answered no sooner than a failed one.
+ */
+static void
+test_guess_budget(void **state)
+{
+	struct env		*e = env_new("admin:test123\n", slow_answers);
+	struct tc		*t;
+	struct mt_server_stats	 st;
+	uint64_t		 t0;
+	unsigned		 i, ten = 10;
+
+	(void)state;
+	t = tc_new(e, "admin", "test123", 0, 0x7000);
+	t0 = l2c_now_us();
+	login_and_talk(e, t, "hello admin term=vt102 80x24\r\n");
+	assert_true(l2c_now_us() - t0 >= L2C_MS(200));
+	for (i = 0; i < 100; i++) {
+		t = tc_new(e, "admin", "guess", (int)(i % 2),
+		    (uint16_t)(0x7100 + i));
+		t->mac[4] = 0x80;
+		t->mac[5] = (uint8_t)i;
+		tc_start(t);
+	}
+	assert_true(run_until(e, cond_failed_n, &ten, 2000));
+	/* The one that logged in before, in the middle of it. */
+	t = tc_new(e, "admin", "test123", 0, 0x7001);
+	tc_start(t);
+	assert_true(run_until(e, cond_text, t, 3000));
+	run_for(e, 300);
+	mt_server_stats(e->srv, &st);
+	assert_true(st.logins_failed <= 10 + 1 + 3);
+	assert_true(st.auth_dropped >= 80);
+	assert_true(st.crypto_ops <= 2 * (st.logins_failed + 2));
+	env_free(e);
+}
+
+static const uint8_t	EVE_MAC[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0xee };
+
+static int
+cond_echoed(struct env *e, void *arg)
+{
+	struct tc	*t = arg;
+
+	(void)e;
+	return strstr(t->text, "admin:hi\r\n") != NULL;
+}
+
+/*
+ * A logged-in session belongs to its client: DATA, END and START with
+ * its key from another Ethernet source or port, and DATA or END from its
+ * own source at a counter off the expected one, change nothing; the
+ * victim's next line is still echoed.
+ */
+static void
+test_bound_to_client(void **state)
+{
+	struct env		*e = env_new("admin:test123\n", NULL);
+	struct tc		*t = tc_new(e, "admin", "test123", 0, 0x5151);
+	struct mt_server_stats	 st;
+	uint8_t			 buf[64];
+	struct l2c_wbuf		 w;
+
+	(void)state;
+	tc_start(t);
+	assert_true(run_until(e, cond_text, t, 3000));
+	t->textlen = 0;
+	t->text[0] = '\0';
+	l2c_wbuf_init(&w, buf, sizeof(buf));
+	assert_int_equal(mt_cpkt_put(&w, MT_CP_DATA, "evil\r", 5), 0);
+	/* Another source with the victim's header MAC, key and port. */
+	raw_send(e, EVE_MAC, t->mac, t->key, t->sport, MT_PT_DATA, t->out,
+	    buf, w.len);
+	raw_send(e, EVE_MAC, t->mac, t->key, t->sport, MT_PT_END, 0, NULL, 0);
+	raw_send(e, EVE_MAC, t->mac, t->key, t->sport, MT_PT_START, 0, NULL,
+	    0);
+	/* The victim's source, another port. */
+	raw_send(e, t->mac, t->mac, t->key, (uint16_t)(t->sport + 1),
+	    MT_PT_DATA, t->out, buf, w.len);
+	/* Everything right but the counter: a blind guess. */
+	raw_send(e, t->mac, t->mac, t->key, t->sport, MT_PT_DATA,
+	    t->out + 100000, buf, w.len);
+	raw_send(e, t->mac, t->mac, t->key, t->sport, MT_PT_END, 777, NULL, 0);
+	run_for(e, 100);
+	assert_int_equal(mt_server_sessions(e->srv), 1);
+	assert_false(t->ended);
+	tc_text(t, "hi\r");
+	assert_true(run_until(e, cond_echoed, t, 2000));
+	assert_null(strstr(t->text, "evil"));
+	mt_server_stats(e->srv, &st);
+	assert_int_equal(st.foreign, 4);
+	assert_int_equal(st.out_of_window, 2);
+	tc_text(t, "exit\r");
+	assert_true(run_until(e, cond_ended, t, 2000));
+	env_free(e);
+}
+
+static void
+small_table(struct mt_server_conf *c)
+{
+	c->max_sessions = 16;
+	c->per_source = 4;
+}
+
+/*
+ * A START flood (one source, then random ones) fills neither a source's
+ * share nor the table against a real client: the sessions that never
+ * sent DATA make room.  A START alone is gone after the half-open time.
+ */
+static void
+test_start_flood(void **state)
+{
+	struct env		*e = env_new("admin:test123\n", small_table);
+	struct tc		*t;
+	struct mt_server_stats	 st;
+	uint8_t			 mac[6];
+	uint64_t		 t0;
+	unsigned		 i, n;
+
+	(void)state;
+	e->strangers = 1;
+	memcpy(mac, EVE_MAC, 6);
+	for (i = 0; i < 20; i++)
+		raw_send(e, mac, mac, (uint16_t)i, 2000, MT_PT_START, 0, NULL,
+		    0);
+	run_for(e, 50);
+	assert_int_equal(mt_server_sessions(e->srv), 4);
+	for (i = 0; i < 200; i++) {
+		mac[4] = (uint8_t)(i >> 8);
+		mac[5] = (uint8_t)i;
+		raw_send(e, mac, mac, (uint16_t)i, 2000, MT_PT_START, 0, NULL,
+		    0);
+	}
+	run_for(e, 50);
+	assert_int_equal(mt_server_sessions(e->srv), 16);
+	/* A real login while 4 more STARTs come each turn of the loop. */
+	t = tc_new(e, "admin", "test123", 0, 0x6161);
+	tc_start(t);
+	for (i = 0; i < 600 && !cond_text(e, t); i++) {
+		mac[4] = (uint8_t)(0x80 + (i >> 6));
+		mac[5] = (uint8_t)(i << 2);
+		for (n = 0; n < 4; n++, mac[5]++)
+			raw_send(e, mac, mac, (uint16_t)i, 2000, MT_PT_START,
+			    0, NULL, 0);
+		assert_int_equal(l2c_loop_once(e->p.loop, L2C_MS(5)), 0);
+	}
+	assert_true(cond_text(e, t));
+	mt_server_stats(e->srv, &st);
+	assert_true(st.evicted >= 200);
+	assert_int_equal(st.logins_ok, 1);
+	/* The half-open ones go on their own, long before the idle time. */
+	tc_text(t, "exit\r");
+	t0 = l2c_now_us();
+	assert_true(run_until(e, cond_no_sessions, NULL, 8000));
+	assert_true(l2c_now_us() - t0 < L2C_SEC(7));
 	env_free(e);
 }
 
@@ -1115,6 +1315,9 @@ main(void)
 		cmocka_unit_test(test_mndp),
 		cmocka_unit_test(test_idle_and_keepalive),
 		cmocka_unit_test(test_fail_limit),
+		cmocka_unit_test(test_guess_budget),
+		cmocka_unit_test(test_bound_to_client),
+		cmocka_unit_test(test_start_flood),
 		cmocka_unit_test(test_resize),
 		cmocka_unit_test(test_real_pty),
 		cmocka_unit_test(test_shutdown),

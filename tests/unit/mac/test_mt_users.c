@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The MAC-Telnet server's users file: both line forms (upstream's
  * verifier line included), malformed lines with their line numbers, the
@@ -151,6 +152,34 @@ test_line_roundtrip(void **state)
 	    L2C_ERR_INVAL);
 }
 
+/*
+ * Readable by its group or others: refused (what it holds logs in), as
+ * sshd's StrictModes does; --add-user (mt_users_set) fixes the mode.
+ */
+static void
+test_perm_readable(void **state)
+{
+	char		path[128], why[256];
+	struct stat	st;
+	int		replaced;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/users", dir);
+	write_file(path, "admin:test123\n", 0640);
+	assert_int_equal(mt_users_check(path, why, sizeof(why)), L2C_ERR_PERM);
+	assert_non_null(strstr(why, "readable by its group"));
+	write_file(path, "admin:test123\n", 0604);
+	assert_int_equal(mt_users_check(path, why, sizeof(why)), L2C_ERR_PERM);
+	assert_non_null(strstr(why, "readable by others"));
+	assert_non_null(strstr(why, "chmod 600"));
+	write_file(path, "admin:test123\n", 0644);
+	assert_int_equal(mt_users_set(path, "bob", "pw", &replaced, why,
+	    sizeof(why)), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	assert_int_equal(mt_users_check(path, why, sizeof(why)), 0);
+}
+
 static void
 test_perm_group_writable(void **state)
 {
@@ -290,6 +319,8 @@ main(void)
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_line_roundtrip),
 		cmocka_unit_test_setup_teardown(test_perm_group_writable,
+		    mkdir_setup, rm_teardown),
+		cmocka_unit_test_setup_teardown(test_perm_readable,
 		    mkdir_setup, rm_teardown),
 		cmocka_unit_test_setup_teardown(test_perm_owner,
 		    mkdir_setup, rm_teardown),

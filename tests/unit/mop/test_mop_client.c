@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The MOP console requester over an in-memory link: against our own
  * server (a real program on a pty) and against a scripted server that
@@ -21,6 +22,7 @@
 #include "mop/mop_proto.h"
 #include "mop/mop_server.h"
 #include "mop/sysid.h"
+#include "../lib/rig.h"
 
 static const uint8_t	cli_mac[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x02 };
 static const uint8_t	srv_mac[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x01 };
@@ -56,19 +58,13 @@ struct fake {
 };
 
 struct fix {
-	struct l2c_loop		*loop;
-	struct l2c_link		*lc, *ls;
-	struct l2c_ctx		 cc, cs;
+	struct ut_pair		 p;	/* a: the client, b: the server */
 	struct l2c_sess		 sess;
 	int			 started;
 	struct mop_server	*srv;
 	struct fake		 fk;
 	int			 fake_on;
-	/* What the face saw. */
-	int			 opened, closed, err, nnotice, nwritable;
-	char			 msg[256], notice[256];
-	uint8_t			 out[140000];
-	size_t			 outlen;
+	struct ut_face		 face;	/* what the face saw */
 	/* Drop and timing of client frames. */
 	int			 drop_all, drop_every, nsent;
 	uint64_t		 cmd_at[64];
@@ -76,42 +72,6 @@ struct fix {
 	size_t			 ncmd;
 	int			 releases_seen;
 };
-
-static void
-ev_output(void *arg, const uint8_t *p, size_t len)
-{
-	struct fix	*f = arg;
-
-	assert_true(f->outlen + len <= sizeof(f->out));
-	memcpy(f->out + f->outlen, p, len);
-	f->outlen += len;
-}
-
-static void
-ev_event(void *arg, enum l2c_sess_event ev, int err, const char *msg)
-{
-	struct fix	*f = arg;
-
-	switch (ev) {
-	case L2C_SESS_OPEN:
-		assert_int_equal(f->opened, 0);
-		f->opened = 1;
-		break;
-	case L2C_SESS_CLOSED:
-		assert_int_equal(f->closed, 0);
-		f->closed = 1;
-		f->err = err;
-		snprintf(f->msg, sizeof(f->msg), "%s", msg ? msg : "");
-		break;
-	case L2C_SESS_NOTICE:
-		f->nnotice++;
-		snprintf(f->notice, sizeof(f->notice), "%s", msg);
-		break;
-	case L2C_SESS_WRITABLE:
-		f->nwritable++;
-		break;
-	}
-}
 
 /* Every frame the client sends passes here: count, time, maybe drop. */
 static int
@@ -153,7 +113,7 @@ fake_send(struct fix *f, const struct mop_msg *m)
 
 	l2c_wbuf_init(&w, buf, sizeof(buf));
 	assert_int_equal(mop_build(&w, cli_mac, srv_mac, L2C_ENCAP_ETH2, m), 0);
-	assert_int_equal(l2c_link_send(f->ls, buf, w.len), 0);
+	assert_int_equal(l2c_link_send(f->p.b, buf, w.len), 0);
 }
 
 static void
@@ -263,12 +223,10 @@ setup(void **state)
 
 	f = calloc(1, sizeof(*f));
 	assert_non_null(f);
-	assert_int_equal(l2c_loop_new(&f->loop), 0);
-	assert_int_equal(l2c_link_mem_pair(cli_mac, srv_mac, &f->lc, &f->ls), 0);
-	assert_int_equal(l2c_ctx_init(&f->cc, f->loop, f->lc), 0);
-	assert_int_equal(l2c_ctx_init(&f->cs, f->loop, f->ls), 0);
-	l2c_link_mem_set_drop(f->lc, client_drop, f);
-	l2c_link_mem_set_drop(f->ls, server_drop, f);
+	ut_pair_open(&f->p, cli_mac, srv_mac, 1);
+	ut_face_init(&f->face, &f->sess);
+	l2c_link_mem_set_drop(f->p.a, client_drop, f);
+	l2c_link_mem_set_drop(f->p.b, server_drop, f);
 	f->fk.carrier = 1;
 	f->fk.cmd_size = 512;
 	f->fk.rsv_timer = 15;
@@ -284,11 +242,7 @@ teardown(void **state)
 	if (f->started)
 		f->sess.ops->free(f->sess.s);
 	mop_server_free(f->srv);
-	l2c_ctx_fini(&f->cc);
-	l2c_ctx_fini(&f->cs);
-	l2c_link_close(f->lc);
-	l2c_link_close(f->ls);
-	l2c_loop_free(f->loop);
+	ut_pair_close(&f->p);
 	free(f);
 	return 0;
 }
@@ -299,7 +253,7 @@ use_fake(struct fix *f)
 	char	filter[256];
 
 	assert_int_equal(mop_filter(filter, sizeof(filter), cli_mac), 0);
-	assert_true(l2c_ctx_listen(&f->cs, filter, fake_rx, f) >= 0);
+	assert_true(l2c_ctx_listen(&f->p.cb, filter, fake_rx, f) >= 0);
 }
 
 static void
@@ -307,7 +261,7 @@ use_server(struct fix *f, const char *cmd, const char *verif)
 {
 	static char		 sh[] = "/bin/sh", c[] = "-c";
 	static char		*argv[4];
-	struct mop_server_opts	 o;
+	struct mop_server_conf	 o;
 
 	argv[0] = sh;
 	argv[1] = c;
@@ -319,25 +273,22 @@ use_server(struct fix *f, const char *cmd, const char *verif)
 		o.verify = 1;
 		memcpy(o.verif, verif, 8);
 	}
-	assert_int_equal(mop_server_start(&f->cs, &o, &f->srv), 0);
+	assert_int_equal(mop_server_new(&f->p.cb, &o, &f->srv), 0);
 }
 
 static void
 start(struct fix *f, const char *verif, uint64_t timeout_us)
 {
-	static struct l2c_sess_cb	cb;
-	struct mop_client_opts		o;
+	struct mop_client_conf	o;
 
-	cb.output = ev_output;
-	cb.event = ev_event;
-	cb.arg = f;
 	mop_client_defaults(&o);
 	memcpy(o.peer, srv_mac, 6);
 	if (verif != NULL)
 		memcpy(o.verif, verif, 8);
 	if (timeout_us > 0)
 		o.timeout_us = timeout_us;
-	assert_int_equal(mop_client_start(&f->cc, &o, &cb, &f->sess), 0);
+	assert_int_equal(mop_client_new(&f->p.ca, &o, &f->face.cb,
+	    &f->sess), 0);
 	f->started = 1;
 }
 
@@ -345,17 +296,13 @@ start(struct fix *f, const char *verif, uint64_t timeout_us)
 static int
 run_until(struct fix *f, const int *flag, uint64_t max_us)
 {
-	uint64_t	end = l2c_now_us() + max_us;
-
-	while (!*flag && l2c_now_us() < end)
-		assert_int_equal(l2c_loop_once(f->loop, 20000), 0);
-	return *flag;
+	return ut_run_until(f->p.loop, flag, max_us);
 }
 
 static int
 out_has(struct fix *f, const char *s)
 {
-	return memmem(f->out, f->outlen, s, strlen(s)) != NULL;
+	return memmem(f->face.out, f->face.outlen, s, strlen(s)) != NULL;
 }
 
 static void
@@ -364,9 +311,9 @@ run_for_output(struct fix *f, const char *s, uint64_t max_us)
 	uint64_t	end = l2c_now_us() + max_us;
 
 	while (!out_has(f, s) && l2c_now_us() < end)
-		assert_int_equal(l2c_loop_once(f->loop, 20000), 0);
+		assert_int_equal(l2c_loop_once(f->p.loop, 20000), 0);
 	if (!out_has(f, s))
-		fail_msg("no \"%s\" in output (%zu bytes)", s, f->outlen);
+		fail_msg("no \"%s\" in output (%zu bytes)", s, f->face.outlen);
 }
 
 static void
@@ -380,8 +327,8 @@ static void
 close_session(struct fix *f)
 {
 	f->sess.ops->close(f->sess.s);
-	assert_true(run_until(f, &f->closed, 1000000));
-	assert_int_equal(f->err, 0);
+	assert_true(run_until(f, &f->face.closed, 1000000));
+	assert_int_equal(f->face.err, 0);
 }
 
 /* Against our own server: a shell on a pty, input, output, Release. */
@@ -395,7 +342,7 @@ test_own_server(void **state)
 
 	use_server(f, "echo READY; exec cat", NULL);
 	start(f, NULL, 0);
-	assert_true(run_until(f, &f->opened, 3000000));
+	assert_true(run_until(f, &f->face.opened, 3000000));
 	assert_int_equal(mop_server_holder(f->srv, mac), 1);
 	assert_memory_equal(mac, cli_mac, 6);
 	mop_client_state(&f->sess, &cs);
@@ -414,7 +361,7 @@ test_own_server(void **state)
 	close_session(f);
 	assert_int_equal(f->releases_seen, 2);
 	assert_int_equal(mop_server_holder(f->srv, NULL), 0);
-	assert_int_equal(f->nnotice, 0);
+	assert_int_equal(f->face.notices, 0);
 }
 
 /* Break reaches the program as SIGINT; the console stays usable. */
@@ -426,7 +373,7 @@ test_own_server_break(void **state)
 	use_server(f, "trap 'echo GOT-INT' INT; echo READY; "
 	    "while :; do sleep 0.05; done", NULL);
 	start(f, NULL, 0);
-	assert_true(run_until(f, &f->opened, 3000000));
+	assert_true(run_until(f, &f->face.opened, 3000000));
 	run_for_output(f, "READY", 3000000);
 	assert_non_null(f->sess.ops->brk);
 	assert_int_equal(f->sess.ops->brk(f->sess.s), 0);
@@ -442,16 +389,16 @@ test_verification(void **state)
 
 	use_server(f, "exec cat", "secret12");
 	start(f, "secret13", 0);
-	assert_true(run_until(f, &f->closed, 3000000));
-	assert_int_equal(f->opened, 0);
-	assert_int_equal(f->err, L2C_ERR_AUTH);
-	assert_non_null(strstr(f->msg, "reservation refused (wrong "
+	assert_true(run_until(f, &f->face.closed, 3000000));
+	assert_int_equal(f->face.opened, 0);
+	assert_int_equal(f->face.err, L2C_ERR_AUTH);
+	assert_non_null(strstr(f->face.reason, "reservation refused (wrong "
 	    "verification or console taken)"));
 	assert_int_equal(mop_server_holder(f->srv, NULL), 0);
 	f->sess.ops->free(f->sess.s);
-	f->closed = 0;
+	f->face.closed = 0;
 	start(f, "secret12", 0);
-	assert_true(run_until(f, &f->opened, 3000000));
+	assert_true(run_until(f, &f->face.opened, 3000000));
 	close_session(f);
 }
 
@@ -471,11 +418,11 @@ test_own_server_taken(void **state)
 	l2c_wbuf_init(&w, buf, sizeof(buf));
 	assert_int_equal(mop_build(&w, srv_mac, other_mac, L2C_ENCAP_ETH2,
 	    &m), 0);
-	assert_int_equal(l2c_link_send(f->lc, buf, w.len), 0);
+	assert_int_equal(l2c_link_send(f->p.a, buf, w.len), 0);
 	start(f, NULL, 0);
-	assert_true(run_until(f, &f->closed, 3000000));
-	assert_int_equal(f->err, L2C_ERR_UNAVAIL);
-	assert_non_null(strstr(f->msg, "reserved by 02:4c:32:43:00:09"));
+	assert_true(run_until(f, &f->face.closed, 3000000));
+	assert_int_equal(f->face.err, L2C_ERR_UNAVAIL);
+	assert_non_null(strstr(f->face.reason, "reserved by 02:4c:32:43:00:09"));
 	assert_int_equal(f->releases_seen, 0);
 }
 
@@ -489,7 +436,7 @@ test_server_starts_at_0(void **state)
 	use_fake(f);
 	f->fk.expect = 0;
 	start(f, NULL, 0);
-	assert_true(run_until(f, &f->opened, 3000000));
+	assert_true(run_until(f, &f->face.opened, 3000000));
 	mop_client_state(&f->sess, &cs);
 	assert_int_equal(cs.first_num, 0);
 	assert_int_equal(f->fk.firstnum, 0);
@@ -499,7 +446,7 @@ test_server_starts_at_0(void **state)
 	assert_int_equal(f->fk.gotlen, 6);
 	assert_memory_equal(f->fk.got, "cisco\r", 6);
 	close_session(f);
-	assert_int_equal(l2c_loop_once(f->loop, 0), 0);
+	assert_int_equal(l2c_loop_once(f->p.loop, 0), 0);
 	assert_int_equal(f->fk.nrelease, 2);
 }
 
@@ -514,7 +461,7 @@ test_server_starts_at_1(void **state)
 	use_fake(f);
 	f->fk.expect = 1;
 	start(f, NULL, 0);
-	assert_true(run_until(f, &f->opened, 4000000));
+	assert_true(run_until(f, &f->face.opened, 4000000));
 	mop_client_state(&f->sess, &cs);
 	assert_int_equal(cs.first_num, 1);
 	assert_int_equal(f->fk.firstnum, 1);
@@ -542,7 +489,7 @@ test_reqid_fallback(void **state)
 	use_fake(f);
 	f->fk.no_spec_reqid = 1;
 	start(f, NULL, 0);
-	assert_true(run_until(f, &f->opened, 4000000));
+	assert_true(run_until(f, &f->face.opened, 4000000));
 	mop_client_state(&f->sess, &cs);
 	assert_int_equal(cs.reqid_form, MOP_REQID_MOPRC);
 	assert_true(f->fk.nreqid >= 3);
@@ -562,9 +509,9 @@ test_no_carrier(void **state)
 	use_fake(f);
 	f->fk.carrier = 0;
 	start(f, NULL, 0);
-	assert_true(run_until(f, &f->closed, 2000000));
-	assert_int_equal(f->err, L2C_ERR_UNAVAIL);
-	assert_non_null(strstr(f->msg, "does not offer a remote console"));
+	assert_true(run_until(f, &f->face.closed, 2000000));
+	assert_int_equal(f->face.err, L2C_ERR_UNAVAIL);
+	assert_non_null(strstr(f->face.reason, "does not offer a remote console"));
 	assert_int_equal(f->fk.nreserve, 0);
 }
 
@@ -576,9 +523,9 @@ test_taken(void **state)
 	use_fake(f);
 	f->fk.taken = 1;
 	start(f, NULL, 0);
-	assert_true(run_until(f, &f->closed, 2000000));
-	assert_int_equal(f->err, L2C_ERR_UNAVAIL);
-	assert_non_null(strstr(f->msg, "reserved by 02:4c:32:43:00:09"));
+	assert_true(run_until(f, &f->face.closed, 2000000));
+	assert_int_equal(f->face.err, L2C_ERR_UNAVAIL);
+	assert_non_null(strstr(f->face.reason, "reserved by 02:4c:32:43:00:09"));
 	assert_int_equal(f->fk.nreserve, 0);
 }
 
@@ -590,10 +537,10 @@ test_refused(void **state)
 	use_fake(f);
 	f->fk.refuse = 1;
 	start(f, NULL, 0);
-	assert_true(run_until(f, &f->closed, 3000000));
-	assert_int_equal(f->err, L2C_ERR_AUTH);
+	assert_true(run_until(f, &f->face.closed, 3000000));
+	assert_int_equal(f->face.err, L2C_ERR_AUTH);
 	assert_int_equal(f->fk.nreserve, 3);
-	assert_int_equal(l2c_loop_once(f->loop, 0), 0);	/* deliver them */
+	assert_int_equal(l2c_loop_once(f->p.loop, 0), 0);	/* deliver them */
 	assert_int_equal(f->fk.nrelease, 2);
 }
 
@@ -606,8 +553,8 @@ test_no_answer(void **state)
 	/* Nobody listens on the other side. */
 	t0 = l2c_now_us();
 	start(f, NULL, 1500000);
-	assert_true(run_until(f, &f->closed, 3000000));
-	assert_int_equal(f->err, L2C_ERR_NOANSWER);
+	assert_true(run_until(f, &f->face.closed, 3000000));
+	assert_int_equal(f->face.err, L2C_ERR_NOANSWER);
 	assert_true(l2c_now_us() - t0 >= 1400000);
 	assert_int_equal(f->releases_seen, 0);
 }
@@ -626,14 +573,14 @@ test_peer_lost(void **state)
 
 	use_fake(f);
 	start(f, NULL, 2000000);
-	assert_true(run_until(f, &f->opened, 3000000));
+	assert_true(run_until(f, &f->face.opened, 3000000));
 	input(f, "x");
 	first = f->ncmd;
 	f->drop_all = 1;
 	t0 = l2c_now_us();
-	assert_true(run_until(f, &f->closed, 4000000));
-	assert_int_equal(f->err, L2C_ERR_PEERLOST);
-	assert_non_null(strstr(f->msg, "peer lost"));
+	assert_true(run_until(f, &f->face.closed, 4000000));
+	assert_int_equal(f->face.err, L2C_ERR_PEERLOST);
+	assert_non_null(strstr(f->face.reason, "peer lost"));
 	assert_true(l2c_now_us() - t0 <= 2300000);
 	assert_true(f->releases_seen >= 1);
 	/* Retransmissions: same flags, never back to back, growing. */
@@ -660,12 +607,12 @@ stays_pending(struct fix *f, uint64_t max_us)
 {
 	uint64_t	end = l2c_now_us() + max_us;
 
-	while (!f->closed && l2c_now_us() < end) {
+	while (!f->face.closed && l2c_now_us() < end) {
 		if (!pending(f)) {
-			assert_int_equal(l2c_loop_once(f->loop, 0), 0);
-			return f->closed;
+			assert_int_equal(l2c_loop_once(f->p.loop, 0), 0);
+			return f->face.closed;
 		}
-		assert_int_equal(l2c_loop_once(f->loop, 20000), 0);
+		assert_int_equal(l2c_loop_once(f->p.loop, 20000), 0);
 	}
 	return 1;
 }
@@ -677,7 +624,7 @@ run_until_settled(struct fix *f, uint64_t max_us)
 	uint64_t	end = l2c_now_us() + max_us;
 
 	while (pending(f) && l2c_now_us() < end)
-		assert_int_equal(l2c_loop_once(f->loop, 20000), 0);
+		assert_int_equal(l2c_loop_once(f->p.loop, 20000), 0);
 	return !pending(f);
 }
 
@@ -694,13 +641,13 @@ test_pending(void **state)
 	use_fake(f);
 	start(f, NULL, 1000000);
 	assert_true(pending(f));
-	assert_true(run_until(f, &f->opened, 3000000));
+	assert_true(run_until(f, &f->face.opened, 3000000));
 	assert_true(run_until_settled(f, 1000000));
 	f->drop_all = 1;
 	input(f, "x");
 	assert_true(pending(f));
 	assert_true(stays_pending(f, 400000));
-	assert_false(f->closed);
+	assert_false(f->face.closed);
 	f->drop_all = 0;
 	assert_true(run_until_settled(f, 1000000));
 	assert_int_equal(f->fk.gotlen, 1);
@@ -709,8 +656,8 @@ test_pending(void **state)
 	f->drop_all = 1;
 	input(f, "y");
 	assert_true(stays_pending(f, 3000000));
-	assert_true(f->closed);
-	assert_int_equal(f->err, L2C_ERR_PEERLOST);
+	assert_true(f->face.closed);
+	assert_int_equal(f->face.err, L2C_ERR_PEERLOST);
 	assert_false(pending(f));
 }
 
@@ -727,7 +674,7 @@ test_lossy_bulk(void **state)
 
 	use_server(f, "stty -echo -onlcr; echo READY; exec cat", NULL);
 	start(f, NULL, 0);
-	assert_true(run_until(f, &f->opened, 3000000));
+	assert_true(run_until(f, &f->face.opened, 3000000));
 	run_for_output(f, "READY\n", 3000000);
 	f->drop_every = 4;
 	want = malloc(200 * 64);
@@ -741,10 +688,10 @@ test_lossy_bulk(void **state)
 	    (int)wl);
 	want[wl] = '\0';
 	run_for_output(f, "line 199 of the lossy test\n", 20000000);
-	clean = memmem(f->out, f->outlen, "READY\n", 6);
+	clean = memmem(f->face.out, f->face.outlen, "READY\n", 6);
 	assert_non_null(clean);
 	clean += 6;
-	cl = f->outlen - (size_t)(clean - f->out);
+	cl = f->face.outlen - (size_t)(clean - f->face.out);
 	assert_int_equal(cl, wl);
 	assert_memory_equal(clean, want, wl);
 	f->sess.ops->info(f->sess.s, &info);
@@ -764,13 +711,13 @@ test_batching(void **state)
 	use_fake(f);
 	f->fk.cmd_size = 100;
 	start(f, NULL, 0);
-	assert_true(run_until(f, &f->opened, 3000000));
+	assert_true(run_until(f, &f->face.opened, 3000000));
 	memset(buf, 'a', sizeof(buf));
 	buf[999] = 'z';
 	assert_int_equal(f->sess.ops->input(f->sess.s, (uint8_t *)buf,
 	    sizeof(buf)), (int)sizeof(buf));
 	while (f->fk.gotlen < sizeof(buf))
-		assert_int_equal(l2c_loop_once(f->loop, 20000), 0);
+		assert_int_equal(l2c_loop_once(f->p.loop, 20000), 0);
 	assert_int_equal(f->fk.maxcmd, 100);
 	assert_memory_equal(f->fk.got, buf, sizeof(buf));
 	/* Ten commands with data, back to back: no idle wait in between. */
@@ -789,10 +736,10 @@ test_idle_backoff(void **state)
 	use_fake(f);
 	f->fk.rsv_timer = 1;			/* cap: 333 ms */
 	start(f, NULL, 0);
-	assert_true(run_until(f, &f->opened, 3000000));
+	assert_true(run_until(f, &f->face.opened, 3000000));
 	end = l2c_now_us() + 1800000;
 	while (l2c_now_us() < end)
-		assert_int_equal(l2c_loop_once(f->loop, 20000), 0);
+		assert_int_equal(l2c_loop_once(f->p.loop, 20000), 0);
 	assert_true(f->fk.npoll_at >= 6);
 	for (i = 2; i < f->fk.npoll_at; i++) {
 		gap = f->fk.poll_at[i] - f->fk.poll_at[i - 1];
@@ -813,15 +760,15 @@ test_break_and_lost_flags(void **state)
 
 	use_fake(f);
 	start(f, NULL, 0);
-	assert_true(run_until(f, &f->opened, 3000000));
+	assert_true(run_until(f, &f->face.opened, 3000000));
 	assert_int_equal(f->sess.ops->brk(f->sess.s), 0);
 	while (f->fk.nbreak == 0)
-		assert_int_equal(l2c_loop_once(f->loop, 20000), 0);
+		assert_int_equal(l2c_loop_once(f->p.loop, 20000), 0);
 	f->fk.lost_flags = MOP_RSP_CMD_LOST | MOP_RSP_RSP_LOST;
 	input(f, "y");
-	while (f->nnotice < 2)
-		assert_int_equal(l2c_loop_once(f->loop, 20000), 0);
-	assert_non_null(strstr(f->notice, "response data lost"));
+	while (f->face.notices < 2)
+		assert_int_equal(l2c_loop_once(f->p.loop, 20000), 0);
+	assert_non_null(strstr(f->face.notice, "response data lost"));
 	close_session(f);
 }
 
@@ -834,7 +781,7 @@ test_query_sysid(void **state)
 	int		 form = 0;
 
 	use_server(f, "exec cat", NULL);
-	assert_int_equal(mop_query_sysid(&f->cc, srv_mac, 2000000, &si,
+	assert_int_equal(mop_query_sysid(&f->p.ca, srv_mac, 2000000, &si,
 	    &form), 0);
 	assert_int_equal(form, MOP_REQID_SPEC);
 	assert_true(si.functions & MOP_FN_CONSOLE);
@@ -844,7 +791,7 @@ test_query_sysid(void **state)
 	assert_int_equal(si.rsv_timer, 15);
 	assert_memory_equal(si.hwaddr, srv_mac, 6);
 	assert_string_equal(si.software, "l2console");
-	assert_int_equal(mop_query_sysid(&f->cc, other_mac, 300000, &si,
+	assert_int_equal(mop_query_sysid(&f->p.ca, other_mac, 300000, &si,
 	    &form), L2C_ERR_NOANSWER);
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* MOP loopback as a ping: out, forwarded by a station, back to us. */
 #include <stdarg.h>
 #include <stddef.h>

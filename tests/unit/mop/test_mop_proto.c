@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* MOP console codec, System ID entries and loopback against real captures. */
 #include <stdarg.h>
 #include <stddef.h>

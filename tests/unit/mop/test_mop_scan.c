@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The MOP discovery row over the in-memory link: captured System IDs
  * into the neighbor table, malformed ones handled, probes as built.
@@ -20,6 +21,7 @@
 #include "mop/mop_proto.h"
 #include "mop/mop_scan.h"
 #include "../lib/capture.h"
+#include "../lib/rig.h"
 
 static const uint8_t	us[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0xee };
 static const uint8_t	them[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0xdd };
@@ -28,11 +30,7 @@ static const uint8_t	pyd[6] = { 0x6e, 0x82, 0x24, 0x2f, 0xd9, 0x4c };
 static const uint8_t	moprc[6] = { 0xfa, 0x66, 0x06, 0x04, 0xd9, 0x44 };
 
 struct env {
-	struct l2c_loop		*loop;
-	struct l2c_link		*a, *b;		/* a: the scanner */
-	struct l2c_ctx		 ctx;
-	struct l2c_neigh_tab	*tab;
-	struct l2c_scan		 scan;
+	struct ut_scan		 s;		/* p.a: the scanner */
 	int			 news;
 };
 
@@ -53,14 +51,9 @@ setup(void **state)
 	struct env	*e = calloc(1, sizeof(*e));
 
 	assert_non_null(e);
-	assert_int_equal(l2c_loop_new(&e->loop), 0);
-	assert_int_equal(l2c_link_mem_pair(us, them, &e->a, &e->b), 0);
-	assert_int_equal(l2c_ctx_init(&e->ctx, e->loop, e->a), 0);
-	assert_int_equal(l2c_neigh_new(0, &e->tab), 0);
-	assert_int_equal(l2c_scan_init(&e->scan, &e->ctx, e->tab, rows, 1,
-	    L2C_SCAN_MOP), 0);
-	e->scan.news = on_news;
-	e->scan.newsarg = e;
+	ut_scan_open(&e->s, us, them, rows, 1, L2C_SCAN_MOP);
+	e->s.scan.news = on_news;
+	e->s.scan.newsarg = e;
 	*state = e;
 	return 0;
 }
@@ -70,12 +63,7 @@ teardown(void **state)
 {
 	struct env	*e = *state;
 
-	l2c_scan_fini(&e->scan);
-	l2c_ctx_fini(&e->ctx);
-	l2c_link_close(e->a);
-	l2c_link_close(e->b);
-	l2c_loop_free(e->loop);
-	l2c_neigh_free(e->tab);
+	ut_scan_close(&e->s);
 	free(e);
 	return 0;
 }
@@ -84,8 +72,8 @@ teardown(void **state)
 static void
 inject(struct env *e, const uint8_t *p, size_t len)
 {
-	assert_int_equal(l2c_link_send(e->b, p, len), 0);
-	(void)l2c_link_read_batch(e->a, 0);
+	assert_int_equal(l2c_link_send(e->s.p.b, p, len), 0);
+	(void)l2c_link_read_batch(e->s.p.a, 0);
 }
 
 static void
@@ -108,8 +96,8 @@ test_captured_reserved(void **state)
 	tcap_load("moprc135-v_vs_pydecnet-labpatched_full-session.pcapng", &c);
 	inject(e, c.f[2].data, c.f[2].len);
 	tcap_free(&c);
-	assert_int_equal(l2c_neigh_count(e->tab), 1);
-	assert_non_null(n = l2c_neigh_find(e->tab, pyd));
+	assert_int_equal(l2c_neigh_count(e->s.tab), 1);
+	assert_non_null(n = l2c_neigh_find(e->s.tab, pyd));
 	assert_int_equal(n->protos, L2C_NP_MOP | L2C_NP_MOP_CONSOLE |
 	    L2C_NP_MOP_RESERVED);
 	assert_int_equal(n->mop_functions, 0xe1);
@@ -123,7 +111,7 @@ test_captured_reserved(void **state)
 	assert_string_equal(n->str[L2C_NS_SOFTWARE], "DECnet/Python");
 	assert_false(n->have & L2C_NF_STR(L2C_NS_IDENTITY));
 	assert_int_equal(e->news, 1);
-	assert_int_equal(e->scan.stats.malformed, 0);
+	assert_int_equal(e->s.scan.stats.malformed, 0);
 }
 
 /*
@@ -144,7 +132,7 @@ test_captured_released(void **state)
 	inject(e, p.f[0].data, p.f[0].len);
 	tcap_free(&c);
 	tcap_free(&p);
-	assert_non_null(n = l2c_neigh_find(e->tab, pyd));
+	assert_non_null(n = l2c_neigh_find(e->s.tab, pyd));
 	assert_int_equal(n->protos, L2C_NP_MOP | L2C_NP_MOP_CONSOLE);
 	assert_int_equal(n->mop_functions, 0x61);
 	assert_false(n->have & L2C_NF_CONSOLE_USER);
@@ -173,11 +161,11 @@ test_all_captured(void **state)
 		tcap_free(&c);
 	}
 	/* moprc's Request IDs, reservations and polls name no neighbor. */
-	assert_int_equal(l2c_neigh_count(e->tab), 1);
-	assert_non_null(l2c_neigh_find(e->tab, pyd));
-	assert_null(l2c_neigh_find(e->tab, moprc));
-	assert_int_equal(e->scan.stats.malformed, 0);
-	assert_true(e->scan.stats.rx > 10);
+	assert_int_equal(l2c_neigh_count(e->s.tab), 1);
+	assert_non_null(l2c_neigh_find(e->s.tab, pyd));
+	assert_null(l2c_neigh_find(e->s.tab, moprc));
+	assert_int_equal(e->s.scan.stats.malformed, 0);
+	assert_true(e->s.scan.stats.rx > 10);
 }
 
 /*
@@ -196,31 +184,31 @@ test_malformed(void **state)
 	/* Functions entry says 6 bytes, message ends after 2: MOP, no fields. */
 	inject_hex(e, "ab0000020000 020000000001 6002 0900 07 00 0000"
 	    " 0200 06 2100");
-	assert_non_null(n = l2c_neigh_find(e->tab, s1));
+	assert_non_null(n = l2c_neigh_find(e->s.tab, s1));
 	assert_int_equal(n->protos, L2C_NP_MOP);
 	assert_int_equal(n->have, 0);
-	assert_int_equal(e->scan.stats.malformed, 1);
+	assert_int_equal(e->s.scan.stats.malformed, 1);
 
 	/* Zero-length and unknown entries skipped; the known one read. */
 	inject_hex(e, "ab0000020000 020000000002 6002 1500 07 00 0000"
 	    " 0500 00 | 3412 03 aabbcc | 0200 02 2000 | 0600 00");
-	assert_non_null(n = l2c_neigh_find(e->tab, s2));
+	assert_non_null(n = l2c_neigh_find(e->s.tab, s2));
 	assert_int_equal(n->protos, L2C_NP_MOP | L2C_NP_MOP_CONSOLE);
 	assert_int_equal(n->mop_functions, 0x20);
 	assert_false(n->have & (L2C_NF_CMD_SIZE | L2C_NF_RSP_SIZE));
 
 	/* The MOP length word says more than the frame holds: not MOP. */
 	inject_hex(e, "ab0000020000 020000000003 6002 ff00 07 00 0000");
-	assert_null(l2c_neigh_find(e->tab, s3));
+	assert_null(l2c_neigh_find(e->s.tab, s3));
 	/* A length word of zero, and an unknown code. */
 	inject_hex(e, "ab0000020000 020000000003 6002 0000 07");
 	inject_hex(e, "ab0000020000 020000000003 6002 0100 63");
-	assert_null(l2c_neigh_find(e->tab, s3));
-	assert_int_equal(e->scan.stats.malformed, 4);
+	assert_null(l2c_neigh_find(e->s.tab, s3));
+	assert_int_equal(e->s.scan.stats.malformed, 4);
 	/* Not MOP at all: the filter keeps it out. */
 	inject_hex(e, "ab0000020000 020000000003 6003 0400 07 00 0000");
-	assert_int_equal(e->scan.stats.rx, 5);
-	assert_int_equal(l2c_neigh_count(e->tab), 2);
+	assert_int_equal(e->s.scan.stats.rx, 5);
+	assert_int_equal(l2c_neigh_count(e->s.tab), 2);
 }
 
 /* SNAP-framed System IDs count too (no MOP length word there). */
@@ -233,7 +221,7 @@ test_snap(void **state)
 
 	inject_hex(e, "ab0000020000 020000000005 0010 aaaa03 08002b 6002"
 	    " 07 00 0000 0200 01 21");
-	assert_non_null(n = l2c_neigh_find(e->tab, s1));
+	assert_non_null(n = l2c_neigh_find(e->s.tab, s1));
 	assert_int_equal(n->protos, L2C_NP_MOP | L2C_NP_MOP_CONSOLE);
 }
 
@@ -245,7 +233,7 @@ test_own_frames(void **state)
 
 	inject_hex(e, "ab0000020000 024c324300ee 6002 0700 07 00 0000"
 	    " 0200 01 21");
-	assert_int_equal(l2c_neigh_count(e->tab), 0);
+	assert_int_equal(l2c_neigh_count(e->s.tab), 0);
 }
 
 static void
@@ -256,14 +244,14 @@ sent_reqid(struct env *e, size_t i, const uint8_t *dst, size_t form)
 	struct l2c_pkt	 pkt;
 	struct mop_msg	 m;
 
-	assert_true((len = l2c_link_mem_sent(e->a, i, &p)) > 0);
+	assert_true((len = l2c_link_mem_sent(e->s.p.a, i, &p)) > 0);
 	assert_int_equal(l2c_frame_parse(p, len, &pkt), 0);
 	assert_memory_equal(pkt.dst, dst, 6);
 	assert_memory_equal(pkt.src, us, 6);
 	assert_int_equal(mop_parse_pkt(&pkt, &m), 0);
 	assert_int_equal(m.code, MOP_REQUEST_ID);
 	assert_int_equal(m.len, form);
-	assert_int_equal(m.u.reqid.receipt, e->scan.cookie);
+	assert_int_equal(m.u.reqid.receipt, e->s.scan.cookie);
 }
 
 /* Request ID: the spec's form first, moprc's next; both to a station. */
@@ -273,15 +261,15 @@ test_probes(void **state)
 	struct env	*e = *state;
 	const uint8_t	*p;
 
-	assert_int_equal(l2c_scan_probe(&e->scan, 0), 0);
-	assert_int_equal(l2c_scan_probe(&e->scan, 1), 0);
-	assert_int_equal(l2c_scan_probe_station(&e->scan, pyd), 0);
+	assert_int_equal(l2c_scan_probe(&e->s.scan, 0), 0);
+	assert_int_equal(l2c_scan_probe(&e->s.scan, 1), 0);
+	assert_int_equal(l2c_scan_probe_station(&e->s.scan, pyd), 0);
 	sent_reqid(e, 0, mop_mcast_console, MOP_REQID_SPEC);
 	sent_reqid(e, 1, mop_mcast_console, MOP_REQID_MOPRC);
 	sent_reqid(e, 2, pyd, MOP_REQID_SPEC);
 	sent_reqid(e, 3, pyd, MOP_REQID_MOPRC);
-	assert_int_equal(l2c_link_mem_sent(e->a, 4, &p), 0);
-	assert_int_equal(e->scan.stats.probes, 4);
+	assert_int_equal(l2c_link_mem_sent(e->s.p.a, 4, &p), 0);
+	assert_int_equal(e->s.scan.stats.probes, 4);
 }
 
 int

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The MOP console server, driven frame by frame over an in-memory link:
  * System ID for both Request ID forms, one holder, duplicates, other
@@ -20,15 +21,14 @@
 #include "mop/mop_proto.h"
 #include "mop/mop_server.h"
 #include "mop/sysid.h"
+#include "../lib/rig.h"
 
 static const uint8_t	cli_mac[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x02 };
 static const uint8_t	srv_mac[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x01 };
 static const uint8_t	other_mac[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x09 };
 
 struct fix {
-	struct l2c_loop		*loop;
-	struct l2c_link		*lc, *ls;
-	struct l2c_ctx		 cc, cs;
+	struct ut_pair		 p;	/* a: the server, b: the client */
 	struct mop_server	*srv;
 	/* What came back to the client side. */
 	int			 n;		/* MOP console frames */
@@ -78,7 +78,7 @@ start_server(struct fix *f, const char *cmd, uint16_t rsv_timer,
 {
 	static char		 sh[] = "/bin/sh", c[] = "-c";
 	static char		*argv[4];
-	struct mop_server_opts	 o;
+	struct mop_server_conf	 o;
 
 	argv[0] = sh;
 	argv[1] = c;
@@ -88,7 +88,7 @@ start_server(struct fix *f, const char *cmd, uint16_t rsv_timer,
 	o.argv = argv;
 	o.rsv_timer = rsv_timer;
 	o.sysid_interval_us = sysid_us;
-	assert_int_equal(mop_server_start(&f->cs, &o, &f->srv), 0);
+	assert_int_equal(mop_server_new(&f->p.ca, &o, &f->srv), 0);
 }
 
 static int
@@ -98,11 +98,8 @@ setup(void **state)
 
 	f = calloc(1, sizeof(*f));
 	assert_non_null(f);
-	assert_int_equal(l2c_loop_new(&f->loop), 0);
-	assert_int_equal(l2c_link_mem_pair(cli_mac, srv_mac, &f->lc, &f->ls), 0);
-	assert_int_equal(l2c_ctx_init(&f->cc, f->loop, f->lc), 0);
-	assert_int_equal(l2c_ctx_init(&f->cs, f->loop, f->ls), 0);
-	assert_true(l2c_ctx_listen(&f->cc, "ether proto 0x6002 or "
+	ut_pair_open(&f->p, srv_mac, cli_mac, 1);
+	assert_true(l2c_ctx_listen(&f->p.cb, "ether proto 0x6002 or "
 	    "ether proto 0x9000", rx, f) >= 0);
 	*state = f;
 	return 0;
@@ -114,11 +111,7 @@ teardown(void **state)
 	struct fix	*f = *state;
 
 	mop_server_free(f->srv);
-	l2c_ctx_fini(&f->cc);
-	l2c_ctx_fini(&f->cs);
-	l2c_link_close(f->lc);
-	l2c_link_close(f->ls);
-	l2c_loop_free(f->loop);
+	ut_pair_close(&f->p);
 	free(f);
 	return 0;
 }
@@ -134,9 +127,9 @@ xchg(struct fix *f, const uint8_t *src, const struct mop_msg *m)
 
 	l2c_wbuf_init(&w, buf, sizeof(buf));
 	assert_int_equal(mop_build(&w, srv_mac, src, L2C_ENCAP_ETH2, m), 0);
-	assert_int_equal(l2c_link_send(f->lc, buf, w.len), 0);
+	assert_int_equal(l2c_link_send(f->p.b, buf, w.len), 0);
 	while (f->n == n0 && l2c_now_us() < end)
-		assert_int_equal(l2c_loop_once(f->loop, 10000), 0);
+		assert_int_equal(l2c_loop_once(f->p.loop, 10000), 0);
 	return f->n > n0;
 }
 
@@ -181,7 +174,7 @@ run_ms(struct fix *f, unsigned ms)
 	uint64_t	end = l2c_now_us() + (uint64_t)ms * 1000;
 
 	while (l2c_now_us() < end)
-		assert_int_equal(l2c_loop_once(f->loop, 10000), 0);
+		assert_int_equal(l2c_loop_once(f->p.loop, 10000), 0);
 }
 
 /* Both Request ID forms get a System ID, receipt echoed, to the asker. */
@@ -273,6 +266,9 @@ test_holder(void **state)
 		m.code = MOP_RELEASE;
 		assert_false(xchg(f, other_mac, &m));
 		assert_int_equal(mop_server_holder(f->srv, NULL), 1);
+		/* Both dropped and counted: the Command and the Release. */
+		mop_server_stats(f->srv, &st);
+		assert_int_equal(st.foreign, 2);
 		assert_false(xchg(f, cli_mac, &m));
 		assert_int_equal(mop_server_holder(f->srv, NULL), 0);
 	}
@@ -336,7 +332,7 @@ test_announcements(void **state)
 
 	start_server(f, "exec cat", 0, 100000);
 	run_ms(f, 250);
-	for (i = 0; (len = l2c_link_mem_sent(f->ls, i, &p)) > 0; i++) {
+	for (i = 0; (len = l2c_link_mem_sent(f->p.a, i, &p)) > 0; i++) {
 		assert_int_equal(l2c_frame_parse(p, len, &pkt), 0);
 		assert_int_equal(mop_parse_pkt(&pkt, &m), 0);
 		assert_int_equal(m.code, MOP_SYSTEM_ID);
@@ -361,9 +357,9 @@ test_loopback_and_counters(void **state)
 	l2c_wbuf_init(&w, buf, sizeof(buf));
 	assert_int_equal(mop_loop_build_ping(&w, srv_mac, cli_mac, 77,
 	    "hi", 2), 0);
-	assert_int_equal(l2c_link_send(f->lc, buf, w.len), 0);
+	assert_int_equal(l2c_link_send(f->p.b, buf, w.len), 0);
 	while (f->nloop == 0 && l2c_now_us() < end)
-		assert_int_equal(l2c_loop_once(f->loop, 10000), 0);
+		assert_int_equal(l2c_loop_once(f->p.loop, 10000), 0);
 	assert_int_equal(f->nloop, 1);
 	assert_int_equal(f->lp.skip, 8);
 	assert_int_equal(f->lp.function, MOP_LOOP_REPLY);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The console face in batch mode, over a fake session and pipes: input
  * taken in pieces, and the idle end after EOF held off while the
@@ -7,6 +8,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -14,7 +16,7 @@
 #include "core/err.h"
 #include "core/loop.h"
 #include "core/session.h"
-#include "ui/console.h"
+#include "ui/console/console.h"
 
 struct fake {
 	struct l2c_loop			*loop;
@@ -26,7 +28,7 @@ struct fake {
 	int				 closes;
 	uint64_t			 close_at;
 	int				 close_err;
-	const char			*close_msg;
+	int				 close_why;	/* facts.why */
 	/* Waiting for the peer until "settle" (or for good). */
 	int				 pending;
 	int				 pending_calls;
@@ -72,7 +74,7 @@ fake_close(void *s)
 	f->closes++;
 	f->close_at = l2c_now_us();
 	f->cb->output(f->cb->arg, (const uint8_t *)"bye", 3);
-	f->cb->event(f->cb->arg, L2C_SESS_CLOSED, f->close_err, f->close_msg);
+	f->cb->event(f->cb->arg, L2C_SESS_CLOSED, f->close_err, NULL);
 }
 
 static int
@@ -110,8 +112,8 @@ fake_lost(void *arg)
 {
 	struct fake	*f = arg;
 
-	f->cb->event(f->cb->arg, L2C_SESS_CLOSED, L2C_ERR_PEERLOST,
-	    "peer lost");
+	f->close_why = 2;
+	f->cb->event(f->cb->arg, L2C_SESS_CLOSED, L2C_ERR_PEERLOST, NULL);
 }
 
 static void
@@ -126,22 +128,36 @@ fake_free(void *s)
 	(void)s;
 }
 
+/* The facts of its CLOSED, which the console keeps for the face. */
+static void
+fake_facts(void *s, struct l2c_sess_facts *out)
+{
+	struct fake	*f = s;
+
+	out->why = f->close_why;
+	out->timeout_us = 1000 * (uint64_t)f->close_why;
+}
+
 static const struct l2c_sess_ops fake_ops = {
 	.proto = "fake", .input = fake_input, .resize = fake_resize,
-	.close = fake_close, .info = fake_info, .free = fake_free,
+	.close = fake_close, .info = fake_info, .facts = fake_facts,
+	.free = fake_free,
 };
 
 /* The same, able to say it waits for its peer. */
 static const struct l2c_sess_ops fake_pending_ops = {
 	.proto = "fake", .input = fake_input, .resize = fake_resize,
 	.close = fake_close, .info = fake_info, .pending = fake_pending,
-	.free = fake_free,
+	.facts = fake_facts, .free = fake_free,
 };
 
 /*
  * A console in batch mode: stdin a pipe holding `in', stdout a pipe.
  * A session with the pending op starts out owing its peer an answer.
  */
+/* These tests are about input and the idle wait: stdout as received. */
+static int	rig_output = L2C_OUT_RAW;
+
 struct rig {
 	struct l2c_loop		*loop;
 	struct l2c_console	*con;
@@ -172,6 +188,7 @@ rig_open(struct rig *g, const char *in, uint64_t idle_us,
 	l2c_console_defaults(&o);
 	o.lf_to_cr = 1;
 	o.idle_us = idle_us;
+	o.output = rig_output;
 	assert_int_equal(l2c_console_new(g->loop, &o, &g->con), 0);
 	g->f.loop = g->loop;
 	g->f.cb = l2c_console_cb(g->con);
@@ -215,6 +232,30 @@ rig_close(struct rig *g)
 	l2c_loop_free(g->loop);
 }
 
+/*
+ * stdout not a terminal, the default output: the terminal model answers
+ * the device's cursor query (as if typed) and stdout gets the lines as a
+ * screen shows them, colours applied, the last one at the end.
+ */
+static void
+test_batch_text(void **state)
+{
+	static const char	 dev[] = "\033[6n\033[1mhi\033[m\r\n";
+	struct rig		 g;
+
+	(void)state;
+	rig_output = L2C_OUT_DEFAULT;
+	rig_open(&g, "ab\n", L2C_MS(20), &fake_ops);
+	rig_output = L2C_OUT_RAW;
+	g.f.cb->output(g.f.cb->arg, (const uint8_t *)dev, sizeof(dev) - 1);
+	assert_int_equal(rig_run(&g), 0);
+	rig_close(&g);
+	assert_string_equal(g.outbuf, "hi\nbye\n");
+	assert_int_equal(g.f.ngot, 9);
+	assert_non_null(memmem(g.f.got, g.f.ngot, "\033[1;1R", 6));
+	assert_non_null(memmem(g.f.got, g.f.ngot, "ab\r", 3));
+}
+
 static void
 test_batch_roundtrip(void **state)
 {
@@ -223,9 +264,11 @@ test_batch_roundtrip(void **state)
 	(void)state;
 	rig_open(&g, "ab\ncd\n", L2C_MS(20), &fake_ops);
 	g.f.close_err = L2C_ERR_AUTH;
-	g.f.close_msg = "why";
+	g.f.close_why = 1;
 	assert_int_equal(rig_run(&g), L2C_ERR_AUTH);
-	assert_string_equal(l2c_console_reason(g.con), "why");
+	assert_non_null(l2c_console_facts(g.con));
+	assert_int_equal(l2c_console_facts(g.con)->why, 1);
+	assert_int_equal(l2c_console_facts(g.con)->timeout_us, 1000);
 	rig_close(&g);
 	assert_int_equal(g.f.ngot, 6);
 	assert_memory_equal(g.f.got, "ab\rcd\r", 6);
@@ -272,7 +315,8 @@ test_batch_idle_peer_lost(void **state)
 	rig_open(&g, "", L2C_MS(20), &fake_pending_ops);
 	l2c_timer_arm(g.loop, &g.f.lost, L2C_MS(300));
 	assert_int_equal(rig_run(&g), L2C_ERR_PEERLOST);
-	assert_string_equal(l2c_console_reason(g.con), "peer lost");
+	assert_non_null(l2c_console_facts(g.con));
+	assert_int_equal(l2c_console_facts(g.con)->why, 2);
 	rig_close(&g);
 	assert_int_equal(g.f.closes, 0);
 	assert_string_equal(g.outbuf, "");
@@ -301,6 +345,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_batch_roundtrip),
+		cmocka_unit_test(test_batch_text),
 		cmocka_unit_test(test_batch_idle_waits_for_peer),
 		cmocka_unit_test(test_batch_idle_peer_lost),
 		cmocka_unit_test(test_parse_escape),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The console face's hooks for the full-screen UI: the escape key hands
  * the keyboard and the terminal to the face's menu (on a pty), output
@@ -22,7 +23,7 @@
 #include "core/err.h"
 #include "core/loop.h"
 #include "core/session.h"
-#include "ui/console.h"
+#include "ui/console/console.h"
 
 struct fake {
 	struct l2c_loop			*loop;
@@ -258,6 +259,7 @@ test_log(void **state)
 	assert_int_equal(l2c_loop_new(&loop), 0);
 	l2c_console_defaults(&o);
 	o.batch = 1;
+	o.output = L2C_OUT_RAW;		/* stdout as received, as the log */
 	assert_int_equal(l2c_console_new(loop, &o, &f.con), 0);
 	f.cb = l2c_console_cb(f.con);
 	assert_null(l2c_console_log_path(f.con));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * Profiles and the files behind them: the INI reader, @name turned into
  * options the command parses again, and the reference client's
@@ -17,11 +18,11 @@
 #include <cmocka.h>
 
 #include "core/err.h"
-#include "ui/autologin.h"
-#include "ui/cmd.h"
-#include "ui/exitcode.h"
-#include "ui/ini.h"
-#include "ui/profile.h"
+#include "ui/conf/autologin.h"
+#include "ui/cli/cmd.h"
+#include "ui/cli/exitcode.h"
+#include "ui/conf/ini.h"
+#include "ui/conf/profile.h"
 
 static char	home[64];
 
@@ -36,7 +37,8 @@ static const struct option opts[] = {
 	{ "password-file", required_argument,	NULL, 'P' },
 	{ NULL, 0, NULL, 0 }
 };
-static const struct l2c_cmd mt = { "mikrotik", "", "", NULL, NULL };
+static const struct l2c_cmd mt = { .name = "mikrotik", .usage = "",
+    .summary = "" };
 
 static int
 setup(void **state)

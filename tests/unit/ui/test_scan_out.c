@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The scan report: escaping in every format, and the fixed JSON/CSV shape. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,7 +10,7 @@
 #include <cmocka.h>
 
 #include "core/neigh.h"
-#include "ui/scan-out.h"
+#include "ui/report/scan_out.h"
 
 struct mem {
 	FILE	*f;
@@ -97,6 +98,13 @@ test_json_escaping(void **state)
 	json_is("\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"");
 	json_is("x\xe2\x82", "\"x\\ufffd\\ufffd\"");
 	json_is("\xf5\x80\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");
+	/* C1 (U+009B CSI, U+009D OSC) and bidi: the same text, escaped. */
+	json_is("a\xc2\x9b" "2Jb\xc2\x9d", "\"a\\u009b2Jb\\u009d\"");
+	json_is("\xe2\x80\xaegpj.exe", "\"\\u202egpj.exe\"");
+	json_is("\xe2\x80\xaa\xe2\x81\xa6\xe2\x81\xa9", "\"\\u202a\\u2066\\u2069\"");
+	/* Their neighbours pass: U+00A0, U+2029, U+206A. */
+	json_is("\xc2\xa0\xe2\x80\xa9\xe2\x81\xaa",
+	    "\"\xc2\xa0\xe2\x80\xa9\xe2\x81\xaa\"");
 }
 
 static void
@@ -113,6 +121,19 @@ test_csv_quoting(void **state)
 	csv_is("Z\xc3\xbcrich", "Z\xc3\xbcrich");
 	csv_is("caf\xe9", "caf\xef\xbf\xbd");
 	csv_is("\"", "\"\"\"\"");
+	/* Controls, C1 and bidi are visible, never raw. */
+	csv_is("a\x1b[31mb\x7f", "a\\x1b[31mb\\x7f");
+	csv_is("x\ty", "x\\x09y");
+	csv_is("a\xc2\x9b" "2J\xe2\x80\xae", "a\\u009b2J\\u202e");
+	/* A cell a spreadsheet would run as a formula gets a leading '. */
+	csv_is("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0");
+	csv_is("+1", "'+1");
+	csv_is("-2+3", "'-2+3");
+	csv_is("@SUM(A1)", "'@SUM(A1)");
+	csv_is("\t=1", "'\\x09=1");
+	csv_is("\r=1", "\"'\r=1\"");
+	csv_is("=a,b", "\"'=a,b\"");
+	csv_is("a=b", "a=b");
 }
 
 static void
@@ -130,6 +151,14 @@ test_tty_escaping(void **state)
 	tty_is("abcdefgh", 5, "abcd~", 5);
 	tty_is("abcde", 5, "abcde", 5);
 	tty_is("ab\x01", 4, "ab~", 3);
+	/* C1 CSI and OSC, DEL, bidi overrides and isolates: visible. */
+	tty_is("a\xc2\x9b" "2J", 20, "a\\u009b2J", 9);
+	tty_is("\xc2\x9d" "0;t\x07", 20, "\\u009d0;t\\x07", 13);
+	tty_is("x\x7f", 10, "x\\x7f", 5);
+	tty_is("\xe2\x80\xaegpj.exe", 20, "\\u202egpj.exe", 13);
+	tty_is("\xe2\x81\xa6" "a\xe2\x81\xa9", 20, "\\u2066a\\u2069", 13);
+	/* An escape is never cut in half. */
+	tty_is("ab\xe2\x80\xae", 6, "ab~", 3);
 }
 
 static void
@@ -211,6 +240,44 @@ count_of(const char *hay, const char *needle)
 	return n;
 }
 
+/* unknown_tlvs: objects in JSON, proto:type:length:hex in CSV. */
+static void
+test_unknown_tlvs(void **state)
+{
+	static const uint8_t	 mt[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x07 };
+	struct l2c_neigh_tab	*t;
+	struct l2c_neigh_upd	 u;
+	struct l2c_scan_out	 o = { .fmt = L2C_SCAN_JSON, .ifname = "eth0" };
+	struct mem		 m;
+	const char		*s;
+
+	(void)state;
+	assert_int_equal(l2c_neigh_new(0, &t), 0);
+	l2c_neigh_upd_init(&u, mt);
+	u.f.protos = L2C_NP_MNDP;
+	l2c_neigh_upd_unknown(&u, L2C_NP_MNDP, 18, 1,
+	    (const uint8_t *)"\x01", 1);
+	l2c_neigh_upd_unknown(&u, L2C_NP_MNDP, 19, 1,
+	    (const uint8_t *)"\x00", 1);
+	assert_true(l2c_neigh_update(t, &u, 1, NULL) >= 0);
+	mem_open(&m);
+	o.f = m.f;
+	assert_int_equal(l2c_scan_print(&o, t), 0);
+	s = mem_text(&m);
+	assert_non_null(strstr(s, "\"unknown_tlvs\": [{\"protocol\":\"mndp\","
+	    "\"type\":18,\"length\":1,\"hex\":\"01\"},{\"protocol\":"
+	    "\"mndp\",\"type\":19,\"length\":1,\"hex\":\"00\"}]"));
+	mem_free(&m);
+	mem_open(&m);
+	o.f = m.f;
+	o.fmt = L2C_SCAN_CSV;
+	assert_int_equal(l2c_scan_print(&o, t), 0);
+	s = mem_text(&m);
+	assert_non_null(strstr(s, ",mndp:18:1:01;mndp:19:1:00,"));
+	mem_free(&m);
+	l2c_neigh_free(t);
+}
+
 static void
 test_json_document(void **state)
 {
@@ -226,7 +293,7 @@ test_json_document(void **state)
 	o.f = m.f;
 	assert_int_equal(l2c_scan_print(&o, t), 0);
 	s = mem_text(&m);
-	assert_non_null(strstr(s, "\"schema\": \"l2console-scan/1\""));
+	assert_non_null(strstr(s, "\"schema\": \"l2console-scan/2\""));
 	assert_non_null(strstr(s, "\"interface\": \"eth\\\"0\""));
 	assert_non_null(strstr(s, "\"started\": \"2023-11-14T22:13:20.123Z\""));
 	assert_non_null(strstr(s, "\"duration_ms\": 3000"));
@@ -256,6 +323,7 @@ test_json_document(void **state)
 	assert_non_null(strstr(s, "\"ipv4\": []"));
 	assert_non_null(strstr(s, "\"mop_functions\": []"));
 	assert_non_null(strstr(s, "\"mop_device\": null"));
+	assert_non_null(strstr(s, "\"unknown_tlvs\": []"));
 	assert_null(strchr(s, '\x1b'));
 	mem_free(&m);
 	l2c_neigh_free(t);
@@ -290,14 +358,14 @@ test_json_lines(void **state)
 	mem_open(&m);
 	o.f = m.f;
 	l2c_scan_print_head(&o);
-	l2c_scan_print_one(&o, l2c_neigh_at(t, 0), 1);
-	l2c_scan_print_one(&o, l2c_neigh_at(t, 1), 0);
+	l2c_scan_print_one(&o, l2c_neigh_at(t, 0), L2C_NEIGH_NEW);
+	l2c_scan_print_one(&o, l2c_neigh_at(t, 1), L2C_NEIGH_CHANGED);
 	s = mem_text(&m);
 	/* Two lines, one whole object each. */
 	assert_int_equal(count_of(s, "\n"), 2);
-	assert_true(starts(s, "{\"schema\":\"l2console-scan/1\","
+	assert_true(starts(s, "{\"schema\":\"l2console-scan/2\","
 	    "\"event\":\"new\",\"interface\":\"eth0\",\"mac\":"));
-	assert_non_null(strstr(s, "}\n{\"schema\":\"l2console-scan/1\","
+	assert_non_null(strstr(s, "}\n{\"schema\":\"l2console-scan/2\","
 	    "\"event\":\"changed\""));
 	assert_int_equal(s[strlen(s) - 2], '}');
 	mem_free(&m);
@@ -321,10 +389,13 @@ test_csv_document(void **state)
 	    "version,software_id,interface_name,uptime_s,ipv4,ipv6,"
 	    "mop_functions,mop_functions_bitmap,mop_console_user,mop_device,"
 	    "mop_device_name,mop_command_size,mop_response_size,"
-	    "mop_hardware_address,mop_version,first_seen,last_seen\r\n"));
+	    "mop_hardware_address,mop_version,port,port_description,"
+	    "system_description,chassis_id,capabilities,native_vlan,"
+	    "unknown_tlvs,"
+	    "first_seen,last_seen\r\n"));
 	row = strstr(s, "\r\n") + 2;
 	assert_true(starts(row, "02:4c:32:43:00:01,mndp;mactelnet,"
-	    "\"core \"\"A\"\",\n\x1b[31m\",MikroTik,RB750,7.15,,ether1,90061,"
+	    "\"core \"\"A\"\",\n\\x1b[31m\",MikroTik,RB750,7.15,,ether1,90061,"
 	    "192.0.2.1,fe80::4c:32ff:fe43:1,,,,,,,,,,"));
 	assert_non_null(strstr(s, "\r\naa:00:04:00:01:04,"
 	    "mop;mop-console;mop-console-reserved,,,,,DECnet/Python,,,,,"
@@ -381,6 +452,7 @@ main(void)
 		cmocka_unit_test(test_tty_escaping),
 		cmocka_unit_test(test_color_policy),
 		cmocka_unit_test(test_json_document),
+		cmocka_unit_test(test_unknown_tlvs),
 		cmocka_unit_test(test_json_empty),
 		cmocka_unit_test(test_json_lines),
 		cmocka_unit_test(test_csv_document),

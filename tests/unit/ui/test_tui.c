@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * The full-screen UI's small parts: --color, ages, key names, and what
  * reaches the screen from a device string (never a control character).
@@ -12,8 +13,8 @@
 #include <cmocka.h>
 
 #include "core/err.h"
-#include "ui/console.h"
-#include "ui/tui-int.h"
+#include "ui/console/console.h"
+#include "ui/tui/tui_int.h"
 
 static void
 test_parse_color(void **state)
@@ -80,14 +81,19 @@ test_put_sanitizes(void **state)
 	set_term(s);
 	/* An identity carrying an escape sequence and a bell. */
 	n = tui_put(0, 0, 20, A_NORMAL, "ab\x1b[31mc\x07");
-	assert_int_equal(n, 9);
-	row(0, got, 9);
-	assert_string_equal(got, "ab?[31mc?");
-	/* Broken UTF-8 is one '?' per bad byte; the width is a limit. */
-	n = tui_put(1, 0, 4, A_NORMAL, "x\xff\xfeyz");
-	assert_int_equal(n, 4);
-	row(1, got, 4);
-	assert_string_equal(got, "x??y");
+	assert_int_equal(n, 15);
+	row(0, got, 15);
+	assert_string_equal(got, "ab\\x1b[31mc\\x07");
+	/* Broken UTF-8 is escaped per bad byte; the width is a limit. */
+	n = tui_put(1, 0, 7, A_NORMAL, "x\xff\xfeyz");
+	assert_int_equal(n, 7);
+	row(1, got, 7);
+	assert_string_equal(got, "x\\xff\\x");
+	/* C1 CSI and a bidi override, as the scan table shows them. */
+	n = tui_put(2, 0, 20, A_NORMAL, "\xc2\x9b" "2J\xe2\x80\xae" "z");
+	assert_int_equal(n, 15);
+	row(2, got, 15);
+	assert_string_equal(got, "\\u009b2J\\u202ez");
 	/* Off the screen: nothing, no crash. */
 	assert_int_equal(tui_put(LINES, 0, 5, A_NORMAL, "zz"), 0);
 	assert_int_equal(tui_put(0, COLS, 5, A_NORMAL, "zz"), 0);

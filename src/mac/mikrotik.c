@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The MikroTik family's row (core/family.h): the MAC-Telnet console
+ * with its login, the sentence each of its ends reads as, MAC ping,
+ * and the MNDP and MAC-Telnet discovery rows.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/family.h"
+#include "core/neigh.h"
+#include "mac/mikrotik.h"
+#include "mac/mndp_scan.h"
+#include "mac/mt_client.h"
+#include "mac/mt_ping.h"
+
+/* The shared conf over the family's own (or its defaults). */
+static void
+mt_conf(const struct l2c_sess_conf *c, struct mt_client_conf *mc)
+{
+	if (c->ext != NULL)
+		*mc = *(const struct mt_client_conf *)c->ext;
+	else
+		memset(mc, 0, sizeof(*mc));
+	mc->peer = c->peer;
+	mc->login = c->login;
+	mc->password = c->password;
+	mc->term = c->term;
+	mc->cols = c->cols;
+	mc->rows = c->rows;
+	mc->timeout_us = c->timeout_us;
+}
+
+static int
+mt_start(struct l2c_ctx *ctx, const struct l2c_sess_conf *c,
+    const struct l2c_sess_cb *cb, struct l2c_sess *out)
+{
+	struct mt_client_conf	mc;
+
+	mt_conf(c, &mc);
+	return mt_client_new(ctx, &mc, cb, out);
+}
+
+/* The session's end in one line a user can act on. */
+static size_t
+mt_explain(const struct l2c_sess_end *e, char *buf, size_t len)
+{
+	struct mt_client_conf	 mc;
+	const char		*login;
+	char			 mac[L2C_MAC_STRLEN];
+	double			 secs;
+	int			 n;
+
+	mt_conf(e->conf, &mc);
+	secs = (double)mt_client_budget(&mc) / 1e6;
+	login = mc.login != NULL ? mc.login : "";
+	l2c_mac_fmt(e->conf->peer, mac, sizeof(mac));
+	switch (e->err) {
+	case 0:
+		return 0;
+	case L2C_ERR_NOANSWER:
+		n = snprintf(buf, len, "no answer from %s on %s after %.1f s "
+		    "(is the MAC server enabled on the device?)", mac,
+		    e->ifname, secs);
+		break;
+	case L2C_ERR_AUTH:
+		n = snprintf(buf, len, "login failed for %.*s on %s",
+		    (int)strcspn(login, "+"), login, mac);
+		break;
+	case L2C_ERR_PEERLOST:
+		n = snprintf(buf, len, "lost %s on %s: no answer for %.1f s",
+		    mac, e->ifname, secs);
+		break;
+	default:
+		n = snprintf(buf, len, "session with %s on %s ended: %s", mac,
+		    e->ifname, l2c_strerror(e->err));
+		break;
+	}
+	return n < 0 ? 0 : (size_t)n;
+}
+
+static const struct l2c_scan_proto *const mt_scan_rows[] = {
+	&mndp_scan_proto,
+	&mt_ping_scan_proto,
+};
+
+const struct l2c_family mikrotik_family = {
+	.name = "mikrotik",
+	.title = "MikroTik MAC-Telnet",
+	.choice = "MikroTik MAC-Telnet (login)",
+	.wire = "MAC-Telnet",
+	.default_login = "admin",
+	/* RouterOS ends a typed line at a bare CR. */
+	.flags = L2C_FAM_LOGIN | L2C_FAM_LF_TO_CR,
+	.scan_family = L2C_SCAN_MIKROTIK,
+	.np_seen = L2C_NP_MNDP | L2C_NP_MACTELNET,
+	.np_console = L2C_NP_MNDP | L2C_NP_MACTELNET,
+	.start = mt_start,
+	.explain = mt_explain,
+	.ping = &mt_ping_proto,
+	.scan = mt_scan_rows,
+	.nscan = sizeof(mt_scan_rows) / sizeof(mt_scan_rows[0]),
+};

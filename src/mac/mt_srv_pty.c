@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The program behind each MAC-Telnet server session: started on a pty
+ * once logged in, its output read only while nothing is in flight (a
+ * slow client slows the program rather than filling memory), the
+ * client's input written as the pty takes it; hung up and reaped.
+ */
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/err.h"
+#include "core/log.h"
+#include "mac/mt_srv_int.h"
+
+static void	fd_cb(void *, int, short);
+
+/* Watch the pty only for what we can act on now: no busy POLLHUP. */
+void
+mts_update_watch(struct sess *s)
+{
+	struct l2c_loop	*loop = s->srv->ctx->loop;
+	short		 want = 0;
+
+	if (s->fd >= 0 && !s->fd_eof) {
+		if (!s->inflight && s->qn == 0 &&
+		    (s->state == S_ACTIVE || s->state == S_DRAIN))
+			want |= POLLIN;
+		if (s->inlen > 0)
+			want |= POLLOUT;
+	}
+	if (want == 0) {
+		if (s->watching)
+			l2c_loop_fd_del(loop, s->fd);
+		s->watching = 0;
+	} else if (!s->watching) {
+		if (l2c_loop_fd(loop, s->fd, want, fd_cb, s) == 0)
+			s->watching = 1;
+	} else if (want != s->events)
+		(void)l2c_loop_fd_events(loop, s->fd, want);
+	s->events = want;
+}
+
+/* What the client typed, into the pty as far as it takes it. */
+void
+mts_flush_input(struct sess *s)
+{
+	ssize_t	n;
+
+	while (s->inlen > 0 && s->fd >= 0) {
+		n = write(s->fd, s->in, s->inlen);
+		if (n > 0) {
+			memmove(s->in, s->in + n, s->inlen - (size_t)n);
+			s->inlen -= (size_t)n;
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno == EAGAIN)
+			break;
+		s->inlen = 0;	/* EIO: nobody reads the terminal any more */
+	}
+}
+
+/* The pty can be written, or read (or hung up): move things along. */
+static void
+fd_cb(void *arg, int fd, short revents)
+{
+	struct sess	*s = arg;
+
+	(void)fd;
+	if (revents & POLLOUT)
+		mts_flush_input(s);
+	mts_pump(s);
+}
+
+/* Hang the program up; a child that outlives SIGHUP is killed later. */
+void
+mts_hangup(struct sess *s)
+{
+	struct mt_server	*srv = s->srv;
+	struct orphan		*o;
+
+	if (s->fd >= 0) {
+		if (s->watching)
+			l2c_loop_fd_del(srv->ctx->loop, s->fd);
+		s->watching = 0;
+		close(s->fd);
+		s->fd = -1;
+	}
+	s->fd_eof = 1;
+	s->inlen = 0;
+	if (s->pid <= 0)
+		return;
+	kill(-s->pid, SIGHUP);
+	kill(s->pid, SIGHUP);
+	o = reallocarray(srv->orphans, srv->norphans + 1, sizeof(*o));
+	if (o == NULL) {
+		kill(-s->pid, SIGKILL);
+		kill(s->pid, SIGKILL);
+	} else {
+		srv->orphans = o;
+		o[srv->norphans].pid = s->pid;
+		o[srv->norphans].kill_at = l2c_now_us() + KILL_GRACE_US;
+		if (srv->norphans++ == 0)
+			l2c_timer_arm(srv->ctx->loop, &srv->orphan_timer,
+			    KILL_GRACE_US);
+	}
+	s->pid = 0;
+}
+
+/*
+ * Move output along: a queued message, else a chunk of the program's
+ * output, else END when everything is said.  One DATA in flight.
+ */
+void
+mts_pump(struct sess *s)
+{
+	uint8_t		buf[CHUNK];
+	struct qmsg	*m;
+	ssize_t		n;
+
+	if (s->state == S_ENDSENT)
+		return;
+	if (!s->inflight && s->qn > 0) {
+		m = &s->q[s->qhead];
+		s->qhead = (s->qhead + 1) % QMAX;
+		s->qn--;
+		mts_send_data(s, m->b, m->len);
+	}
+	if (!s->inflight && s->fd >= 0 && !s->fd_eof &&
+	    (s->state == S_ACTIVE || s->state == S_DRAIN)) {
+		n = read(s->fd, buf, sizeof(buf));
+		if (n > 0)
+			mts_send_data(s, buf, (size_t)n);
+		else if (n == 0 || (errno != EAGAIN && errno != EINTR) ||
+		    s->child_done) {
+			/* EIO: the program and all it started let go. */
+			s->fd_eof = 1;
+			s->end_after = 1;
+			if (s->state == S_ACTIVE)
+				s->state = S_DRAIN;
+		}
+	}
+	if (!s->inflight && s->qn == 0 && s->end_after &&
+	    (s->fd < 0 || s->fd_eof)) {
+		mts_hangup(s);
+		mts_send_end(s);
+	}
+	mts_update_watch(s);
+}
+
+/* Logged in: start the program and say end auth. */
+void
+mts_open_terminal(struct sess *s, const char *user)
+{
+	struct mt_server	*srv = s->srv;
+	struct mt_srv_login	 lg;
+	char			 m[L2C_MAC_STRLEN], u[LOGIN_MAX + 1];
+	int			 rv;
+
+	memset(&lg, 0, sizeof(lg));
+	lg.user = user;
+	lg.login = s->login;
+	lg.term = s->term;
+	lg.cols = s->cols;
+	lg.rows = s->rows;
+	lg.peer = s->peer;
+	lg.method = mts_method_name[s->method];
+	rv = srv->conf.spawn(srv->conf.spawn_arg, &lg, &s->fd, &s->pid);
+	if (rv == L2C_ERR_AUTH || rv == L2C_ERR_NOTFOUND) {
+		mts_fail_now(s, "no such account on this host");
+		return;
+	}
+	if (rv != 0) {
+		s->fd = -1;
+		s->pid = 0;
+		l2c_warn("mt-server: cannot start the program for \"%s\": %s",
+		    mts_clean(user, u, sizeof(u)), l2c_strerror(rv));
+		mts_refuse(s, MSG_INTERNAL);
+		return;
+	}
+	srv->st.logins_ok++;
+	srv->st.active++;
+	s->counted = 1;
+	l2c_info("mt-server: \"%s\" logged in from %s (%s)",
+	    mts_clean(s->login, u, sizeof(u)), mts_macstr(s->peer, m),
+	    mts_method_name[s->method]);
+	s->state = S_ACTIVE;
+	(void)mts_queue_msg(s, MT_CP_END_AUTH, NULL, 0);
+	mts_pump(s);
+}
+
+void
+mts_sigchld_cb(void *arg, int signo)
+{
+	struct mt_server	*srv = arg;
+	struct sess		*s;
+	pid_t			 pid;
+	size_t			 i;
+	int			 status;
+
+	(void)signo;
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		for (i = 0; i < srv->norphans; i++)
+			if (srv->orphans[i].pid == pid) {
+				srv->orphans[i] = srv->orphans[--srv->norphans];
+				break;
+			}
+		for (s = srv->all; s != NULL; s = s->next)
+			if (s->pid == pid) {
+				s->pid = 0;
+				s->child_done = 1;
+				mts_pump(s);
+				break;
+			}
+	}
+	if (srv->norphans == 0)
+		l2c_timer_cancel(srv->ctx->loop, &srv->orphan_timer);
+}
+
+/* Children that outlived their SIGHUP get SIGKILL. */
+void
+mts_orphan_cb(void *arg)
+{
+	struct mt_server	*srv = arg;
+	uint64_t		 now = l2c_now_us(), next = 0;
+	size_t			 i;
+
+	for (i = 0; i < srv->norphans; i++) {
+		if (srv->orphans[i].kill_at <= now) {
+			kill(-srv->orphans[i].pid, SIGKILL);
+			kill(srv->orphans[i].pid, SIGKILL);
+			srv->orphans[i].kill_at = now + KILL_GRACE_US;
+		}
+		if (next == 0 || srv->orphans[i].kill_at < next)
+			next = srv->orphans[i].kill_at;
+	}
+	if (next != 0)
+		l2c_timer_arm_at(srv->ctx->loop, &srv->orphan_timer, next);
+}

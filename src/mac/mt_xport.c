@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The MAC-Telnet client's acknowledged-data transport: the frame around
+ * every packet, one DATA in flight on the reference schedule (core
+ * rtx.c) squeezed or stretched to the budget, what each unanswered
+ * packet means when the budget runs out, keepalives, and ACKs said
+ * again after the server goes quiet.
+ */
+#include <string.h>
+
+#include "core/err.h"
+#include "core/link.h"
+#include "core/log.h"
+#include "core/random.h"
+#include "mac/mt_client_int.h"
+
+/*
+ * Our last ACK said again after the session goes quiet, in case it was
+ * lost and the server waits for it: short, bounded.
+ */
+static const uint16_t ackre_ms[] = { 20, 40, 80, 160, 320 };
+#define NACKRE		(sizeof(ackre_ms) / sizeof(ackre_ms[0]))
+
+int
+mtc_send_pkt(struct mt_client *s, uint8_t type, uint32_t counter,
+    const uint8_t *payload, size_t len)
+{
+	uint8_t		 frame[L2C_ETH_MAXLEN];
+	struct l2c_wbuf	 f;
+	struct mt_hdr	 h;
+	int		 rv;
+
+	memset(&h, 0, sizeof(h));
+	h.type = type;
+	memcpy(h.src, s->self, sizeof(h.src));
+	memcpy(h.dst, s->peer, sizeof(h.dst));
+	h.session = s->key;
+	h.client_type = MT_CLIENT_TYPE;
+	h.counter = counter;
+	l2c_wbuf_init(&f, frame, sizeof(frame));
+	if ((rv = mt_packet_build(&f, MT_C2S, &h, payload, len, s->peer, 0,
+	    s->sport, MT_PORT)) != 0)
+		return rv;
+	s->last_tx = l2c_now_us();
+	s->info.frames_tx++;
+	if ((rv = l2c_link_send(s->ctx->link, frame, f.len)) != 0)
+		l2c_debug("mikrotik: send: %s", l2c_strerror(rv));
+	return rv;
+}
+
+void
+mtc_send_ack(struct mt_client *s, uint32_t counter)
+{
+	(void)mtc_send_pkt(s, MT_PT_ACK, counter, NULL, 0);
+}
+
+/* Something went out that wants an answer: the schedule starts. */
+void
+mtc_rtx_start(struct mt_client *s, enum rtx_what what)
+{
+	s->rtx_what = what;
+	l2c_timer_arm_at(mtc_loop_of(s), &s->t_rtx,
+	    l2c_rtx_start(&s->rtx, &s->rtx_conf, l2c_now_us(), 0));
+}
+
+void
+mtc_rtx_stop(struct mt_client *s)
+{
+	s->rtx_what = RTX_NONE;
+	l2c_timer_cancel(mtc_loop_of(s), &s->t_rtx);
+}
+
+static void
+resend(struct mt_client *s)
+{
+	uint8_t	rnd[2];
+
+	switch (s->rtx_what) {
+	case RTX_START:
+		/*
+		 * mactelnetd ignores a second START with the same key, so
+		 * after a lost ACK the session could never begin: a fresh
+		 * key is a fresh session.  The server forgets the old one
+		 * after its idle timeout; what it sends there is dropped.
+		 */
+		if (l2c_random(rnd, sizeof(rnd)) == 0)
+			s->key = (uint16_t)(rnd[0] << 8 | rnd[1]);
+		(void)mtc_send_pkt(s, MT_PT_START, 0, NULL, 0);
+		break;
+	case RTX_DATA:
+		(void)mtc_send_pkt(s, MT_PT_DATA, s->outcnt, s->txbuf, s->txlen);
+		break;
+	case RTX_KEEPALIVE:
+		mtc_send_ack(s, s->outcnt);
+		break;
+	case RTX_END:
+		(void)mtc_send_pkt(s, MT_PT_END, 0, NULL, 0);
+		break;
+	case RTX_NONE:
+		break;
+	}
+}
+
+/* Out of budget: what that means depends on what went unanswered. */
+static void
+rtx_give_up(struct mt_client *s)
+{
+	enum rtx_what	what = s->rtx_what;
+
+	s->rtx_what = RTX_NONE;
+	switch (what) {
+	case RTX_START:
+		mtc_finish(s, L2C_ERR_NOANSWER);
+		break;
+	case RTX_DATA:
+		mtc_finish(s, L2C_ERR_PEERLOST);
+		break;
+	case RTX_KEEPALIVE:
+		/* Only a peer that answered keepalives before is missed. */
+		if (s->peer_echoes)
+			mtc_finish(s, L2C_ERR_PEERLOST);
+		break;
+	case RTX_END:
+		mtc_finish(s, 0);
+		break;
+	case RTX_NONE:
+		break;
+	}
+}
+
+void
+mtc_rtx_fire(void *arg)
+{
+	struct mt_client	*s = arg;
+	uint64_t		 due;
+
+	if (!l2c_rtx_fire(&s->rtx, l2c_now_us(), &due)) {
+		rtx_give_up(s);
+		return;
+	}
+	resend(s);
+	s->info.retransmits++;
+	l2c_timer_arm_at(mtc_loop_of(s), &s->t_rtx, due);
+}
+
+void
+mtc_data_send(struct mt_client *s, const uint8_t *p, size_t len)
+{
+	memcpy(s->txbuf, p, len);
+	s->txlen = len;
+	s->inflight = 1;
+	(void)mtc_send_pkt(s, MT_PT_DATA, s->outcnt, s->txbuf, s->txlen);
+	mtc_rtx_start(s, RTX_DATA);
+}
+
+void
+mtc_send_end(struct mt_client *s)
+{
+	s->state = ST_CLOSING;
+	(void)mtc_send_pkt(s, MT_PT_END, 0, NULL, 0);
+	mtc_rtx_start(s, RTX_END);
+}
+
+void
+mtc_ackre_arm(struct mt_client *s)
+{
+	s->ackre_k = 0;
+	l2c_timer_arm(mtc_loop_of(s), &s->t_ackre, L2C_MS(ackre_ms[0]));
+}
+
+void
+mtc_ka_fire(void *arg)
+{
+	struct mt_client	*s = arg;
+	uint64_t		 now = l2c_now_us();
+
+	if (now - s->last_tx >= s->keepalive_us) {
+		if (!s->inflight && s->rtx_what == RTX_NONE &&
+		    (s->state == ST_OPEN || s->state == ST_HOLD)) {
+			mtc_send_ack(s, s->outcnt);
+			mtc_rtx_start(s, RTX_KEEPALIVE);
+		}
+		l2c_timer_arm(mtc_loop_of(s), &s->t_ka, s->keepalive_us);
+	} else
+		l2c_timer_arm_at(mtc_loop_of(s), &s->t_ka,
+		    s->last_tx + s->keepalive_us);
+}
+
+/* Our ACK may have been lost and the server waits for it: say it again. */
+void
+mtc_ackre_fire(void *arg)
+{
+	struct mt_client	*s = arg;
+
+	if (s->state == ST_CLOSING)
+		return;
+	mtc_send_ack(s, s->last_ack);
+	if (++s->ackre_k < NACKRE)
+		l2c_timer_arm(mtc_loop_of(s), &s->t_ackre,
+		    L2C_MS(ackre_ms[s->ackre_k]));
+}

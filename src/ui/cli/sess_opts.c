@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: ISC */
+/* Options shared by the console commands (sess_opts.h). */
+#include <errno.h>
+#include <getopt.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/err.h"
+#include "ui/cli/cmd.h"
+#include "ui/console/console.h"
+#include "ui/cli/exitcode.h"
+#include "ui/cli/sess_opts.h"
+#include "ui/console/vt.h"
+
+void
+l2c_sess_opts_init(struct l2c_sess_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	l2c_console_defaults(&o->co);
+	o->logfd = -1;
+}
+
+int
+l2c_sess_opts_take(const struct l2c_cmd *cmd, int ch, const char *arg,
+    struct l2c_sess_opts *o, int *ex)
+{
+	*ex = 0;
+	switch (ch) {
+	case 'e':
+		if (l2c_console_parse_escape(arg, &o->co.escape) != 0)
+			*ex = l2c_usage_error(cmd, "bad escape key \"%s\" (one "
+			    "character, ^X, or none)", arg);
+		return 1;
+	case 'T':
+		if (l2c_cmd_seconds(arg, 0, &o->timeout_us) != 0)
+			*ex = l2c_usage_error(cmd, "bad --timeout \"%s\" "
+			    "(seconds)", arg);
+		return 1;
+	case 'I':
+		/* 0: end as soon as input has ended and output is in. */
+		if (l2c_cmd_seconds(arg, 1, &o->co.idle_us) != 0)
+			*ex = l2c_usage_error(cmd, "bad --idle \"%s\" "
+			    "(seconds)", arg);
+		return 1;
+	case 'L':
+		o->log = arg;
+		return 1;
+	case 'S':
+		o->stamps = 1;
+		return 1;
+	case L2C_OPT_TERM:
+		if (strcmp(arg, "auto") == 0)
+			o->co.term = L2C_TERM_AUTO;
+		else if (strcmp(arg, "virtual") == 0)
+			o->co.term = L2C_TERM_VIRTUAL;
+		else
+			*ex = l2c_usage_error(cmd, "bad --term \"%s\" (auto or "
+			    "virtual)", arg);
+		return 1;
+	case L2C_OPT_TERM_SIZE:
+		if (l2c_vt_size_parse(arg, &o->co.cols, &o->co.rows) != 0)
+			*ex = l2c_usage_error(cmd, "bad --term-size \"%s\" "
+			    "(COLSxROWS, each 1 to %d)", arg, L2C_VT_MAX_COLS);
+		return 1;
+	case L2C_OPT_OUTPUT:
+		if (l2c_console_parse_output(arg, &o->co.output) != 0)
+			*ex = l2c_usage_error(cmd, "bad --output \"%s\" (text or "
+			    "raw)", arg);
+		return 1;
+	case L2C_OPT_LOG_FORMAT:
+		if (l2c_console_parse_output(arg, &o->co.log_format) != 0)
+			*ex = l2c_usage_error(cmd, "bad --log-format \"%s\" (raw "
+			    "or text)", arg);
+		return 1;
+	}
+	return 0;
+}
+
+int
+l2c_sess_opts_open_log(struct l2c_sess_opts *o)
+{
+	if (o->log == NULL || o->logfd != -1)
+		return 0;
+	if ((o->logfd = l2c_console_log_open(o->log)) == -1) {
+		l2c_say("cannot open the session log %s: %s", o->log,
+		    strerror(errno));
+		return L2C_EX_NOINPUT;
+	}
+	return 0;
+}
+
+int
+l2c_sess_opts_attach_log(struct l2c_sess_opts *o, struct l2c_console *con)
+{
+	int	fd = o->logfd;
+
+	if (fd == -1)
+		return 0;
+	o->logfd = -1;
+	return l2c_console_log_attach(con, fd, o->log, o->stamps);
+}
+
+void
+l2c_sess_opts_close(struct l2c_sess_opts *o)
+{
+	if (o->logfd != -1)
+		close(o->logfd);
+	o->logfd = -1;
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * What the two console commands (mikrotik, mop) share on their command
+ * lines, parsed once: the escape key, --timeout, --idle, --log,
+ * --timestamps, and the terminal: --term, --term-size, --output,
+ * --log-format.  Each command puts L2C_SESS_LONGOPTS in its own option
+ * table and hands every getopt result to l2c_sess_opts_take() first.
+ */
+#ifndef L2C_UI_SESS_OPTS_H
+#define L2C_UI_SESS_OPTS_H
+
+#include <stdint.h>
+
+#include "ui/cli/cmd.h"
+#include "ui/console/console.h"
+
+/* Long-only options: codes no short option can have. */
+#define L2C_OPT_TERM		0x101
+#define L2C_OPT_TERM_SIZE	0x102
+#define L2C_OPT_OUTPUT		0x103
+#define L2C_OPT_LOG_FORMAT	0x104
+
+#define L2C_SESS_LONGOPTS						\
+	{ "escape",	required_argument,	NULL, 'e' },		\
+	{ "timeout",	required_argument,	NULL, 'T' },		\
+	{ "idle",	required_argument,	NULL, 'I' },		\
+	{ "log",	required_argument,	NULL, 'L' },		\
+	{ "timestamps",	no_argument,		NULL, 'S' },		\
+	{ "term",	required_argument,	NULL, L2C_OPT_TERM },	\
+	{ "term-size",	required_argument,	NULL, L2C_OPT_TERM_SIZE }, \
+	{ "output",	required_argument,	NULL, L2C_OPT_OUTPUT },	\
+	{ "log-format",	required_argument,	NULL, L2C_OPT_LOG_FORMAT }
+/* The same, in a command's usage line. */
+#define L2C_SESS_USAGE_TERM						\
+	"[--term auto|virtual] [--term-size COLSxROWS] [--output text|raw] " \
+	"[--log-format raw|text]"
+#define L2C_SESS_SHORTOPTS	"e:"
+
+struct l2c_sess_opts {
+	struct l2c_console_opts	 co;
+	uint64_t		 timeout_us;	/* 0: the protocol's own */
+	const char		*log;
+	int			 stamps;
+	int			 logfd;		/* -1 until opened */
+};
+
+void	l2c_sess_opts_init(struct l2c_sess_opts *);
+/*
+ * ch and optarg from getopt: 1 when ch is one of these (*ex is then 0,
+ * or an exit status after a usage error), 0 when it is not.
+ */
+int	l2c_sess_opts_take(const struct l2c_cmd *, int ch, const char *arg,
+	    struct l2c_sess_opts *, int *ex);
+/* --log opened now, before root is given up: 0 or an exit status. */
+int	l2c_sess_opts_open_log(struct l2c_sess_opts *);
+/* The open log handed to the console, which closes it from then on. */
+int	l2c_sess_opts_attach_log(struct l2c_sess_opts *, struct l2c_console *);
+void	l2c_sess_opts_close(struct l2c_sess_opts *);
+
+#endif

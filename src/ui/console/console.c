@@ -1,0 +1,897 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The console face shared by every protocol: terminal in raw mode, the
+ * escape key and its prompt, window changes, signals, and batch mode,
+ * where the terminal model (vt.h) answers the device and writes text.
+ */
+#include <sys/ioctl.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/err.h"
+#include "core/frame.h"
+#include "core/log.h"
+#include "ui/console/console.h"
+#include "ui/console/escape.h"
+#include "ui/console/sess_log.h"
+#include "ui/console/term.h"
+#include "ui/console/vt.h"
+
+#define INBUF		4096
+#define CLOSE_GRACE	L2C_SEC(3)	/* session must say CLOSED by then */
+#define IDLE_RECHECK	L2C_MS(50)	/* idle, but the peer owes an answer */
+#define OUTBUF		65536		/* text lines, written per output */
+/*
+ * Batch input waits until the device has had its say after the login
+ * (RouterOS: probes, banner, perhaps a change-password nag that would
+ * take typed-ahead lines as a new password): quiet this long, or at
+ * most SETTLE_MAX after the session opened.
+ */
+#define SETTLE_QUIET	L2C_MS(300)
+#define SETTLE_MAX	L2C_SEC(3)
+#define VT_SCROLLBACK	1000
+
+struct l2c_console {
+	struct l2c_loop		*loop;
+	struct l2c_console_opts	 opts;
+	struct l2c_sess_cb	 cb;
+	struct l2c_sess		*sess;
+	struct l2c_term		 term;
+	int			 interactive;	/* stdin is a terminal */
+	int			 open;
+	int			 closing;
+	int			 closed;
+	int			 err;
+	int			 watching_in;
+	int			 in_eof;
+	struct l2c_esc		 esc;		/* the escape filter */
+	uint8_t			 in[INBUF];
+	size_t			 inlen;
+	struct l2c_timer	 idle;
+	int			 idle_waited;	/* the peer owed an answer */
+	struct l2c_timer	 grace;
+	struct l2c_sess_facts	 facts;		/* of CLOSED */
+	int			 have_facts;
+	int			 signo;		/* that ended the session */
+	struct l2c_console_menu	 menu;		/* open == NULL: prompt */
+	uint8_t			*hold;		/* output while the menu is up */
+	size_t			 holdlen, holdcap;
+	uint64_t		 hold_lost;
+	struct l2c_sess_log	 log;
+	struct l2c_vt		*vt;		/* NULL: output passes through */
+	int			 answering;	/* vt answers the device */
+	int			 out_text;	/* stdout gets vt's lines */
+	int			 log_text;	/* the log gets vt's lines */
+	uint8_t			 rep[256];	/* vt's answers, not yet taken */
+	size_t			 replen;
+	char			*out;		/* lines for stdout */
+	size_t			 outlen;
+	struct l2c_timer	 settle;	/* batch input not yet */
+	uint64_t		 settle_end;
+	int			 settling;
+};
+
+static void	say(struct l2c_console *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+
+void
+l2c_console_defaults(struct l2c_console_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->escape = L2C_ESCAPE_DEFAULT;
+	o->batch = -1;
+	o->idle_us = L2C_SEC(2);
+}
+
+int
+l2c_console_parse_escape(const char *s, int *esc)
+{
+	if (strcmp(s, "none") == 0) {
+		*esc = L2C_ESCAPE_NONE;
+		return 0;
+	}
+	if (s[0] == '^' && s[1] != '\0' && s[2] == '\0') {
+		if (s[1] == '?')
+			*esc = 0x7f;
+		else if ((s[1] & 0x1f) != 0 || s[1] == '@')
+			*esc = s[1] & 0x1f;
+		else
+			return L2C_ERR_INVAL;
+		return 0;
+	}
+	if (s[0] != '\0' && s[1] == '\0') {
+		*esc = (unsigned char)s[0];
+		return 0;
+	}
+	return L2C_ERR_INVAL;
+}
+
+void
+l2c_console_winsize(unsigned *cols, unsigned *rows)
+{
+	struct winsize	ws;
+
+	*cols = 80;
+	*rows = 24;
+	if ((ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 ||
+	    ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) == 0) &&
+	    ws.ws_col > 0 && ws.ws_row > 0) {
+		*cols = ws.ws_col;
+		*rows = ws.ws_row;
+	}
+}
+
+void
+l2c_console_size(const struct l2c_console *c, unsigned *cols,
+    unsigned *rows)
+{
+	int	 vc, vr;
+
+	if (c->vt != NULL && c->answering) {
+		l2c_vt_size(c->vt, &vc, &vr);
+		*cols = (unsigned)vc;
+		*rows = (unsigned)vr;
+	} else
+		l2c_console_winsize(cols, rows);
+}
+
+int
+l2c_console_parse_output(const char *s, int *fmt)
+{
+	if (strcmp(s, "text") == 0)
+		*fmt = L2C_OUT_TEXT;
+	else if (strcmp(s, "raw") == 0)
+		*fmt = L2C_OUT_RAW;
+	else
+		return L2C_ERR_INVAL;
+	return 0;
+}
+
+static void
+write_all(int fd, const void *p, size_t n)
+{
+	const uint8_t	*b = p;
+	ssize_t		 w;
+
+	while (n > 0) {
+		w = write(fd, b, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		b += w;
+		n -= (size_t)w;
+	}
+}
+
+/* While the face's menu is up, output waits here (bounded). */
+static void
+hold(struct l2c_console *c, const void *p, size_t n)
+{
+	size_t	 ncap;
+	uint8_t	*nb;
+
+	if (c->holdlen + n > c->holdcap) {
+		ncap = c->holdcap ? c->holdcap : 4096;
+		while (ncap < c->holdlen + n && ncap < L2C_CONSOLE_HOLD_MAX)
+			ncap *= 2;
+		if (ncap > L2C_CONSOLE_HOLD_MAX)
+			ncap = L2C_CONSOLE_HOLD_MAX;
+		if (ncap > c->holdcap &&
+		    (nb = realloc(c->hold, ncap)) != NULL) {
+			c->hold = nb;
+			c->holdcap = ncap;
+		}
+	}
+	if (c->holdlen + n > c->holdcap) {
+		c->hold_lost += c->holdlen + n - c->holdcap;
+		n = c->holdcap - c->holdlen;
+	}
+	memcpy(c->hold + c->holdlen, p, n);
+	c->holdlen += n;
+}
+
+/* One line from us, readable whether the terminal is raw or not. */
+static void
+say(struct l2c_console *c, const char *fmt, ...)
+{
+	char	msg[512];
+	va_list	ap;
+	int	n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if (c->esc.state == L2C_ESC_MENU) {
+		hold(c, "\r\nl2console: ", 13);
+		hold(c, msg, strlen(msg));
+		hold(c, "\r\n", 2);
+		return;
+	}
+	if (c->term.raw)
+		dprintf(STDERR_FILENO, "\r\nl2console: %s\r\n", msg);
+	else
+		dprintf(STDERR_FILENO, "l2console: %s\n", msg);
+}
+
+static void	pump_input(struct l2c_console *);
+static void	on_stdin(void *, int, short);
+
+static void
+watch_input(struct l2c_console *c, int on)
+{
+	if (c->in_eof || c->esc.state == L2C_ESC_MENU)
+		on = 0;
+	if (on == c->watching_in)
+		return;
+	/* Removed, not just muted: poll reports a hangup even then. */
+	if (on)
+		c->watching_in = l2c_loop_fd(c->loop, STDIN_FILENO, POLLIN,
+		    on_stdin, c) == 0;
+	else {
+		l2c_loop_fd_del(c->loop, STDIN_FILENO);
+		c->watching_in = 0;
+	}
+}
+
+static void
+begin_close(struct l2c_console *c)
+{
+	if (c->closing || c->closed)
+		return;
+	c->closing = 1;
+	watch_input(c, 0);
+	l2c_timer_cancel(c->loop, &c->idle);
+	l2c_timer_arm(c->loop, &c->grace, CLOSE_GRACE);
+	c->sess->ops->close(c->sess->s);
+}
+
+static void
+on_grace(void *arg)
+{
+	struct l2c_console	*c = arg;
+
+	/* The session never finished closing: stop anyway. */
+	c->closed = 1;
+	l2c_term_restore(&c->term);
+	l2c_loop_break(c->loop, 0);
+}
+
+/*
+ * Quiet output only means the peer has nothing more to say if it has
+ * answered everything we sent: a lost poll or an unacknowledged DATA
+ * is quiet too.  While the session waits, look again shortly; once
+ * the peer has caught up, give it the whole idle time again, for its
+ * answer to what finally arrived.  A peer that never answers is the
+ * session's to give up on (CLOSED, peer lost), so this cannot hang.
+ */
+static void
+on_idle(void *arg)
+{
+	struct l2c_console	*c = arg;
+
+	if (c->settling || (c->sess->ops->pending != NULL &&
+	    c->sess->ops->pending(c->sess->s))) {
+		c->idle_waited = 1;
+		l2c_timer_arm(c->loop, &c->idle, IDLE_RECHECK);
+		return;
+	}
+	if (c->idle_waited) {
+		c->idle_waited = 0;
+		l2c_timer_arm(c->loop, &c->idle, c->opts.idle_us);
+		return;
+	}
+	begin_close(c);
+}
+
+static void
+esc_break(struct l2c_console *c)
+{
+	int	rv;
+
+	if (c->sess->ops->brk == NULL) {
+		say(c, "this protocol has no break");
+		return;
+	}
+	if ((rv = c->sess->ops->brk(c->sess->s)) != 0)
+		say(c, "break: %s", l2c_strerror(rv));
+	else
+		say(c, "break sent");
+}
+
+static void
+esc_info(struct l2c_console *c)
+{
+	struct l2c_sess_info	i;
+	char			mac[L2C_MAC_STRLEN];
+
+	memset(&i, 0, sizeof(i));
+	c->sess->ops->info(c->sess->s, &i);
+	say(c, "%s %s, login %s; frames %llu out %llu in, bytes %llu out "
+	    "%llu in, %llu retransmitted, rtt %.1f ms%s",
+	    i.proto ? i.proto : "?", l2c_mac_fmt(i.peer, mac, sizeof(mac)),
+	    i.method ? i.method : "-", (unsigned long long)i.frames_tx,
+	    (unsigned long long)i.frames_rx, (unsigned long long)i.bytes_tx,
+	    (unsigned long long)i.bytes_rx, (unsigned long long)i.retransmits,
+	    (double)i.rtt_us / 1000.0, i.lost_bytes ? ", output lost" : "");
+}
+
+/* The filter opened the prompt. */
+static void
+esc_prompt(void *arg)
+{
+	struct l2c_console	*c = arg;
+
+	if (c->term.raw)
+		dprintf(STDERR_FILENO, "\r\nl2console> ");
+}
+
+/* A command from the escape prompt; nonzero once the session ends. */
+static int
+esc_cmd(void *arg, enum l2c_esc_cmd cmd, uint8_t key)
+{
+	struct l2c_console	*c = arg;
+	char			 line[512];
+
+	switch (cmd) {
+	case L2C_ESC_QUIT:
+		begin_close(c);
+		break;
+	case L2C_ESC_BREAK:
+		esc_break(c);
+		break;
+	case L2C_ESC_INFO:
+		esc_info(c);
+		break;
+	case L2C_ESC_HELP:
+		l2c_esc_help(&c->esc, line, sizeof(line));
+		say(c, "%s; the escape key again sends it", line);
+		break;
+	case L2C_ESC_RESUME:
+		break;
+	case L2C_ESC_UNKNOWN:
+		say(c, "unknown command '%c' (? lists them)",
+		    key >= 0x20 && key < 0x7f ? key : '?');
+		break;
+	}
+	return c->closing;
+}
+
+/* Offer bytes to the session; keep what it cannot take yet. */
+static int
+offer(struct l2c_console *c, const uint8_t *p, size_t n)
+{
+	int	taken;
+
+	if (n == 0)
+		return 0;
+	taken = c->sess->ops->input(c->sess->s, p, n);
+	if (taken < 0) {
+		say(c, "input: %s", l2c_strerror(taken));
+		return taken;
+	}
+	return taken;
+}
+
+static void
+pump_input(struct l2c_console *c)
+{
+	int	taken;
+
+	if (c->inlen == 0 || c->closing)
+		return;
+	if (c->settling) {
+		watch_input(c, 0);	/* held until on_settle() */
+		return;
+	}
+	if ((taken = offer(c, c->in, c->inlen)) < 0) {
+		begin_close(c);
+		return;
+	}
+	memmove(c->in, c->in + taken, c->inlen - (size_t)taken);
+	c->inlen -= (size_t)taken;
+	/* Read more only once the session took what we have. */
+	watch_input(c, c->inlen == 0);
+}
+
+static void
+on_stdin(void *arg, int fd, short revents)
+{
+	struct l2c_console	*c = arg;
+	uint8_t			 after[INBUF];
+	size_t			 rest, nrest;
+	ssize_t			 n;
+
+	(void)revents;
+	if (c->inlen > 0 || c->closing)
+		return;
+	n = read(fd, c->in, sizeof(c->in));
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	if (n <= 0) {
+		watch_input(c, 0);
+		c->in_eof = 1;
+		/* Batch: end once the output has been quiet for a while. */
+		l2c_timer_arm(c->loop, &c->idle, c->opts.idle_us);
+		return;
+	}
+	c->inlen = l2c_esc_filter(&c->esc, c->in, (size_t)n, &rest);
+	nrest = (size_t)n - rest;
+	memcpy(after, c->in + rest, nrest);
+	if (c->esc.state == L2C_ESC_MENU) {
+		/* The keyboard and the terminal go to the face's menu. */
+		watch_input(c, 0);
+		l2c_term_restore(&c->term);
+	}
+	pump_input(c);
+	if (c->esc.state == L2C_ESC_MENU && !c->closing && !c->closed)
+		c->menu.open(c->menu.arg, after, nrest);
+	explicit_bzero(after, nrest);
+}
+
+static void
+log_out(struct l2c_console *c, const void *p, size_t n)
+{
+	if (c->log.fd >= 0 && l2c_sess_log_write(&c->log, p, n) != 0) {
+		say(c, "session log %s: write failed, logging stopped",
+		    c->log.path);
+		l2c_sess_log_stop(&c->log);
+	}
+}
+
+static void
+out_flush(struct l2c_console *c)
+{
+	write_all(STDOUT_FILENO, c->out, c->outlen);
+	c->outlen = 0;
+}
+
+/* The terminal model completed a line (vt.h): to stdout, to the log. */
+static void
+on_vt_line(void *arg, const char *p, size_t n)
+{
+	struct l2c_console	*c = arg;
+
+	if (c->log_text) {
+		log_out(c, p, n);
+		log_out(c, "\n", 1);
+	}
+	if (!c->out_text)
+		return;
+	if (c->outlen + n + 1 > OUTBUF)
+		out_flush(c);
+	if (n + 1 > OUTBUF) {
+		write_all(STDOUT_FILENO, p, n);
+		write_all(STDOUT_FILENO, "\n", 1);
+		return;
+	}
+	memcpy(c->out + c->outlen, p, n);
+	c->out[c->outlen + n] = '\n';
+	c->outlen += n + 1;
+}
+
+/* The model's answers to the device, as if typed, once it can take. */
+static void
+reply_flush(struct l2c_console *c)
+{
+	int	taken;
+
+	if (c->replen == 0 || !c->open || c->closing || c->closed ||
+	    c->sess == NULL)
+		return;
+	if ((taken = offer(c, c->rep, c->replen)) <= 0)
+		return;
+	memmove(c->rep, c->rep + taken, c->replen - (size_t)taken);
+	c->replen -= (size_t)taken;
+}
+
+static void
+on_vt_reply(void *arg, const char *p, size_t n)
+{
+	struct l2c_console	*c = arg;
+
+	if (n > sizeof(c->rep) - c->replen) {
+		l2c_debug("console: terminal answers dropped (%zu bytes)", n);
+		return;
+	}
+	memcpy(c->rep + c->replen, p, n);
+	c->replen += n;
+	reply_flush(c);
+}
+
+/* The device has been quiet (or long enough): batch input may go. */
+static void
+on_settle(void *arg)
+{
+	struct l2c_console	*c = arg;
+
+	c->settling = 0;
+	if (c->closing || c->closed)
+		return;
+	if (c->inlen > 0)
+		pump_input(c);
+	else
+		watch_input(c, 1);
+}
+
+static void
+on_output(void *arg, const uint8_t *p, size_t n)
+{
+	struct l2c_console	*c = arg;
+	int			 rv;
+
+	if (c->settling && l2c_now_us() + SETTLE_QUIET < c->settle_end)
+		l2c_timer_arm(c->loop, &c->settle, SETTLE_QUIET);
+	if (!c->log_text)
+		log_out(c, p, n);
+	if (c->vt != NULL) {
+		if ((rv = l2c_vt_feed(c->vt, p, n)) != 0)
+			say(c, "terminal model: %s", l2c_strerror(rv));
+		if (c->out_text)
+			out_flush(c);
+	}
+	if (!c->out_text) {
+		if (c->esc.state == L2C_ESC_MENU)
+			hold(c, p, n);
+		else
+			write_all(STDOUT_FILENO, p, n);
+	}
+	if (c->in_eof && !c->closing) {
+		c->idle_waited = 0;
+		l2c_timer_arm(c->loop, &c->idle, c->opts.idle_us);
+	}
+}
+
+/*
+ * CLOSED's facts, kept for the face that words them (the family row's
+ * explain, through the registry): the session may be freed before.
+ */
+static void
+keep_facts(struct l2c_console *c)
+{
+	const struct l2c_sess_ops	*ops = c->sess->ops;
+
+	memset(&c->facts, 0, sizeof(c->facts));
+	c->have_facts = ops->facts != NULL;
+	if (c->have_facts)
+		ops->facts(c->sess->s, &c->facts);
+}
+
+static void
+on_event(void *arg, enum l2c_sess_event ev, int err, const char *msg)
+{
+	struct l2c_console	*c = arg;
+	unsigned		 cols, rows;
+
+	switch (ev) {
+	case L2C_SESS_OPEN:
+		c->open = 1;
+		if (c->answering && c->sess != NULL) {
+			l2c_console_size(c, &cols, &rows);
+			(void)c->sess->ops->resize(c->sess->s, cols, rows);
+			reply_flush(c);
+		}
+		if (c->interactive) {
+			if (l2c_term_raw(&c->term, STDIN_FILENO) == -1)
+				say(c, "cannot put the terminal in raw mode");
+			if (!c->answering) {
+				l2c_console_winsize(&cols, &rows);
+				(void)c->sess->ops->resize(c->sess->s, cols,
+				    rows);
+			}
+			if (c->opts.escape != L2C_ESCAPE_NONE)
+				say(c, "connected; escape key is %s%c%s",
+				    c->opts.escape < 0x20 ? "^" : "",
+				    c->opts.escape < 0x20 ?
+				    c->opts.escape + '@' : c->opts.escape,
+				    c->menu.open != NULL ? " (opens the menu)" :
+				    ", then ? for help");
+		}
+		if (c->opts.wake)
+			(void)offer(c, (const uint8_t *)"\r", 1);
+		if (!c->interactive) {
+			c->settling = 1;
+			c->settle_end = l2c_now_us() + SETTLE_MAX;
+			l2c_timer_arm(c->loop, &c->settle, SETTLE_QUIET);
+		}
+		watch_input(c, 1);
+		break;
+	case L2C_SESS_CLOSED:
+		/* What the screen still shows is the end of the text. */
+		if (c->vt != NULL) {
+			l2c_vt_flush(c->vt);
+			if (c->out_text)
+				out_flush(c);
+		}
+		c->closed = 1;
+		c->err = err;
+		keep_facts(c);
+		l2c_term_restore(&c->term);
+		l2c_loop_break(c->loop, 0);
+		break;
+	case L2C_SESS_NOTICE:
+		if (msg != NULL)
+			say(c, "%s", msg);
+		break;
+	case L2C_SESS_WRITABLE:
+		reply_flush(c);
+		pump_input(c);
+		break;
+	}
+}
+
+static void
+on_signal(void *arg, int signo)
+{
+	struct l2c_console	*c = arg;
+	unsigned		 cols, rows;
+
+	if (signo == SIGWINCH) {
+		/* A virtual terminal that answers keeps its size. */
+		if (c->open && c->interactive && !c->answering) {
+			l2c_console_winsize(&cols, &rows);
+			(void)c->sess->ops->resize(c->sess->s, cols, rows);
+			if (c->vt != NULL)
+				(void)l2c_vt_resize(c->vt, (int)cols,
+				    (int)rows);
+		}
+		if (c->esc.state == L2C_ESC_MENU && c->menu.winch != NULL)
+			c->menu.winch(c->menu.arg);
+		return;
+	}
+	if (c->signo == 0)
+		c->signo = signo;
+	/* A second signal while closing: stop now. */
+	if (c->closing)
+		on_grace(c);
+	else
+		begin_close(c);
+}
+
+/*
+ * The terminal model, when one is needed: it answers the device when
+ * no real terminal will (stdout is not one, --term virtual, or text on
+ * stdout asked for), and it makes the text for --log-format text.
+ */
+static int
+vt_start(struct l2c_console *c)
+{
+	struct l2c_vt_conf	 vc;
+	const struct l2c_console_opts *o = &c->opts;
+	unsigned		 cols, rows;
+
+	c->answering = o->term == L2C_TERM_VIRTUAL ||
+	    !isatty(STDOUT_FILENO) || o->output == L2C_OUT_TEXT;
+	c->out_text = c->answering && o->output != L2C_OUT_RAW;
+	c->log_text = o->log_format == L2C_OUT_TEXT;
+	if (!c->answering && !c->log_text)
+		return 0;
+	memset(&vc, 0, sizeof(vc));
+	if (c->answering) {
+		vc.cols = o->cols > 0 ? o->cols : L2C_BATCH_COLS;
+		vc.rows = o->rows > 0 ? o->rows : L2C_BATCH_ROWS;
+		vc.reply = on_vt_reply;
+	} else {
+		/* Text for the log only: the real terminal's size. */
+		l2c_console_winsize(&cols, &rows);
+		vc.cols = (int)cols;
+		vc.rows = (int)rows;
+	}
+	vc.scrollback = VT_SCROLLBACK;
+	vc.line = on_vt_line;
+	vc.arg = c;
+	if (c->out_text && (c->out = malloc(OUTBUF)) == NULL)
+		return L2C_ERR_NOMEM;
+	return l2c_vt_new(&vc, &c->vt);
+}
+
+int
+l2c_console_new(struct l2c_loop *loop, const struct l2c_console_opts *o,
+    struct l2c_console **cp)
+{
+	struct l2c_console	*c;
+	int			 rv;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return L2C_ERR_NOMEM;
+	c->loop = loop;
+	c->opts = *o;
+	c->interactive = isatty(STDIN_FILENO) && o->batch != 1;
+	if (o->batch == 0 && !isatty(STDIN_FILENO))
+		c->interactive = 0;
+	c->cb.output = on_output;
+	c->cb.event = on_event;
+	c->cb.arg = c;
+	l2c_sess_log_init(&c->log);
+	c->esc.key = o->escape;
+	c->esc.armed = c->interactive;
+	c->esc.lf_to_cr = o->lf_to_cr;
+	c->esc.prompt = esc_prompt;
+	c->esc.cmd = esc_cmd;
+	c->esc.arg = c;
+	l2c_timer_init(&c->idle, on_idle, c);
+	l2c_timer_init(&c->grace, on_grace, c);
+	l2c_timer_init(&c->settle, on_settle, c);
+	if ((rv = vt_start(c)) != 0) {
+		l2c_console_free(c);
+		return rv;
+	}
+	*cp = c;
+	return 0;
+}
+
+const struct l2c_sess_cb *
+l2c_console_cb(struct l2c_console *c)
+{
+	return &c->cb;
+}
+
+int
+l2c_console_run(struct l2c_console *c, struct l2c_sess *s)
+{
+	static const int	sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH };
+	size_t			i;
+	int			rv;
+
+	c->sess = s;
+	if (s->ops->brk == NULL)
+		c->esc.suppress |= L2C_ESC_SUPPRESS_BRK;
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if ((rv = l2c_loop_signal(c->loop, sigs[i], on_signal, c)) != 0)
+			return rv;
+	/* A closed or absent stdout must not kill us mid-session. */
+	signal(SIGPIPE, SIG_IGN);
+	while (!c->closed)
+		if ((rv = l2c_loop_run(c->loop)) != 0 && !c->closed)
+			break;
+	l2c_term_restore(&c->term);
+	watch_input(c, 0);
+	l2c_timer_cancel(c->loop, &c->idle);
+	l2c_timer_cancel(c->loop, &c->grace);
+	l2c_timer_cancel(c->loop, &c->settle);
+	c->settling = 0;
+	return c->err;
+}
+
+void
+l2c_console_rearm(struct l2c_console *c)
+{
+	c->sess = NULL;
+	c->open = c->closing = c->closed = 0;
+	c->err = 0;
+	c->have_facts = 0;
+	c->replen = 0;
+	c->idle_waited = 0;
+}
+
+const struct l2c_sess_facts *
+l2c_console_facts(const struct l2c_console *c)
+{
+	return c->have_facts ? &c->facts : NULL;
+}
+
+void
+l2c_console_free(struct l2c_console *c)
+{
+	if (c == NULL)
+		return;
+	l2c_term_restore(&c->term);
+	l2c_console_log_stop(c);
+	explicit_bzero(c->in, sizeof(c->in));
+	l2c_vt_free(c->vt);
+	free(c->out);
+	free(c->hold);
+	free(c);
+}
+
+int
+l2c_console_signo(const struct l2c_console *c)
+{
+	return c->signo;
+}
+
+void
+l2c_console_set_menu(struct l2c_console *c, const struct l2c_console_menu *m)
+{
+	if (m != NULL)
+		c->menu = *m;
+	else
+		memset(&c->menu, 0, sizeof(c->menu));
+	c->esc.menu = c->menu.open != NULL;
+}
+
+/* The face's menu is done: the terminal and keyboard are ours again. */
+void
+l2c_console_resume(struct l2c_console *c)
+{
+	unsigned	cols, rows;
+
+	if (c->esc.state != L2C_ESC_MENU)
+		return;
+	c->esc.state = L2C_ESC_NONE;
+	if (c->closing || c->closed)
+		return;
+	if (c->interactive && l2c_term_raw(&c->term, STDIN_FILENO) == -1)
+		say(c, "cannot put the terminal in raw mode");
+	write_all(STDOUT_FILENO, c->hold, c->holdlen);
+	c->holdlen = 0;
+	if (c->hold_lost > 0) {
+		say(c, "%llu bytes of output dropped while the menu was up",
+		    (unsigned long long)c->hold_lost);
+		c->hold_lost = 0;
+	}
+	if (c->open) {
+		l2c_console_winsize(&cols, &rows);
+		(void)c->sess->ops->resize(c->sess->s, cols, rows);
+	}
+	if (c->inlen > 0)
+		pump_input(c);
+	else
+		watch_input(c, 1);
+}
+
+int
+l2c_console_input(struct l2c_console *c, const uint8_t *p, size_t n)
+{
+	if (n > sizeof(c->in) - c->inlen)
+		return L2C_ERR_NOSPACE;
+	memcpy(c->in + c->inlen, p, n);
+	c->inlen += n;
+	if (c->esc.state != L2C_ESC_MENU && c->open)
+		pump_input(c);
+	return 0;
+}
+
+void
+l2c_console_close(struct l2c_console *c)
+{
+	if (c->sess == NULL || c->closed)
+		return;
+	/* What waited for the menu is not wanted any more. */
+	c->holdlen = 0;
+	begin_close(c);
+}
+
+int
+l2c_console_log_open(const char *path)
+{
+	return l2c_sess_log_open(path);
+}
+
+int
+l2c_console_log_attach(struct l2c_console *c, int fd, const char *path,
+    int stamps)
+{
+	return l2c_sess_log_attach(&c->log, fd, path, stamps);
+}
+
+int
+l2c_console_log_start(struct l2c_console *c, const char *path, int stamps)
+{
+	int	fd;
+
+	if ((fd = l2c_sess_log_open(path)) == -1)
+		return L2C_ERR_SYS;
+	return l2c_sess_log_attach(&c->log, fd, path, stamps);
+}
+
+void
+l2c_console_log_stop(struct l2c_console *c)
+{
+	l2c_sess_log_stop(&c->log);
+}
+
+const char *
+l2c_console_log_path(const struct l2c_console *c)
+{
+	return l2c_sess_log_path(&c->log);
+}

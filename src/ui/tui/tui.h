@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The full-screen UI: `l2console` with no command.  Interface picker,
+ * a live neighbor table fed by the scan engine, and consoles through
+ * the same sessions and console face as `l2console mikrotik` / `mop`.
+ */
+#ifndef L2C_UI_TUI_H
+#define L2C_UI_TUI_H
+
+enum l2c_color {
+	L2C_COLOR_AUTO = 0,	/* a terminal with colours, NO_COLOR unset */
+	L2C_COLOR_ALWAYS,
+	L2C_COLOR_NEVER,
+};
+
+struct l2c_tui_opts {
+	const char	*ifname;	/* -i: no picker */
+	enum l2c_color	 color;
+	int		 escape;	/* the session escape key */
+	const char	*log;		/* --log FILE: every session logged */
+	int		 timestamps;
+};
+
+void	l2c_tui_defaults(struct l2c_tui_opts *);
+/* "auto", "always", "never" (and the usual yes/no spellings). */
+int	l2c_tui_parse_color(const char *, enum l2c_color *);
+/* Run the UI; returns an exit status (64 when there is no terminal). */
+int	l2c_tui_main(const struct l2c_tui_opts *);
+
+#endif

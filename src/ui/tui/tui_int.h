@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Inside the full-screen UI: one struct tui for the whole run, a stack
+ * of screens (the top one gets the keys; drawing starts at the topmost
+ * screen that covers everything), and the helpers every screen draws
+ * with.  One file per screen: iface.c, neigh.c, form.c, popup.c,
+ * menu.c; sess.c runs a console; ping.c pings; dial.c connects by name.
+ * Who calls whom, with no circle: tui.c (the top) starts the screens;
+ * screens call each other downwards (neigh -> dial, form, popup, ping;
+ * sess -> menu -> form, popup; sess -> neigh to resume) and every one
+ * calls the frame (frame.c) and the drawing helpers (draw.c), which
+ * call no screen by name.
+ */
+#ifndef L2C_UI_TUI_INT_H
+#define L2C_UI_TUI_INT_H
+
+#include <curses.h>
+#include <stdint.h>
+
+#include "core/family.h"
+#include "core/frame.h"
+#include "core/loop.h"
+#include "core/neigh.h"
+#include "core/session.h"
+#include "ui/console/console.h"
+#include "ui/cli/open.h"
+#include "ui/conf/secret.h"
+#include "ui/tui/tui.h"
+
+#define TUI_DEPTH	6
+#define TUI_NAMELEN	128
+#define TUI_USERLEN	256
+#define TUI_STATUSLEN	256
+
+enum tui_attr {
+	TA_NORMAL = 0,
+	TA_HEADER,	/* top line */
+	TA_KEYBAR,	/* bottom line, labels */
+	TA_KEY,		/* bottom line, the keys */
+	TA_SEL,		/* selected row */
+	TA_COLHEAD,	/* column titles */
+	TA_MT,		/* MikroTik badge */
+	TA_MOP,		/* MOP badge */
+	TA_RSV,		/* MOP console reserved */
+	TA_DIM,		/* stale, or not offered */
+	TA_ERR,		/* status: something failed */
+	TA_OK,		/* status: good news */
+	TA_BOX,		/* popup frame */
+	TA_COUNT
+};
+
+struct tui;
+
+/*
+ * A screen, tmux's window_mode: its ops, and private data that lives
+ * from its push to its pop.  With datalen, the frame keeps a copy of
+ * the arg the pusher hands over (and frees it); else init makes the
+ * data from arg (NULL init: none).  free ends it; resize hears of a
+ * new window size before the redraw.
+ */
+struct tui_screen {
+	const char	*name;
+	int		 full;		/* draws every cell: nothing below shows */
+	size_t		 datalen;	/* > 0: data is a copy of arg */
+	void		*(*init)(struct tui *, const void *arg);
+	void		(*free)(struct tui *, void *);
+	void		(*resize)(struct tui *, void *);
+	void		(*draw)(struct tui *, void *);
+	void		(*key)(struct tui *, void *, int);
+	/* Key bar: key, label, key, label, ..., NULL. */
+	const char *const *keys;
+};
+
+/* What the neighbor screen asks for when Enter has been answered. */
+struct tui_conn {
+	const struct l2c_family *fam;	/* from the registry */
+	uint8_t		 peer[L2C_ETH_ALEN];
+	char		 name[TUI_NAMELEN];	/* identity, for titles */
+	char		 user[TUI_USERLEN];
+	char		 pass[L2C_SECRET_MAX];
+};
+
+/* The text popup (details, help, session info): lines and a title. */
+#define TUI_POP_LINES	48
+#define TUI_POP_COLS	160
+struct tui_pop {
+	char		 title[TUI_NAMELEN];
+	char		 line[TUI_POP_LINES][TUI_POP_COLS];
+	int		 n;
+	int		 top;
+};
+
+/* A small form: labelled fields, one line each. */
+#define TUI_FORM_FIELDS	3
+struct tui_field {
+	const char	*label;
+	char		*buf;
+	size_t		 len;
+	int		 secret;	/* no echo at all */
+};
+struct tui_form {
+	char		 title[TUI_NAMELEN];
+	struct tui_field f[TUI_FORM_FIELDS];
+	int		 n;
+	int		 cur;
+	void		(*done)(struct tui *, int ok);
+};
+
+/* A choice among a few lines (protocol to connect with). */
+#define TUI_CHOICES	4
+struct tui_choice {
+	char		 title[TUI_NAMELEN];
+	const char	*item[TUI_CHOICES];
+	const struct l2c_family *fam[TUI_CHOICES];	/* item i's family */
+	int		 n;
+	int		 cur;
+	void		(*done)(struct tui *, int which);	/* -1: cancel */
+};
+
+struct tui_iface;	/* iface.c */
+struct tui_neigh;	/* neigh.c */
+struct tui_ping;	/* ping.c */
+
+/* A console session under way (sess.c runs it, menu.c steers). */
+struct tui_sess {
+	struct l2c_console	*con;
+	struct l2c_sess		 sess;
+	int			 started;
+	int			 menu_up;
+	int			 menu_cur;
+	int			 closing;	/* disconnect asked for */
+	int			 base;		/* stack depth below the menu */
+	uint64_t		 start_us;
+	struct l2c_sess_conf	 sc;		/* as started, for explain */
+	char			 logpath[1024];	/* the log form's field */
+};
+
+struct tui {
+	struct l2c_tui_opts	 o;
+	struct l2c_loop		*loop;		/* the picker's, then u.loop */
+	struct l2c_ui_link	 u;
+	SCREEN			*scr;
+	int			 curses_on;	/* curses owns the terminal */
+	int			 color;
+	attr_t			 attr[TA_COUNT];
+	struct {
+		const struct tui_screen	*s;
+		void			*data;	/* the screen's own */
+	}			 stack[TUI_DEPTH];
+	int			 depth;
+	int			 keys_on;
+	int			 cur_y, cur_x;	/* text cursor, -1: hidden */
+	int			 cursor_vis;
+	struct l2c_timer	 redraw;
+	char			 status[TUI_STATUSLEN];
+	enum tui_attr		 status_attr;
+	uint64_t		 status_us;	/* when it was said */
+	struct l2c_timer	 status_clear;
+	int			 quit;
+	int			 exit_code;
+	int			 want_conn;
+	struct tui_conn		 conn;
+	struct tui_pop		 pop;
+	struct tui_form		 form;
+	struct tui_choice	 choice;
+	struct tui_iface	*ifc;
+	struct tui_neigh	*nb;
+	struct tui_sess		*sess;		/* while a console runs */
+	struct tui_ping		*ping;
+	int			 logfd;		/* --log, opened as root */
+	char			 dial[TUI_NAMELEN];	/* c: the station typed */
+	int			(*dial_lookup)(struct tui *, const char *,
+				    uint8_t *);
+};
+
+/* frame.c: the frame of the UI, below every screen. */
+void	tui_frame_attach(struct tui *);	/* once t->loop is set */
+/* Log the session to --log's file (a copy of the descriptor opened early). */
+int	tui_log_attach(struct tui *, struct l2c_console *);
+/* Push a screen, its data made from arg: 0 or L2C_ERR_NOMEM. */
+int	tui_push(struct tui *, const struct tui_screen *, const void *arg);
+void	tui_pop(struct tui *);
+/* The init of a screen whose data is the pusher's own (arg itself). */
+void	*tui_adopt(struct tui *, const void *arg);
+/* Pop (and free) screens until depth are left. */
+void	tui_pop_to(struct tui *, int depth);
+const struct tui_screen *tui_top(const struct tui *);
+void	tui_dirty(struct tui *);
+void	tui_redraw_now(struct tui *);
+void	tui_status(struct tui *, enum tui_attr, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	tui_quit(struct tui *, int);
+void	tui_connect(struct tui *);	/* t->conn is filled in */
+int	tui_curses_on(struct tui *);
+void	tui_curses_off(struct tui *);
+void	tui_keys(struct tui *, int on);
+void	tui_feed_keys(struct tui *);	/* keys already in curses' queue */
+void	tui_resized(struct tui *);
+void	tui_signals(struct tui *);
+
+/* Drawing helpers (draw.c). */
+int	tui_term_ok(void);
+void	tui_colors(struct tui *);
+int	tui_put(int y, int x, int w, attr_t, const char *);
+void	tui_fill(int y, int x, int w, attr_t);
+void	tui_frame(struct tui *, int y, int x, int h, int w, const char *);
+void	tui_header(struct tui *, const char *left, const char *right);
+void	tui_keybar(struct tui *, const char *const *);
+void	tui_statusline(struct tui *, int y);
+char	*tui_age(uint64_t us, char *, size_t);
+const char *tui_keyname(int esc, char *, size_t);
+
+/* Screens. */
+int	tui_pick_iface(struct tui *, char *, size_t);	/* iface.c */
+
+int	tui_neigh_start(struct tui *);			/* neigh.c */
+void	tui_neigh_stop(struct tui *);
+void	tui_neigh_resume(struct tui *);
+extern const struct tui_screen tui_scr_neigh;
+
+void	tui_pop_show(struct tui *, const char *title);	/* popup.c */
+void	tui_pop_add(struct tui *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	tui_pop_clear(struct tui *);
+extern const struct tui_screen tui_scr_pop;
+
+void	tui_form_show(struct tui *);			/* form.c */
+void	tui_choice_show(struct tui *);
+void	tui_login_form(struct tui *);
+/* The consoles n offers (every console when NULL) as the choice: count. */
+int	tui_choice_families(struct tui *, const struct l2c_neigh *);
+
+void	tui_session(struct tui *);			/* sess.c */
+
+/* `c`: a station by name; lookup finds identities the caller has heard. */
+void	tui_dial(struct tui *, int (*lookup)(struct tui *, const char *,
+	    uint8_t *));					/* dial.c */
+
+extern const struct tui_screen tui_scr_menu;		/* menu.c */
+void	tui_menu_open(struct tui *);
+
+int	tui_ping_start(struct tui *, const struct l2c_family *, /* ping.c */
+	    const uint8_t *, const char *name);
+void	tui_ping_stop(struct tui *);
+
+#endif
