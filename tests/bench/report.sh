@@ -8,6 +8,21 @@ ratio() { isnum "$1" && isnum "$2" && calc "$1 / $2" '%.2f' || echo "n/a"; }
 # num KEY: a result if it is a number, else its text in italics.
 num() { local v; v=$(r "$1"); isnum "$v" && echo "$v" || echo "*$v*"; }
 
+# report_parts: each tests/bench/part_NAME.sh's own section, numbered on.
+report_parts() {
+	local p n=7 v
+	for p in $PARTS; do
+		want "$p" || continue
+		v=$(r "part.$p")
+		echo
+		case $v in
+		"## "*) echo "$v" | sed "1s/^## /## $n. /" ;;
+		*) echo "## $n. $p"; echo; echo "*$v*" ;;
+		esac
+		n=$((n + 1))
+	done
+}
+
 report_machine() {
 	local model busy
 	model=$(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo)
@@ -282,6 +297,7 @@ EOF
 	echo "## 6. Login time and peak RSS"
 	echo
 	report_login
+	report_parts
 	if [ -f "$TOP/tests/bench/limits.md" ]; then
 		echo
 		cat "$TOP/tests/bench/limits.md"

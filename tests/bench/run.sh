@@ -9,8 +9,14 @@
 # Knobs (environment): BENCH_RUNS (5), BENCH_BULK_MIB (32),
 # BENCH_ACK_MIB (8), BENCH_KEYS (200), BENCH_IDLE_SEC (60),
 # BENCH_FIXED_RUNS (3), BENCH_ONLY ("bulk profile ack keys login idle
-# mop scan"),
+# mop scan" and the name of every tests/bench/part_NAME.sh),
 # BENCH_OUT (docs/BENCHMARKS.md).
+#
+# A benchmark of its own is one file, tests/bench/part_NAME.sh: run as
+# `bash part_NAME.sh L2CONSOLE` with L2C_TOOLS (the -O2 lab tools),
+# BENCH_RUNS and LAB_ID set, it builds its own namespace lab, prints its
+# section of the report in Markdown on stdout (a "## Title" line first)
+# and exits non-zero if it could not measure.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 BIN=$(cd "$(dirname "${1:-./l2console}")" && pwd)/$(basename "${1:-./l2console}")
@@ -20,7 +26,9 @@ ACK_MIB=${BENCH_ACK_MIB:-8}
 KEYS=${BENCH_KEYS:-200}
 IDLE_SEC=${BENCH_IDLE_SEC:-60}
 FIXED_RUNS=${BENCH_FIXED_RUNS:-3}
-ONLY=${BENCH_ONLY:-bulk profile ack keys login idle mop scan}
+PARTS=$(cd "$TOP/tests/bench" && for f in part_*.sh; do
+	[ -f "$f" ] && { f=${f#part_}; echo "${f%.sh}"; }; done | tr '\n' ' ')
+ONLY=${BENCH_ONLY:-bulk profile ack keys login idle mop scan $PARTS}
 OUT=${BENCH_OUT:-$TOP/docs/BENCHMARKS.md}
 CC=${CC:-cc}
 
@@ -488,6 +496,42 @@ scan() {
 	fi
 }
 
+# ------------------------------------------- tests/bench/part_NAME.sh
+
+# rel_tools: the lab tools, optimized like the program (not the
+# sanitized test build): they must not be the slow side.
+rel_tools() {
+	local libs t
+	[ -x "$T/tools/l2c-responder" ] && return 0
+	mkdir -p "$T/tools"
+	libs="$(pkg-config --libs libpcap libcrypto ncursesw 2>/dev/null) -lnet -lutil -lm"
+	for t in l2c-responder l2c-flood l2c-sessbench; do
+		[ -f "$TOP/tests/tools/$t.c" ] || continue
+		# shellcheck disable=SC2046,SC2086
+		$CC -std=c11 -D_GNU_SOURCE -O2 -I"$TOP/src" \
+		    -o "$T/tools/$t" "$TOP/tests/tools/$t.c" \
+		    $(ls "$TOP"/build/rel/src/core/*.o "$TOP"/build/rel/src/mac/*.o \
+		    "$TOP"/build/rel/src/mop/*.o "$TOP"/build/rel/src/disc/*.o \
+		    2>/dev/null) $libs 2> "$T/cc-$t.log" || return 1
+	done
+}
+
+part() {
+	local name=$1
+	if ! rel_tools; then
+		skipped "part.$name" "cannot build the lab tools: $(head -1 "$T"/cc-*.log)"
+		return
+	fi
+	say "$name: tests/bench/part_$name.sh"
+	if L2C_TOOLS="$T/tools" BENCH_RUNS=$RUNS LAB_ID="${LAB_ID}p" \
+	    bash "$TOP/tests/bench/part_$name.sh" "$BIN" \
+	    > "$T/part.$name.out" 2> "$T/part.$name.err"; then
+		cp "$T/part.$name.out" "$RES/part.$name"
+	else
+		skipped "part.$name" "tests/bench/part_$name.sh failed: $(tail -1 "$T/part.$name.out" "$T/part.$name.err" | tr '\n' ' ')"
+	fi
+}
+
 # -------------------------------------------- 8. EC-SRP5 login (serve)
 
 # Our own server in namespace M, its client in C2 (one interface: the
@@ -565,6 +609,9 @@ fi
 want idle && idle
 want login && login_srv
 want scan && scan
+for p in $PARTS; do
+	want "$p" && part "$p"
+done
 
 read -r CPU1_BUSY CPU1_IDLE CPU1_STEAL < <(cpustat)
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
