@@ -94,54 +94,67 @@ l2c_peek_u8(const struct l2c_rbuf *r, size_t at, uint8_t *v)
 	return 0;
 }
 
+/*
+ * One reader and one writer of n-byte integers in either byte order;
+ * the typed functions below only fix n and the order.
+ */
+static int
+get_uint(struct l2c_rbuf *r, size_t n, int big, uint32_t *v)
+{
+	const uint8_t	*p;
+	size_t		 i;
+	int		 rv;
+
+	if ((rv = l2c_get_ptr(r, &p, n)) != 0)
+		return rv;
+	for (*v = 0, i = 0; i < n; i++)
+		*v |= (uint32_t)p[i] << 8 * (big ? n - 1 - i : i);
+	return 0;
+}
+
+static int
+put_uint(struct l2c_wbuf *w, size_t n, int big, uint32_t v)
+{
+	uint8_t	b[4];
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		b[i] = (uint8_t)(v >> 8 * (big ? n - 1 - i : i));
+	return l2c_put_bytes(w, b, n);
+}
+
 int
 l2c_get_be16(struct l2c_rbuf *r, uint16_t *v)
 {
-	const uint8_t	*p;
-	int		 rv;
+	uint32_t	x;
+	int		rv;
 
-	if ((rv = l2c_get_ptr(r, &p, 2)) != 0)
-		return rv;
-	*v = (uint16_t)(p[0] << 8 | p[1]);
-	return 0;
+	if ((rv = get_uint(r, 2, 1, &x)) == 0)
+		*v = (uint16_t)x;
+	return rv;
 }
 
 int
 l2c_get_le16(struct l2c_rbuf *r, uint16_t *v)
 {
-	const uint8_t	*p;
-	int		 rv;
+	uint32_t	x;
+	int		rv;
 
-	if ((rv = l2c_get_ptr(r, &p, 2)) != 0)
-		return rv;
-	*v = (uint16_t)(p[1] << 8 | p[0]);
-	return 0;
+	if ((rv = get_uint(r, 2, 0, &x)) == 0)
+		*v = (uint16_t)x;
+	return rv;
 }
 
 int
 l2c_get_be32(struct l2c_rbuf *r, uint32_t *v)
 {
-	const uint8_t	*p;
-	int		 rv;
-
-	if ((rv = l2c_get_ptr(r, &p, 4)) != 0)
-		return rv;
-	*v = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	    (uint32_t)p[2] << 8 | p[3];
-	return 0;
+	return get_uint(r, 4, 1, v);
 }
 
 int
 l2c_get_le32(struct l2c_rbuf *r, uint32_t *v)
 {
-	const uint8_t	*p;
-	int		 rv;
-
-	if ((rv = l2c_get_ptr(r, &p, 4)) != 0)
-		return rv;
-	*v = (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[1] << 8 | p[0];
-	return 0;
+	return get_uint(r, 4, 0, v);
 }
 
 int
@@ -222,33 +235,25 @@ l2c_put_u8(struct l2c_wbuf *w, uint8_t v)
 int
 l2c_put_be16(struct l2c_wbuf *w, uint16_t v)
 {
-	uint8_t	b[2] = { v >> 8, v & 0xff };
-
-	return l2c_put_bytes(w, b, sizeof(b));
+	return put_uint(w, 2, 1, v);
 }
 
 int
 l2c_put_le16(struct l2c_wbuf *w, uint16_t v)
 {
-	uint8_t	b[2] = { v & 0xff, v >> 8 };
-
-	return l2c_put_bytes(w, b, sizeof(b));
+	return put_uint(w, 2, 0, v);
 }
 
 int
 l2c_put_be32(struct l2c_wbuf *w, uint32_t v)
 {
-	uint8_t	b[4] = { v >> 24, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff };
-
-	return l2c_put_bytes(w, b, sizeof(b));
+	return put_uint(w, 4, 1, v);
 }
 
 int
 l2c_put_le32(struct l2c_wbuf *w, uint32_t v)
 {
-	uint8_t	b[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >> 24 };
-
-	return l2c_put_bytes(w, b, sizeof(b));
+	return put_uint(w, 4, 0, v);
 }
 
 int
