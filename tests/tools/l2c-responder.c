@@ -9,6 +9,7 @@
  *   l2c-responder IFACE N [--kind mixed|mikrotik|mop] [--base MAC]
  *       [--announce SEC] [--ready FILE] [--batch N] [--passive]
  *       [--no-multicast] [--cdp] [--misbehave dup|corrupt]
+ *       [--announce-to MAC]
  *
  * Answers MNDP refresh requests (every MikroTik announces), MOP Request
  * IDs (to the console multicast: every MOP station; to one station's
@@ -21,6 +22,9 @@
  * (dup), or with the last payload byte flipped (corrupt).  With --announce, every station also
  * announces on its own once per SEC seconds, spread over the period as
  * real devices are (MNDP broadcast, System ID to AB-00-00-02-00-00).
+ * --announce-to: those announcements go to MAC instead of their multicast
+ * or broadcast address, as unicast traffic between two other hosts is
+ * (seen by a scan on a bridge only with --promisc).
  * Answers go out --batch frames per millisecond (default 0: all at once).
  * Prints "ready" and touches FILE once listening; counts on SIGTERM.
  */
@@ -72,6 +76,8 @@ struct resp {
 	size_t			 qhead, qlen;
 	int			 passive, no_mcast, cdp;
 	int			 dup, corrupt;	/* --misbehave */
+	int			 have_to;	/* --announce-to */
+	uint8_t			 to[L2C_ETH_ALEN];
 	uint64_t		 sent, asked, dropped;
 };
 
@@ -99,6 +105,13 @@ sta_of(const struct resp *r, const uint8_t *mac)
 	    r->base[5];
 	v = (uint32_t)mac[3] << 16 | (uint32_t)mac[4] << 8 | mac[5];
 	return v >= b && v - b < r->n ? (long)(v - b) : -1;
+}
+
+/* Where an announcement goes: its group, or --announce-to. */
+static const uint8_t *
+announce_dst(const struct resp *r, const uint8_t *group)
+{
+	return r->have_to ? r->to : group;
 }
 
 static int
@@ -148,8 +161,8 @@ build_mndp(const struct resp *r, unsigned i, struct l2c_wbuf *w)
 	    (rv = put_tlv(&d, MNDP_T_IFNAME, "ether1", 6)) != 0 ||
 	    (rv = put_tlv(&d, MNDP_T_IPV4, ip, 4)) != 0)
 		return rv;
-	return l2c_udp_build(w, l2c_mac_bcast, mac, 0, 0xffffffffU,
-	    MNDP_PORT, MNDP_PORT, data, d.len);
+	return l2c_udp_build(w, announce_dst(r, l2c_mac_bcast), mac, 0,
+	    0xffffffffU, MNDP_PORT, MNDP_PORT, data, d.len);
 }
 
 static int
@@ -220,7 +233,8 @@ build_cdp(const struct resp *r, unsigned i, struct l2c_wbuf *w)
 		return rv;
 	ck = cdp_cksum(pdu, p.len);
 	if ((rv = l2c_set_be16(&p, 2, ck)) != 0 ||
-	    (rv = l2c_put_bytes(w, cdp_mcast, L2C_ETH_ALEN)) != 0 ||
+	    (rv = l2c_put_bytes(w, announce_dst(r, cdp_mcast),
+	    L2C_ETH_ALEN)) != 0 ||
 	    (rv = l2c_put_bytes(w, src, L2C_ETH_ALEN)) != 0 ||
 	    (rv = l2c_put_reserve(w, 2, &lenat)) != 0 ||
 	    (rv = l2c_put_bytes(w, snap, sizeof(snap))) != 0 ||
@@ -431,7 +445,7 @@ announce(void *arg)
 		j.what = J_MNDP;
 	else {
 		j.what = J_SYSID;
-		memcpy(j.to, mop_mcast_console, 6);
+		memcpy(j.to, announce_dst(r, mop_mcast_console), 6);
 	}
 	enqueue(r, &j);
 	l2c_timer_arm(r->loop, &r->t_announce, r->announce_us / r->n);
@@ -466,6 +480,7 @@ main(int argc, char **argv)
 		{ "no-multicast", no_argument,		NULL, 'M' },
 		{ "cdp",	no_argument,		NULL, 'C' },
 		{ "misbehave",	required_argument,	NULL, 'X' },
+		{ "announce-to", required_argument,	NULL, 'T' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const uint8_t	 defbase[6] = { 0x02, 0x4c, 0x32, 0x53, 0, 0 };
@@ -503,6 +518,11 @@ main(int argc, char **argv)
 			break;
 		case 'C':
 			r.cdp = 1;
+			break;
+		case 'T':
+			if (l2c_mac_parse(optarg, r.to) != 0)
+				return 64;
+			r.have_to = 1;
 			break;
 		case 'X':
 			r.dup = strcmp(optarg, "dup") == 0;
