@@ -28,6 +28,7 @@
 #include "core/sweep.h"
 #include "ui/cli/cmd.h"
 #include "ui/cli/exitcode.h"
+#include "ui/cli/login_probe.h"
 #include "ui/cli/open.h"
 #include "ui/report/scan_out.h"
 #include "ui/registry.h"
@@ -235,6 +236,8 @@ cmd_scan_help(FILE *f)
 	    "hub, a tap)\n"
 	    "  --audit           findings instead of devices, most serious "
 	    "first;\n"
+	    "                    asks each MAC-Telnet which login it offers "
+	    "(no login);\n"
 	    "                    exit 5 when one is more than info\n", f);
 }
 
@@ -421,6 +424,11 @@ cmd_scan(int argc, char **argv)
 	    (unsigned long long)r.scan.stats.malformed,
 	    (unsigned long long)r.scan.stats.probes,
 	    (unsigned long long)r.sweep.asked);
+	/* Which login each MAC-Telnet offers: the MD5 finding. */
+	if (audit && (rv = l2c_login_probe(&r.u, r.tab)) > 0)
+		l2c_info("audit: asked %d console%s which login %s offer%s", rv,
+		    rv == 1 ? "" : "s", rv == 1 ? "it" : "they",
+		    rv == 1 ? "s" : "");
 	if (audit)
 		rv = l2c_scan_audit(&r.out, r.tab, &nserious);
 	else if (!r.watch)
