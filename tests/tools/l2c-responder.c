@@ -9,7 +9,7 @@
  *   l2c-responder IFACE N [--kind mixed|mikrotik|mop] [--base MAC]
  *       [--announce SEC] [--ready FILE] [--batch N] [--passive]
  *       [--no-multicast] [--cdp] [--misbehave dup|corrupt]
- *       [--announce-to MAC]
+ *       [--announce-to MAC] [--lldp]
  *
  * Answers MNDP refresh requests (every MikroTik announces), MOP Request
  * IDs (to the console multicast: every MOP station; to one station's
@@ -18,7 +18,9 @@
  * answer nothing, only announce.  --no-multicast: MOP stations answer
  * only Request IDs sent to their own MAC.  --cdp: what --announce sends is
  * a CDPv2 frame (Device ID "sim-NNNN", Port ID GigabitEthernet0/1,
- * Platform "cisco SIM"), as a Cisco router does.  --misbehave: every pong twice
+ * Platform "cisco SIM"), as a Cisco router does.  --lldp: it is an LLDP
+ * frame instead (chassis id the MAC, port "Gi0/1", TTL 120, system name
+ * "sim-NNNN", description "SIM LLDP").  --misbehave: every pong twice
  * (dup), or with the last payload byte flipped (corrupt).  With --announce, every station also
  * announces on its own once per SEC seconds, spread over the period as
  * real devices are (MNDP broadcast, System ID to AB-00-00-02-00-00).
@@ -41,6 +43,7 @@
 #include "core/link.h"
 #include "core/loop.h"
 #include "disc/cdp.h"
+#include "disc/lldp.h"
 #include "mac/mndp.h"
 #include "mac/mt_proto.h"
 #include "mop/loopback.h"
@@ -59,7 +62,7 @@ struct job {
 	uint8_t		to[L2C_ETH_ALEN];
 	uint16_t	receipt;
 };
-enum { J_MNDP, J_SYSID, J_CDP };
+enum { J_MNDP, J_SYSID, J_CDP, J_LLDP };
 
 struct resp {
 	struct l2c_loop		*loop;
@@ -74,7 +77,7 @@ struct resp {
 	struct l2c_timer	 t_announce, t_drain;
 	struct job		*q;
 	size_t			 qhead, qlen;
-	int			 passive, no_mcast, cdp;
+	int			 passive, no_mcast, cdp, lldp;
 	int			 dup, corrupt;	/* --misbehave */
 	int			 have_to;	/* --announce-to */
 	uint8_t			 to[L2C_ETH_ALEN];
@@ -247,6 +250,47 @@ build_cdp(const struct resp *r, unsigned i, struct l2c_wbuf *w)
 	return 0;
 }
 
+/* An LLDP TLV: 7 bits of type, 9 of length. */
+static int
+lldp_tlv(struct l2c_wbuf *w, unsigned type, const void *v, size_t len)
+{
+	int	rv;
+
+	if ((rv = l2c_put_be16(w, (uint16_t)(type << 9 | len))) != 0)
+		return rv;
+	return l2c_put_bytes(w, v, len);
+}
+
+/* An LLDPDU from station i, to the nearest-bridge group. */
+static int
+build_lldp(const struct resp *r, unsigned i, struct l2c_wbuf *w)
+{
+	static const uint8_t	ttl[2] = { 0, 120 };
+	uint8_t			src[L2C_ETH_ALEN], chassis[1 + L2C_ETH_ALEN];
+	char			name[16];
+	int			rv;
+
+	sta_mac(r, i, src);
+	chassis[0] = LLDP_CHASSIS_MAC;
+	memcpy(chassis + 1, src, L2C_ETH_ALEN);
+	snprintf(name, sizeof(name), "sim-%04u", i);
+	if ((rv = l2c_put_bytes(w, announce_dst(r, lldp_mcast[0]),
+	    L2C_ETH_ALEN)) != 0 ||
+	    (rv = l2c_put_bytes(w, src, L2C_ETH_ALEN)) != 0 ||
+	    (rv = l2c_put_be16(w, LLDP_ETHERTYPE)) != 0 ||
+	    (rv = lldp_tlv(w, LLDP_T_CHASSIS_ID, chassis,
+	    sizeof(chassis))) != 0 ||
+	    (rv = lldp_tlv(w, LLDP_T_PORT_ID, "\x05Gi0/1", 6)) != 0 ||
+	    (rv = lldp_tlv(w, LLDP_T_TTL, ttl, sizeof(ttl))) != 0 ||
+	    (rv = lldp_tlv(w, LLDP_T_SYSNAME, name, strlen(name))) != 0 ||
+	    (rv = lldp_tlv(w, LLDP_T_SYSDESCR, "SIM LLDP", 8)) != 0 ||
+	    (rv = lldp_tlv(w, LLDP_T_END, "", 0)) != 0)
+		return rv;
+	if (w->len < L2C_ETH_MINLEN)
+		return l2c_put_zero(w, L2C_ETH_MINLEN - w->len);
+	return 0;
+}
+
 /* A pong from station i to whoever pinged, with the same payload. */
 static int
 build_pong(const struct resp *r, unsigned i, const uint8_t *to,
@@ -286,6 +330,9 @@ send_job(struct resp *r, const struct job *j)
 		break;
 	case J_CDP:
 		rv = build_cdp(r, j->sta, &w);
+		break;
+	case J_LLDP:
+		rv = build_lldp(r, j->sta, &w);
 		break;
 	default:
 		rv = build_sysid(r, j->sta, j->to, j->receipt, &w);
@@ -439,7 +486,9 @@ announce(void *arg)
 
 	memset(&j, 0, sizeof(j));
 	j.sta = i;
-	if (r->cdp)
+	if (r->lldp)
+		j.what = J_LLDP;
+	else if (r->cdp)
 		j.what = J_CDP;
 	else if (is_mikrotik(r, i))
 		j.what = J_MNDP;
@@ -481,6 +530,7 @@ main(int argc, char **argv)
 		{ "cdp",	no_argument,		NULL, 'C' },
 		{ "misbehave",	required_argument,	NULL, 'X' },
 		{ "announce-to", required_argument,	NULL, 'T' },
+		{ "lldp",	no_argument,		NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const uint8_t	 defbase[6] = { 0x02, 0x4c, 0x32, 0x53, 0, 0 };
@@ -518,6 +568,9 @@ main(int argc, char **argv)
 			break;
 		case 'C':
 			r.cdp = 1;
+			break;
+		case 'L':
+			r.lldp = 1;
 			break;
 		case 'T':
 			if (l2c_mac_parse(optarg, r.to) != 0)
