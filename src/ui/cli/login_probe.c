@@ -20,7 +20,7 @@ struct lp_slot {
 	const struct l2c_family	*fam;
 	uint8_t			 mac[L2C_ETH_ALEN];
 	struct l2c_sess		 sess;
-	struct l2c_timer	 t_end;		/* time out, or free after CLOSED */
+	struct l2c_timer	 t_end;	/* its time; or free it after CLOSED */
 	int			 busy;
 };
 
