@@ -93,8 +93,10 @@ done
 resp_stop
 
 ns=$(wc -l < "$LAB_TMP/sweep.us") nr=$(wc -l < "$LAB_TMP/ref.us")
-[ "$ns" -eq $((N * RUNS)) ] && [ "$nr" -eq $((N * RUNS)) ] ||
-    { echo "part_sweep: $ns and $nr of $((N * RUNS)) measured" >&2; exit 1; }
+if [ "$ns" -ne $((N * RUNS)) ] || [ "$nr" -ne $((N * RUNS)) ]; then
+	echo "part_sweep: $ns and $nr of $((N * RUNS)) measured" >&2
+	exit 1
+fi
 sm=$(med < "$LAB_TMP/sweep.us") sx=$(mx < "$LAB_TMP/sweep.us")
 rm=$(med < "$LAB_TMP/ref.us") rx=$(mx < "$LAB_TMP/ref.us")
 ms() { awk "BEGIN{printf \"%.2f ms\", $1 / 1000}"; }

@@ -25,7 +25,7 @@ lab_bg sc "$LAB_TMP/w.log" "$BIN" scan --watch --json eth0
 W=$LAB_PID
 # lab_bg logs stdout and stderr together: the events are the lines
 # that start with "{".
-consoles() { [ "$(grep -c '"mop-console"' "$LAB_TMP/w.log")" -ge $N ]; }
+consoles() { [ "$(grep -c '"mop-console"' "$LAB_TMP/w.log")" -ge "$N" ]; }
 check "--watch shows every station's console" wait_for 10 consoles
 kill -TERM "$W" 2>/dev/null
 check "each station: CDP first, its MOP row within 1 s of that frame" \
