@@ -34,6 +34,12 @@ struct l2c_sess_conf {
 	unsigned	 cols, rows;	/* terminal size, 0 if unknown */
 	uint64_t	 timeout_us;	/* 0: the family's own */
 	/*
+	 * L2C_FAM_LOGIN families: only learn which login the peer offers
+	 * (the session's info.method), then end without logging in
+	 * (CLOSED, 0).  scan --audit's MD5 finding.
+	 */
+	int		 offer_only;
+	/*
 	 * The family's own options beyond these, or NULL for its
 	 * defaults: struct mt_client_conf for mikrotik (its peer, login,
 	 * password, term, size and timeout are taken from here instead),

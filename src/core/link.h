@@ -74,6 +74,14 @@ struct l2c_ifinfo {
 
 int	l2c_link_open(const char *, struct l2c_link **);
 int	l2c_link_open_buf(const char *, size_t, struct l2c_link **);
+/*
+ * The same with L2C_LINK_* flags.  PROMISC: also frames addressed to
+ * other stations (a bridge hands those up only when promiscuous), so a
+ * scan's sweep sees stations that never talk to us.
+ */
+#define L2C_LINK_PROMISC	0x01
+int	l2c_link_open_flags(const char *, size_t, unsigned,
+	    struct l2c_link **);
 int	l2c_link_send(struct l2c_link *, const uint8_t *, size_t);
 int	l2c_link_fd(struct l2c_link *);
 int	l2c_link_read_batch(struct l2c_link *, int);

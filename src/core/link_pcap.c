@@ -293,6 +293,13 @@ l2c_link_open(const char *ifname, struct l2c_link **lp)
 int
 l2c_link_open_buf(const char *ifname, size_t bufsz, struct l2c_link **lp)
 {
+	return l2c_link_open_flags(ifname, bufsz, 0, lp);
+}
+
+int
+l2c_link_open_flags(const char *ifname, size_t bufsz, unsigned flags,
+    struct l2c_link **lp)
+{
 	char			 errbuf[PCAP_ERRBUF_SIZE > LIBNET_ERRBUF_SIZE ?
 				    PCAP_ERRBUF_SIZE : LIBNET_ERRBUF_SIZE];
 	struct l2c_ifinfo	 ii;
@@ -330,7 +337,7 @@ l2c_link_open_buf(const char *ifname, size_t bufsz, struct l2c_link **lp)
 	pcap_set_snaplen(pp->pcap, snap);
 	pcap_set_immediate_mode(pp->pcap, 1);
 	pcap_set_buffer_size(pp->pcap, bufsz > INT_MAX ? INT_MAX : (int)bufsz);
-	pcap_set_promisc(pp->pcap, 0);
+	pcap_set_promisc(pp->pcap, (flags & L2C_LINK_PROMISC) != 0);
 	if ((rv = pcap_activate(pp->pcap)) < 0) {
 		rv = activate_error(ifname, pp->pcap, rv);
 		goto fail;

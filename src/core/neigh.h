@@ -46,6 +46,7 @@ enum l2c_neigh_str {
 	L2C_NS_DESCR,		/* LLDP system description, CDP software */
 	L2C_NS_CHASSIS,		/* LLDP chassis id */
 	L2C_NS_CAPS,		/* CDP/LLDP capabilities, in words */
+	L2C_NS_LOGIN,		/* the login its console offers (audit) */
 	L2C_NS_COUNT
 };
 

@@ -30,6 +30,7 @@ mt_conf(const struct l2c_sess_conf *c, struct mt_client_conf *mc)
 	mc->cols = c->cols;
 	mc->rows = c->rows;
 	mc->timeout_us = c->timeout_us;
+	mc->offer_only = c->offer_only;
 }
 
 static int

@@ -502,6 +502,7 @@ mt_client_new(struct l2c_ctx *ctx, const struct mt_client_conf *c,
 	s->cols = c->cols > 0xffff ? 0xffff : c->cols;
 	s->rows = c->rows > 0xffff ? 0xffff : c->rows;
 	s->md5_forced = c->md5;
+	s->offer_only = c->offer_only && !c->md5;
 	s->dismiss_nag = c->dismiss_nag;
 	s->rtx_conf.sched_ms = l2c_rtx_ref_ms;
 	s->rtx_conf.nsched = L2C_RTX_REF_N;

@@ -28,6 +28,11 @@ struct mt_client_conf {
 	const char	*term;		/* NULL or "": vt102 */
 	unsigned	 cols, rows;	/* terminal size, 0 if unknown */
 	int		 md5;		/* force the legacy MD5 login */
+	/*
+	 * Offer EC-SRP5, read the server's key block (info.method: "MD5"
+	 * when it answers with an MD5 salt), then END: no login is sent.
+	 */
+	int		 offer_only;
 	uint64_t	 timeout_us;	/* retransmit budget; 0: reference */
 	uint64_t	 keepalive_us;	/* 0: 10 s */
 	/*

@@ -56,6 +56,7 @@ struct mt_client {
 	char			 term[64];
 	unsigned		 cols, rows;
 	int			 md5_forced;
+	int			 offer_only;
 	struct ecsrp		*ec;
 	uint8_t			 priv[ECSRP_LEN], wc[ECSRP_KEY_LEN];
 	uint64_t		 keepalive_us;

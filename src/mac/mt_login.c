@@ -65,6 +65,14 @@ mtc_got_key(struct mt_client *s, const uint8_t *p, size_t len)
 		mtc_rtx_stop(s);
 	}
 	l2c_timer_cancel(mtc_loop_of(s), &s->t_key);
+	if (s->offer_only) {
+		s->info.method = len == MT_MD5_SALT_LEN ? "MD5" :
+		    len == ECSRP_KEY_LEN + ECSRP_SALT_LEN ? "EC-SRP5" : "?";
+		mtc_wipe_secrets(s);
+		mtc_send_end(s);
+		mtc_finish(s, 0);
+		return;
+	}
 	if (len == MT_MD5_SALT_LEN) {
 		if (!s->md5_forced)
 			mtc_notice(s, "the server offers only the legacy MD5 "

@@ -9,6 +9,10 @@
 #  4. the full-screen UI sweeps too: the consoles show there;
 #  5. scan --audit: each console a high finding with the CDP port's fix,
 #     exit 5; as JSON; nothing to fix with --no-sweep: exit 0.
+#  6. the sweep's promise, timed by the scan's own clock: each station
+#     is a MOP row within a second of its first frame.  In
+#     `scan --watch --json` the first event (CDP only) carries
+#     first_seen, the first with the console the System ID's last_seen.
 . "$(dirname "$0")/lib.sh"
 lab_init
 BIN=${L2C_BIN:?}
@@ -98,4 +102,38 @@ assert all(x["fix"] == "interface GigabitEthernet0/1 / no mop enabled" and
 PY
 lab_exec sc "$BIN" scan --audit --no-sweep --timeout 1.5 eth0 > "$LAB_TMP/an.txt" 2>&1
 check "--audit --no-sweep: nothing to fix, exit 0" [ $? -eq 0 ]
+
+# 6. CDP frame to MOP row, within a second.
+lab_bg sc "$LAB_TMP/w.log" "$BIN" scan --watch --json eth0
+W=$LAB_PID
+# lab_bg logs stdout and stderr together: the events are the lines
+# that start with "{".  A fresh scan: a station's first frame is CDP.
+consoles() { [ "$(grep -c '"mop-console"' "$LAB_TMP/w.log")" -ge "$N" ]; }
+check "--watch shows every station's console" wait_for 10 consoles
+kill -TERM "$W" 2>/dev/null
+check "each station: CDP first, its MOP row within 1 s of that frame" \
+    python3 - "$LAB_TMP/w.log" $N <<'PY'
+import json, sys
+from datetime import datetime
+def t(s):
+    return datetime.strptime(s, "%Y-%m-%dT%H:%M:%S.%fZ").timestamp()
+first, mop = {}, {}
+for line in open(sys.argv[1]):
+    if not line.startswith("{"):
+        continue
+    e = json.loads(line)
+    if "mac" not in e:
+        continue
+    m = e["mac"]
+    if m not in first:
+        assert e["event"] == "new" and e["protocols"] == ["cdp"], e
+        first[m] = t(e["first_seen"])
+    if "mop-console" in e["protocols"] and m not in mop:
+        mop[m] = t(e["last_seen"])
+assert len(mop) == int(sys.argv[2]), (first, mop)
+for m in mop:
+    d = mop[m] - first[m]
+    print("# %s: MOP row %.0f ms after its first CDP frame" % (m, d * 1e3))
+    assert 0 <= d < 1.0, (m, d)
+PY
 lab_done

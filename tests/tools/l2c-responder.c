@@ -9,6 +9,7 @@
  *   l2c-responder IFACE N [--kind mixed|mikrotik|mop] [--base MAC]
  *       [--announce SEC] [--ready FILE] [--batch N] [--passive]
  *       [--no-multicast] [--cdp] [--misbehave dup|corrupt]
+ *       [--announce-to MAC] [--lldp]
  *
  * Answers MNDP refresh requests (every MikroTik announces), MOP Request
  * IDs (to the console multicast: every MOP station; to one station's
@@ -17,10 +18,15 @@
  * answer nothing, only announce.  --no-multicast: MOP stations answer
  * only Request IDs sent to their own MAC.  --cdp: what --announce sends is
  * a CDPv2 frame (Device ID "sim-NNNN", Port ID GigabitEthernet0/1,
- * Platform "cisco SIM"), as a Cisco router does.  --misbehave: every pong twice
+ * Platform "cisco SIM"), as a Cisco router does.  --lldp: it is an LLDP
+ * frame instead (chassis id the MAC, port "Gi0/1", TTL 120, system name
+ * "sim-NNNN", description "SIM LLDP").  --misbehave: every pong twice
  * (dup), or with the last payload byte flipped (corrupt).  With --announce, every station also
  * announces on its own once per SEC seconds, spread over the period as
  * real devices are (MNDP broadcast, System ID to AB-00-00-02-00-00).
+ * --announce-to: those announcements go to MAC instead of their multicast
+ * or broadcast address, as unicast traffic between two other hosts is
+ * (seen by a scan on a bridge only with --promisc).
  * Answers go out --batch frames per millisecond (default 0: all at once).
  * Prints "ready" and touches FILE once listening; counts on SIGTERM.
  */
@@ -37,6 +43,7 @@
 #include "core/link.h"
 #include "core/loop.h"
 #include "disc/cdp.h"
+#include "disc/lldp.h"
 #include "mac/mndp.h"
 #include "mac/mt_proto.h"
 #include "mop/loopback.h"
@@ -55,7 +62,7 @@ struct job {
 	uint8_t		to[L2C_ETH_ALEN];
 	uint16_t	receipt;
 };
-enum { J_MNDP, J_SYSID, J_CDP };
+enum { J_MNDP, J_SYSID, J_CDP, J_LLDP };
 
 struct resp {
 	struct l2c_loop		*loop;
@@ -70,8 +77,10 @@ struct resp {
 	struct l2c_timer	 t_announce, t_drain;
 	struct job		*q;
 	size_t			 qhead, qlen;
-	int			 passive, no_mcast, cdp;
+	int			 passive, no_mcast, cdp, lldp;
 	int			 dup, corrupt;	/* --misbehave */
+	int			 have_to;	/* --announce-to */
+	uint8_t			 to[L2C_ETH_ALEN];
 	uint64_t		 sent, asked, dropped;
 };
 
@@ -99,6 +108,13 @@ sta_of(const struct resp *r, const uint8_t *mac)
 	    r->base[5];
 	v = (uint32_t)mac[3] << 16 | (uint32_t)mac[4] << 8 | mac[5];
 	return v >= b && v - b < r->n ? (long)(v - b) : -1;
+}
+
+/* Where an announcement goes: its group, or --announce-to. */
+static const uint8_t *
+announce_dst(const struct resp *r, const uint8_t *group)
+{
+	return r->have_to ? r->to : group;
 }
 
 static int
@@ -148,8 +164,8 @@ build_mndp(const struct resp *r, unsigned i, struct l2c_wbuf *w)
 	    (rv = put_tlv(&d, MNDP_T_IFNAME, "ether1", 6)) != 0 ||
 	    (rv = put_tlv(&d, MNDP_T_IPV4, ip, 4)) != 0)
 		return rv;
-	return l2c_udp_build(w, l2c_mac_bcast, mac, 0, 0xffffffffU,
-	    MNDP_PORT, MNDP_PORT, data, d.len);
+	return l2c_udp_build(w, announce_dst(r, l2c_mac_bcast), mac, 0,
+	    0xffffffffU, MNDP_PORT, MNDP_PORT, data, d.len);
 }
 
 static int
@@ -220,13 +236,55 @@ build_cdp(const struct resp *r, unsigned i, struct l2c_wbuf *w)
 		return rv;
 	ck = cdp_cksum(pdu, p.len);
 	if ((rv = l2c_set_be16(&p, 2, ck)) != 0 ||
-	    (rv = l2c_put_bytes(w, cdp_mcast, L2C_ETH_ALEN)) != 0 ||
+	    (rv = l2c_put_bytes(w, announce_dst(r, cdp_mcast),
+	    L2C_ETH_ALEN)) != 0 ||
 	    (rv = l2c_put_bytes(w, src, L2C_ETH_ALEN)) != 0 ||
 	    (rv = l2c_put_reserve(w, 2, &lenat)) != 0 ||
 	    (rv = l2c_put_bytes(w, snap, sizeof(snap))) != 0 ||
 	    (rv = l2c_put_bytes(w, pdu, p.len)) != 0 ||
 	    (rv = l2c_set_be16(w, lenat, (uint16_t)(sizeof(snap) +
 	    p.len))) != 0)
+		return rv;
+	if (w->len < L2C_ETH_MINLEN)
+		return l2c_put_zero(w, L2C_ETH_MINLEN - w->len);
+	return 0;
+}
+
+/* An LLDP TLV: 7 bits of type, 9 of length. */
+static int
+lldp_tlv(struct l2c_wbuf *w, unsigned type, const void *v, size_t len)
+{
+	int	rv;
+
+	if ((rv = l2c_put_be16(w, (uint16_t)(type << 9 | len))) != 0)
+		return rv;
+	return l2c_put_bytes(w, v, len);
+}
+
+/* An LLDPDU from station i, to the nearest-bridge group. */
+static int
+build_lldp(const struct resp *r, unsigned i, struct l2c_wbuf *w)
+{
+	static const uint8_t	ttl[2] = { 0, 120 };
+	uint8_t			src[L2C_ETH_ALEN], chassis[1 + L2C_ETH_ALEN];
+	char			name[16];
+	int			rv;
+
+	sta_mac(r, i, src);
+	chassis[0] = LLDP_CHASSIS_MAC;
+	memcpy(chassis + 1, src, L2C_ETH_ALEN);
+	snprintf(name, sizeof(name), "sim-%04u", i);
+	if ((rv = l2c_put_bytes(w, announce_dst(r, lldp_mcast[0]),
+	    L2C_ETH_ALEN)) != 0 ||
+	    (rv = l2c_put_bytes(w, src, L2C_ETH_ALEN)) != 0 ||
+	    (rv = l2c_put_be16(w, LLDP_ETHERTYPE)) != 0 ||
+	    (rv = lldp_tlv(w, LLDP_T_CHASSIS_ID, chassis,
+	    sizeof(chassis))) != 0 ||
+	    (rv = lldp_tlv(w, LLDP_T_PORT_ID, "\x05Gi0/1", 6)) != 0 ||
+	    (rv = lldp_tlv(w, LLDP_T_TTL, ttl, sizeof(ttl))) != 0 ||
+	    (rv = lldp_tlv(w, LLDP_T_SYSNAME, name, strlen(name))) != 0 ||
+	    (rv = lldp_tlv(w, LLDP_T_SYSDESCR, "SIM LLDP", 8)) != 0 ||
+	    (rv = lldp_tlv(w, LLDP_T_END, "", 0)) != 0)
 		return rv;
 	if (w->len < L2C_ETH_MINLEN)
 		return l2c_put_zero(w, L2C_ETH_MINLEN - w->len);
@@ -272,6 +330,9 @@ send_job(struct resp *r, const struct job *j)
 		break;
 	case J_CDP:
 		rv = build_cdp(r, j->sta, &w);
+		break;
+	case J_LLDP:
+		rv = build_lldp(r, j->sta, &w);
 		break;
 	default:
 		rv = build_sysid(r, j->sta, j->to, j->receipt, &w);
@@ -425,13 +486,15 @@ announce(void *arg)
 
 	memset(&j, 0, sizeof(j));
 	j.sta = i;
-	if (r->cdp)
+	if (r->lldp)
+		j.what = J_LLDP;
+	else if (r->cdp)
 		j.what = J_CDP;
 	else if (is_mikrotik(r, i))
 		j.what = J_MNDP;
 	else {
 		j.what = J_SYSID;
-		memcpy(j.to, mop_mcast_console, 6);
+		memcpy(j.to, announce_dst(r, mop_mcast_console), 6);
 	}
 	enqueue(r, &j);
 	l2c_timer_arm(r->loop, &r->t_announce, r->announce_us / r->n);
@@ -466,6 +529,8 @@ main(int argc, char **argv)
 		{ "no-multicast", no_argument,		NULL, 'M' },
 		{ "cdp",	no_argument,		NULL, 'C' },
 		{ "misbehave",	required_argument,	NULL, 'X' },
+		{ "announce-to", required_argument,	NULL, 'T' },
+		{ "lldp",	no_argument,		NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const uint8_t	 defbase[6] = { 0x02, 0x4c, 0x32, 0x53, 0, 0 };
@@ -503,6 +568,14 @@ main(int argc, char **argv)
 			break;
 		case 'C':
 			r.cdp = 1;
+			break;
+		case 'L':
+			r.lldp = 1;
+			break;
+		case 'T':
+			if (l2c_mac_parse(optarg, r.to) != 0)
+				return 64;
+			r.have_to = 1;
 			break;
 		case 'X':
 			r.dup = strcmp(optarg, "dup") == 0;

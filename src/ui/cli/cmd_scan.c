@@ -28,6 +28,7 @@
 #include "core/sweep.h"
 #include "ui/cli/cmd.h"
 #include "ui/cli/exitcode.h"
+#include "ui/cli/login_probe.h"
 #include "ui/cli/open.h"
 #include "ui/report/scan_out.h"
 #include "ui/registry.h"
@@ -229,8 +230,14 @@ cmd_scan_help(FILE *f)
 	    "(default 50)\n"
 	    "  --no-sweep        ask only the multicast groups and --probe "
 	    "stations\n"
+	    "  --promisc         capture promiscuously: the sweep also asks "
+	    "stations\n"
+	    "                    whose frames are for others (a bridge, a "
+	    "hub, a tap)\n"
 	    "  --audit           findings instead of devices, most serious "
 	    "first;\n"
+	    "                    asks each MAC-Telnet which login it offers "
+	    "(no login);\n"
 	    "                    exit 5 when one is more than info\n", f);
 }
 
@@ -238,7 +245,8 @@ static int
 cmd_scan(int argc, char **argv)
 {
 	enum { O_TIMEOUT = 256, O_WATCH, O_JSON, O_CSV, O_MOP, O_MT, O_PROBE,
-	    O_PROBEFILE, O_SWEEPRATE, O_NOSWEEP, O_AUDIT };
+	    O_PROBEFILE, O_SWEEPRATE, O_NOSWEEP, O_AUDIT,
+	    O_PROMISC = 0x330 };
 	static const struct option longopts[] = {
 		{ "timeout",	required_argument,	NULL, O_TIMEOUT },
 		{ "watch",	no_argument,		NULL, O_WATCH },
@@ -251,6 +259,7 @@ cmd_scan(int argc, char **argv)
 		{ "sweep-rate",	required_argument,	NULL, O_SWEEPRATE },
 		{ "no-sweep",	no_argument,		NULL, O_NOSWEEP },
 		{ "audit",	no_argument,		NULL, O_AUDIT },
+		{ "promisc",	no_argument,		NULL, O_PROMISC },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -264,6 +273,7 @@ cmd_scan(int argc, char **argv)
 	size_t			 nserious = 0;
 	int			 ch, rv, ex, nfmt = 0, cache = -1, sweep = 1;
 	int			 audit = 0;
+	unsigned		 linkflags = 0;
 
 	memset(&r, 0, sizeof(r));
 	l2c_scan_sched_init(&r.sched, &r.scan);
@@ -329,6 +339,9 @@ cmd_scan(int argc, char **argv)
 		case O_AUDIT:
 			audit = 1;
 			break;
+		case O_PROMISC:
+			linkflags |= L2C_LINK_PROMISC;
+			break;
 		case 'h':
 			ex = l2c_cmd_help(c);
 			goto out;
@@ -356,7 +369,7 @@ cmd_scan(int argc, char **argv)
 		l2c_warn("--probe asks by MOP; --mikrotik-only leaves it out");
 
 	cache = cache_open();
-	if ((ex = l2c_ui_open(argv[optind], &r.u)) != 0)
+	if ((ex = l2c_ui_open_flags(argv[optind], &r.u, linkflags)) != 0)
 		goto out;
 	nrows = l2c_registry_scan_rows(rows, L2C_REG_MAXSCAN);
 	if ((rv = l2c_neigh_new(0, &r.tab)) != 0 ||
@@ -411,6 +424,11 @@ cmd_scan(int argc, char **argv)
 	    (unsigned long long)r.scan.stats.malformed,
 	    (unsigned long long)r.scan.stats.probes,
 	    (unsigned long long)r.sweep.asked);
+	/* Which login each MAC-Telnet offers: the MD5 finding. */
+	if (audit && (rv = l2c_login_probe(&r.u, r.tab)) > 0)
+		l2c_info("audit: asked %d console%s which login %s offer%s", rv,
+		    rv == 1 ? "" : "s", rv == 1 ? "it" : "they",
+		    rv == 1 ? "s" : "");
 	if (audit)
 		rv = l2c_scan_audit(&r.out, r.tab, &nserious);
 	else if (!r.watch)
@@ -456,7 +474,8 @@ const struct l2c_cmd cmd_scan_entry = {
 	.name = "scan",
 	.usage = "[--json|--csv] [--watch] [--timeout SEC] "
 	    "[--mop-only|--mikrotik-only] [--probe MAC[,MAC...]] "
-	    "[--probe-file FILE] [--sweep-rate N|--no-sweep] [--audit] IFACE",
+	    "[--probe-file FILE] [--sweep-rate N|--no-sweep] [--promisc] "
+	    "[--audit] IFACE",
 	.summary = "list MikroTik, MOP, CDP and LLDP devices on the wire",
 	.fn = cmd_scan,
 	.help = cmd_scan_help,

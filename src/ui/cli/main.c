@@ -18,7 +18,7 @@ usage(FILE *f)
 	fputs("usage: l2console [-qv] [--user NAME] command [args]\n"
 	    "       l2console [-qv] [--user NAME] [-i IFACE] [--color WHEN] "
 	    "[-e CHAR]\n"
-	    "                 [--log FILE] [--timestamps]\n"
+	    "                 [--log FILE] [--timestamps] [--promisc]\n"
 	    "       l2console --help | --version\n\n"
 	    "Without a command: the full-screen UI (interface, neighbors, "
 	    "consoles).\n\ncommands:\n", f);
@@ -50,6 +50,7 @@ usage(FILE *f)
 	    "                  starts and stops it)\n"
 	    "  --timestamps    put the time at the start of each logged "
 	    "line\n"
+	    "  --promisc       capture promiscuously (as scan --promisc)\n"
 	    "\nexit status:\n"
 	    "   0  success\n"
 	    "   1  scan found nothing, ping got no reply\n"
@@ -115,6 +116,7 @@ main(int argc, char **argv)
 		{ "escape",	required_argument,	NULL, 'e' },
 		{ "log",	required_argument,	NULL, 'L' },
 		{ "timestamps",	no_argument,		NULL, 'T' },
+		{ "promisc",	no_argument,		NULL, 0x331 },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct l2c_cmd	*c;
@@ -167,6 +169,10 @@ main(int argc, char **argv)
 			ui.timestamps = 1;
 			ui_opt = 1;
 			break;
+		case 0x331:
+			ui.promisc = 1;
+			ui_opt = 1;
+			break;
 		default:
 			return l2c_usage_error(NULL, "unknown option");
 		}
@@ -183,9 +189,10 @@ main(int argc, char **argv)
 	if ((c = l2c_cmd_find(argv[0])) == NULL)
 		return l2c_usage_error(NULL, "unknown command \"%s\"", argv[0]);
 	if (ui_opt)
-		return l2c_usage_error(NULL, "-i, -e, --color, --log and "
-		    "--timestamps before a command are for the full-screen "
-		    "UI: give them after the command, or no command");
+		return l2c_usage_error(NULL, "-i, -e, --color, --log, "
+		    "--timestamps and --promisc before a command are for the "
+		    "full-screen UI: give them after the command, or no "
+		    "command");
 	/* "l2console CMD --help": the command's own help, on stdout. */
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0))

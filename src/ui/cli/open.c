@@ -49,12 +49,12 @@ explain(const char *ifname, int err)
 
 static int
 open_common(const char *ifname, struct l2c_ui_link *u, int drop,
-    size_t bufsz)
+    size_t bufsz, unsigned flags)
 {
 	int	rv;
 
 	memset(u, 0, sizeof(*u));
-	if ((rv = l2c_link_open_buf(ifname, bufsz, &u->link)) != 0) {
+	if ((rv = l2c_link_open_flags(ifname, bufsz, flags, &u->link)) != 0) {
 		explain(ifname, rv);
 		return l2c_exit_for(rv);
 	}
@@ -84,19 +84,25 @@ open_common(const char *ifname, struct l2c_ui_link *u, int drop,
 int
 l2c_ui_open(const char *ifname, struct l2c_ui_link *u)
 {
-	return open_common(ifname, u, 1, L2C_LINK_BUF_DEFAULT);
+	return open_common(ifname, u, 1, L2C_LINK_BUF_DEFAULT, 0);
+}
+
+int
+l2c_ui_open_flags(const char *ifname, struct l2c_ui_link *u, unsigned flags)
+{
+	return open_common(ifname, u, 1, L2C_LINK_BUF_DEFAULT, flags);
 }
 
 int
 l2c_ui_open_session(const char *ifname, struct l2c_ui_link *u)
 {
-	return open_common(ifname, u, 1, L2C_LINK_BUF_SESSION);
+	return open_common(ifname, u, 1, L2C_LINK_BUF_SESSION, 0);
 }
 
 int
 l2c_ui_open_keep(const char *ifname, struct l2c_ui_link *u)
 {
-	return open_common(ifname, u, 0, L2C_LINK_BUF_DEFAULT);
+	return open_common(ifname, u, 0, L2C_LINK_BUF_DEFAULT, 0);
 }
 
 void

@@ -23,6 +23,9 @@ struct l2c_ui_link {
  * returns the exit status (> 0); 0 on success.
  */
 int	l2c_ui_open(const char *ifname, struct l2c_ui_link *);
+/* The same with the link's L2C_LINK_* flags (--promisc). */
+int	l2c_ui_open_flags(const char *ifname, struct l2c_ui_link *,
+	    unsigned);
 /*
  * The same with a capture buffer sized for one peer: a console session,
  * or ping, which has one frame in flight.

@@ -4,7 +4,9 @@
  * serious first, for people (a table) or programs (JSON, schema
  * l2console-audit/1, docs/scan-json.md).  A MOP console anyone on the
  * wire can reserve is high, with the fix where CDP or LLDP named the
- * port; a device telling its software version to the wire is info.
+ * port; a MAC-Telnet server that offered only the MD5 login to our
+ * EC-SRP5 begin auth (the login probe's L2C_NS_LOGIN) is weak; a device
+ * telling its software version to the wire is info.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,9 +18,9 @@
 #include "ui/report/fields.h"
 #include "ui/report/scan_out.h"
 
-enum sev { SEV_HIGH, SEV_INFO, SEV_N };
+enum sev { SEV_HIGH, SEV_WEAK, SEV_INFO, SEV_N };
 
-static const char *const sev_name[SEV_N] = { "high", "info" };
+static const char *const sev_name[SEV_N] = { "high", "weak", "info" };
 
 struct finding {
 	enum sev		 sev;
@@ -46,6 +48,17 @@ device_findings(const struct l2c_neigh *n, struct finding *f)
 		else
 			snprintf(f[k].fix, sizeof(f[k].fix), "no mop enabled "
 			    "(on the interface facing this wire)");
+		k++;
+	}
+	if ((n->have & L2C_NF_STR(L2C_NS_LOGIN)) &&
+	    strcmp(n->str[L2C_NS_LOGIN], "MD5") == 0) {
+		f[k].sev = SEV_WEAK;
+		f[k].n = n;
+		f[k].what = "MAC-Telnet offers only the MD5 login: a captured "
+		    "login gives the password away to an offline guess";
+		snprintf(f[k].fix, sizeof(f[k].fix), "a server with EC-SRP5 "
+		    "(RouterOS 6.43 or later), or /tool mac-server set "
+		    "allowed-interface-list=none");
 		k++;
 	}
 	mndp = (n->have & L2C_NF_STR(L2C_NS_VERSION)) != 0;

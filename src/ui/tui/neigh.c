@@ -358,7 +358,7 @@ details(struct tui *t, const struct l2c_neigh *n)
 	static const char *const strname[L2C_NS_COUNT] = {
 		"Identity", "Platform", "Board", "Version", "Software id",
 		"Interface", "Port", "Port descr.", "Description",
-		"Chassis id", "Capabilities",
+		"Chassis id", "Capabilities", "Login offered",
 	};
 	const char	*s;
 	int		 w;

@@ -174,7 +174,8 @@ l2c_tui_main(const struct l2c_tui_opts *o)
 		signal(SIGTSTP, tstp);
 		return rv < 0 ? t.exit_code : rv;
 	}
-	if ((rv = l2c_ui_open(ifname, &t.u)) != 0) {
+	if ((rv = l2c_ui_open_flags(ifname, &t.u, o->promisc ?
+	    L2C_LINK_PROMISC : 0)) != 0) {
 		finish(&t);
 		signal(SIGTSTP, tstp);
 		return rv;

@@ -19,6 +19,7 @@ struct l2c_tui_opts {
 	int		 escape;	/* the session escape key */
 	const char	*log;		/* --log FILE: every session logged */
 	int		 timestamps;
+	int		 promisc;	/* --promisc: the scan's capture */
 };
 
 void	l2c_tui_defaults(struct l2c_tui_opts *);

@@ -500,6 +500,46 @@ test_login_md5_forced(void **state)
 	rig_free(&g);
 }
 
+/* offer_only: the key block's kind, then END; no login goes out. */
+static void
+offer_only(int mode, const char *want)
+{
+	struct rig		g;
+	struct l2c_sess_info	info;
+
+	rig_init(&g);
+	g.fk.mode = mode;
+	g.conf.offer_only = 1;
+	rig_start(&g);
+	assert_true(run_until(&g, is_closed, L2C_SEC(2)));
+	drain(&g);
+	assert_int_equal(g.face.err, 0);
+	assert_int_equal(g.face.opened, 0);
+	assert_int_equal(g.face.notices, 0);
+	assert_int_equal(g.fk.ends, 1);
+	/* One DATA, the begin auth: no login packet (its term type). */
+	assert_int_equal(g.fk.datas, 1);
+	assert_int_equal(g.fk.logged, 0);
+	assert_string_equal(g.fk.term, "");
+	g.sess.ops->info(g.sess.s, &info);
+	assert_string_equal(info.method, want);
+	rig_free(&g);
+}
+
+static void
+test_offer_only_md5(void **state)
+{
+	(void)state;
+	offer_only(F_MD5, "MD5");
+}
+
+static void
+test_offer_only_ecsrp(void **state)
+{
+	(void)state;
+	offer_only(F_ECSRP, "EC-SRP5");
+}
+
 static void
 test_login_failed(void **state)
 {
@@ -1228,6 +1268,8 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_login_ecsrp),
 		cmocka_unit_test(test_login_md5_fallback),
 		cmocka_unit_test(test_login_md5_forced),
+		cmocka_unit_test(test_offer_only_md5),
+		cmocka_unit_test(test_offer_only_ecsrp),
 		cmocka_unit_test(test_login_failed),
 		cmocka_unit_test(test_login_failed_md5_end),
 		cmocka_unit_test(test_bad_key_length),

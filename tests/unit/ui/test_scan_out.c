@@ -443,6 +443,56 @@ test_table(void **state)
 	l2c_neigh_free(t);
 }
 
+/* The audit: MD5 only is weak, between the console (high) and info. */
+static void
+test_audit_md5_weak(void **state)
+{
+	static const uint8_t	 mt[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x01 };
+	struct l2c_neigh_tab	*t = sample();
+	struct l2c_neigh_upd	 u;
+	struct l2c_scan_out	 o = { .fmt = L2C_SCAN_JSON, .ifname = "eth0" };
+	struct mem		 m;
+	const char		*s, *hi, *weak, *info;
+	size_t			 nserious;
+
+	(void)state;
+	/* Without the probe's answer: only the console is serious. */
+	mem_open(&m);
+	o.f = m.f;
+	assert_int_equal(l2c_scan_audit(&o, t, &nserious), 0);
+	s = mem_text(&m);
+	assert_int_equal(nserious, 1);
+	assert_null(strstr(s, "\"weak\""));
+	mem_free(&m);
+	/* EC-SRP5: nothing new. */
+	l2c_neigh_upd_init(&u, mt);
+	l2c_neigh_upd_str(&u, L2C_NS_LOGIN, "EC-SRP5", 7);
+	assert_true(l2c_neigh_update(t, &u, 7, NULL) >= 0);
+	mem_open(&m);
+	o.f = m.f;
+	assert_int_equal(l2c_scan_audit(&o, t, &nserious), 0);
+	assert_null(strstr(mem_text(&m), "\"weak\""));
+	assert_int_equal(nserious, 1);
+	mem_free(&m);
+	/* MD5: weak, counted, in its place. */
+	l2c_neigh_upd_init(&u, mt);
+	l2c_neigh_upd_str(&u, L2C_NS_LOGIN, "MD5", 3);
+	assert_true(l2c_neigh_update(t, &u, 8, NULL) >= 0);
+	mem_open(&m);
+	o.f = m.f;
+	assert_int_equal(l2c_scan_audit(&o, t, &nserious), 0);
+	s = mem_text(&m);
+	assert_int_equal(nserious, 2);
+	assert_non_null(hi = strstr(s, "\"severity\": \"high\""));
+	assert_non_null(weak = strstr(s, "\"severity\": \"weak\", "
+	    "\"mac\": \"02:4c:32:43:00:01\""));
+	assert_non_null(info = strstr(s, "\"severity\": \"info\""));
+	assert_true(hi < weak && weak < info);
+	assert_non_null(strstr(weak, "only the MD5 login"));
+	mem_free(&m);
+	l2c_neigh_free(t);
+}
+
 int
 main(void)
 {
@@ -457,6 +507,7 @@ main(void)
 		cmocka_unit_test(test_json_lines),
 		cmocka_unit_test(test_csv_document),
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_audit_md5_weak),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
