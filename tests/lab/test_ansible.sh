@@ -12,30 +12,17 @@ if ! command -v ansible > /dev/null 2>&1; then
 	exit 0
 fi
 lab_init
+# shellcheck source=tests/lab/personas.sh
+. "$(dirname "$0")/personas.sh"
 BIN=${L2C_BIN:?}
 top=$(cd "$(dirname "$0")/../.." && pwd)
-tools=$top/tests/tools
-ROS=02:4c:32:43:00:01 IOS=02:4c:32:43:01:01
+ROS=$PERSONA_ROS IOS=$PERSONA_IOS
 T=$LAB_TMP
-{ lab_ns s && lab_ns m && lab_ns c; } ||
-    { not_ok "create namespaces"; lab_done; }
-lab_link s eth0 $ROS c eth0 02:4c:32:43:00:02
-lab_link m eth0 $IOS c eth1 02:4c:32:43:01:02
-
 # Random passwords: a leak of one cannot be a coincidence.
 ROS_PW="ros-$RANDOM$RANDOM" IOS_PW="ios-$RANDOM$RANDOM"
 EN_PW="en-$RANDOM$RANDOM" BAD_PW="bad-$RANDOM$RANDOM"
-printf 'root:%s\n' "$ROS_PW" > "$T/users"
-chmod 600 "$T/users"
-lab_bg s "$T/ros.log" "$BIN" -v serve mikrotik --users "$T/users" \
-    --exec "python3 $tools/routeros_console.py --identity lab1" \
-    --mndp-interval 0 eth0
-lab_bg m "$T/ios.log" "$BIN" -v serve mop \
-    --exec "python3 $tools/ios_console.py --login admin:$IOS_PW" eth0
-wait_for 10 grep -q "serving MAC-Telnet on eth0" "$T/ros.log" ||
-    { not_ok "serve mikrotik starts"; cat "$T/ros.log"; lab_done; }
-wait_for 10 grep -q "serving the MOP console" "$T/ios.log" ||
-    { not_ok "serve mop starts"; cat "$T/ios.log"; lab_done; }
+personas_start "$BIN" lab1 "$ROS_PW" "$IOS_PW" 2> "$T/personas.err" ||
+    { not_ok "the personalities start: $(cat "$T/personas.err")"; lab_done; }
 
 # The l2console Ansible starts: its argv (what ps shows) goes to a file,
 # and whether it was handed a password, never the password itself.
