@@ -30,6 +30,8 @@ cat > "$T/l2c-wrap" <<EOF
 #!/bin/sh
 printf 'argv: %s\n' "\$*" >> "$T/argv.log"
 [ -n "\${L2CONSOLE_PASSWORD:-}" ] && echo "env: a password" >> "$T/argv.log"
+[ -n "\${L2CONSOLE_ENABLE_PASSWORD:-}" ] &&
+    echo "env: an enable password" >> "$T/argv.log"
 exec "$BIN" "\$@"
 EOF
 chmod 755 "$T/l2c-wrap"
@@ -115,6 +117,13 @@ check "IOS: l2console_enable_password reaches #, sh run (status $rc)" \
     result a3 sw1 'r["rc"] == 0 and r["stdout_lines"][-1] == "end" and
     len(r["stdout"]) > 65536'
 
+# Two lines of one raw: two commands of one session, outputs in order.
+ans a10 lab1 -m raw -a "/system identity print
+/system resource print"
+check "RouterOS: a raw of two lines runs both (status $rc)" result a10 lab1 \
+    'r["rc"] == 0 and r["stdout_lines"][0] == "  name: lab1" and
+    r["stdout_lines"][-1].endswith("platform: MikroTik")'
+
 ans a4 all:!lab1bad:!sw1bad -m raw -a '/foo bar'
 check "RouterOS: a bad command is failed with the device's message" \
     result a4 lab1 \
@@ -153,6 +162,10 @@ only_raw() {
 check "fetch: failed, only the raw module works (status $rc)" only_raw a8
 ans a9 sw1 -m command -a 'show clock'
 check "command: failed, only the raw module works (status $rc)" only_raw a9
+# With the interpreter given there is no discovery: the refusal is
+# the temporary directory's.
+ans a11 sw1 -m command -a 'show clock' -e ansible_python_interpreter=/bin/py
+check "command, no discovery: failed, only the raw module works" only_raw a11
 check "no shell bootstrap ever reached a device" \
     not_in "$T/argv.log" -e 'echo PLATFORM' -e umask -e 'mkdir '
 
@@ -160,6 +173,7 @@ check "no shell bootstrap ever reached a device" \
 no_leak() {
 	grep -q -- '--command' "$T/argv.log" &&
 	    grep -qx 'env: a password' "$T/argv.log" &&
+	    grep -qx 'env: an enable password' "$T/argv.log" &&
 	    ! cat "$T"/argv.log "$T"/a?.log "$T"/a? "$T"/a?.err |
 	    grep -q -e "$ROS_PW" -e "$IOS_PW" -e "$EN_PW" -e "$BAD_PW"
 }
