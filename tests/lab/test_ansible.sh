@@ -24,6 +24,15 @@ EN_PW="en-$RANDOM$RANDOM" BAD_PW="bad-$RANDOM$RANDOM"
 personas_start "$BIN" lab1 "$ROS_PW" "$IOS_PW" 2> "$T/personas.err" ||
     { not_ok "the personalities start: $(cat "$T/personas.err")"; lab_done; }
 
+# A shell as a third console, for l2console_prompt and the timeout.
+SH=02:4c:32:43:02:01
+{ lab_ns h && lab_link h eth0 $SH c eth2 02:4c:32:43:02:02; } ||
+    { not_ok "a third namespace"; lab_done; }
+lab_bg h "$T/sh.log" "$BIN" -v serve mop --exec "env PS1='lab% ' /bin/sh -i" \
+    eth0
+wait_for 10 grep -q "serving the MOP console" "$T/sh.log" ||
+    { not_ok "serve mop --exec sh starts"; lab_done; }
+
 # The l2console Ansible starts: its argv (what ps shows) goes to a file,
 # and whether it was handed a password, never the password itself.
 cat > "$T/l2c-wrap" <<EOF
@@ -53,6 +62,15 @@ sw1bad ansible_host=$IOS ansible_password=$BAD_PW
 l2console_protocol=mop
 l2console_interface=eth1
 ansible_user=admin
+
+[shells]
+sh1 ansible_host=$SH
+
+[shells:vars]
+l2console_interface=eth2
+l2console_protocol=mop
+l2console_prompt=^lab%
+l2console_command_timeout=2
 
 [all:vars]
 ansible_connection=l2console
@@ -153,6 +171,13 @@ check "a device that never answers is unreachable" result a7 lab1 \
     'r.get("unreachable") and "l2console" in r["msg"]'
 
 ans a8 sw1 -m fetch -a 'src=/etc/hostname dest=/tmp/x'
+ans a12 sh1 -m raw -a 'echo MARK-$((6*7))'
+check "l2console_prompt: a shell's console, raw ok (status $rc)" \
+    result a12 sh1 'r["rc"] == 0 and r["stdout_lines"] == ["MARK-42"]'
+ans a13 sh1 -m raw -a 'sleep 60'
+check "a command that never returns: failed, rc 4 (status $rc)" \
+    result a13 sh1 'r["rc"] == 4 and "no prompt within 2 s" in r["stderr"]'
+
 # Modules want Python and a shell: refused before anything is typed at
 # the device (no interpreter discovery, no mkdir at a router prompt).
 only_raw() {

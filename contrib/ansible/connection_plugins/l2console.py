@@ -79,6 +79,11 @@ DOCUMENTATION = '''
         type: int
         vars:
           - name: l2console_command_timeout
+      l2console_prompt:
+        description: A POSIX extended regular expression for the prompt
+          of a console that is neither RouterOS nor IOS (--prompt).
+        vars:
+          - name: l2console_prompt
       l2console_binary:
         description: The l2console program to run.
         default: l2console
@@ -168,6 +173,9 @@ class Connection(ConnectionBase):
         tmo = self.get_option('l2console_command_timeout')
         if tmo:
             argv += ['--command-timeout', str(tmo)]
+        prompt = self.get_option('l2console_prompt')
+        if prompt:
+            argv += ['--prompt', prompt]
         argv.append('--json')
         for c in cmds:
             argv += ['--command', c]
