@@ -4,6 +4,10 @@
  * console API on the scripted console's steps, a bounded allocator and
  * a count hook that keeps the session's loop turning while the script
  * computes and ends a script that never waits.
+ *
+ * The chunk runs as a coroutine so that the ends a script must not
+ * catch (exit(), the timeout, a signal) leave it by a yield: a pcall()
+ * in the script passes a yield on, where it would catch an error.
  */
 #include <math.h>
 #include <stdio.h>
@@ -32,10 +36,9 @@ struct l2c_lua {
 	uint64_t		 polled;
 	size_t			 mem;
 	int			 exiting, code;
+	int			 stopped;	/* stop says why */
+	char			 stop[256];
 };
-
-/* The error object of exit(): its address is the mark. */
-static const char exit_mark;
 
 static struct l2c_lua *
 self(lua_State *L)
@@ -81,19 +84,35 @@ say_error(const struct l2c_lua *lu, const char *msg)
 		fprintf(stderr, "l2console: %s: %s\n", lu->file, out);
 }
 
-/* An error at the line running now (from the hook: level 0). */
+/*
+ * Out of the script for good: a yield to l2c_lua_run() when the thread
+ * can yield here, else an error, and every later look yields again.
+ */
 static int
-raise_here(lua_State *L, const char *msg)
+leave_script(lua_State *L)
 {
-	lua_Debug	ar;
+	if (lua_isyieldable(L))
+		return lua_yield(L, 0);
+	return luaL_error(L, "%s", self(L)->stop);
+}
 
-	if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "Sl", &ar) &&
-	    ar.currentline > 0)
-		lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline,
-		    msg);
-	else
-		lua_pushstring(L, msg);
-	return lua_error(L);
+/* Stopped at the line running now (level: 0 in the hook, else 1). */
+static int
+stop_here(lua_State *L, int level, const char *msg)
+{
+	struct l2c_lua	*lu = self(L);
+	lua_Debug	 ar;
+
+	if (!lu->stopped) {
+		lu->stopped = 1;
+		if (lua_getstack(L, level, &ar) && lua_getinfo(L, "Sl", &ar) &&
+		    ar.currentline > 0)
+			snprintf(lu->stop, sizeof(lu->stop), "%s:%d: %s",
+			    ar.short_src, ar.currentline, msg);
+		else
+			snprintf(lu->stop, sizeof(lu->stop), "%s", msg);
+	}
+	return leave_script(L);
 }
 
 static void
@@ -104,28 +123,32 @@ hook(lua_State *L, lua_Debug *ar)
 	char		 msg[128];
 
 	(void)ar;
+	if (lu->stopped || lu->exiting) {
+		leave_script(L);
+		return;
+	}
 	if (lu->s != NULL && now - lu->polled >= POLL_EVERY) {
 		lu->polled = now;
-		if (l2c_script_poll(lu->s) == L2C_STEP_INTR)
-			raise_here(L, "interrupted");
+		if (l2c_script_poll(lu->s) == L2C_STEP_INTR) {
+			stop_here(L, 0, "interrupted");
+			return;
+		}
 	}
 	if (now - lu->busy_since > lu->bound_us) {
 		snprintf(msg, sizeof(msg), "timeout: %.3g s without waiting "
 		    "on the console", (double)lu->bound_us / 1e6);
-		raise_here(L, msg);
+		stop_here(L, 0, msg);
 	}
 }
 
-/* Every API call: exit() stays exit() even if a pcall caught it. */
+/* Every API call: nothing more once the script has to end. */
 static struct l2c_lua *
 api(lua_State *L)
 {
 	struct l2c_lua	*lu = self(L);
 
-	if (lu->exiting) {
-		lua_pushlightuserdata(L, (void *)&exit_mark);
-		lua_error(L);
-	}
+	if (lu->exiting || lu->stopped)
+		luaL_error(L, "%s", lu->exiting ? "exit" : lu->stop);
 	if (lu->s == NULL)
 		luaL_error(L, "no console");
 	return lu;
@@ -139,7 +162,7 @@ step_check(lua_State *L, struct l2c_lua *lu, enum l2c_step st)
 	if (st == L2C_STEP_CLOSED)
 		luaL_error(L, "the session ended");
 	if (st == L2C_STEP_INTR)
-		luaL_error(L, "interrupted");
+		stop_here(L, 1, "interrupted");
 }
 
 /* Seconds, as the API takes them. */
@@ -309,8 +332,9 @@ l_exit(lua_State *L)
 		lu->exiting = 1;
 		lu->code = (int)code;
 	}
-	lua_pushlightuserdata(L, (void *)&exit_mark);
-	return lua_error(L);
+	if (lua_isyieldable(L))
+		return lua_yield(L, 0);
+	return luaL_error(L, "exit");
 }
 
 static const luaL_Reg console_api[] = {
@@ -407,25 +431,32 @@ l2c_lua_load(const char *file, int unsafe, uint64_t bound_us,
 int
 l2c_lua_run(struct l2c_lua *lu, struct l2c_script *s)
 {
-	lua_State	*L = lu->L;
+	lua_State	*L = lu->L, *co;
 	const char	*msg;
-	int		 rv;
+	int		 rv, nres;
 
+	if ((co = lua_newthread(L)) == NULL)
+		return L2C_LUA_ERROR;
+	lua_pushvalue(L, 1);		/* the chunk */
+	lua_xmove(L, co, 1);
 	lu->s = s;
 	lu->busy_since = lu->polled = l2c_now_us();
-	lua_sethook(L, hook, LUA_MASKCOUNT, HOOK_EVERY);
-	rv = lua_pcall(L, 0, 0, 0);
-	lua_sethook(L, NULL, 0, 0);
+	lua_sethook(co, hook, LUA_MASKCOUNT, HOOK_EVERY);
+	rv = lua_resume(co, L, 0, &nres);
 	lu->s = NULL;
 	if (lu->exiting)
 		return lu->code;
-	if (rv == LUA_OK)
+	if (lu->stopped)
+		msg = lu->stop;
+	else if (rv == LUA_OK)
 		return 0;
-	if (lua_type(L, -1) == LUA_TSTRING)
-		msg = lua_tostring(L, -1);
+	else if (rv == LUA_YIELD)
+		msg = "attempt to yield from outside a coroutine";
+	else if (lua_type(co, -1) == LUA_TSTRING)
+		msg = lua_tostring(co, -1);
 	else
 		msg = lua_pushfstring(L, "(error object is a %s value)",
-		    luaL_typename(L, -1));
+		    luaL_typename(co, -1));
 	say_error(lu, msg);
 	return L2C_LUA_ERROR;
 }
