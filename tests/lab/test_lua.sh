@@ -93,10 +93,12 @@ mop b2 --script "$T/sb2.lua"
 out_is() { [ "$rc" -eq 0 ] && [ "$(cat "$T/$1")" = "$2" ]; }
 check "... nor io, os, dofile, loadfile, load, require (got $rc)" \
     out_is b2 "$(printf 'nil\tnil\tnil\tnil\tnil\tnil')"
-printf 'print(type(os.execute), type(io.open))\n' > "$T/un.lua"
+# ... and, unsafe or not, never root: it runs after the privilege drop.
+printf 'print(type(os.execute), io.popen("id -u"):read("l"))\n' \
+    > "$T/un.lua"
 mop u1 --script "$T/un.lua" --script-unsafe
-check "--script-unsafe: the full libraries (got $rc)" \
-    out_is u1 "$(printf 'function\tfunction')"
+check "--script-unsafe: the full libraries, as nobody (got $rc)" \
+    out_is u1 "$(printf 'function\t%s' "$(id -u nobody)")"
 
 printf 'command("show clock")\nwhile true do end\n' > "$T/loop.lua"
 t0=$(date +%s)
@@ -109,6 +111,21 @@ loop_l1() {
 check "an endless loop times out: status 6 (got $rc, $((t1 - t0)) s)" \
     loop_l1
 check "... and the session released" wait_for 5 released 6
+
+# SIGTERM while the script waits (timeout passes it on): one line,
+# status 6, the Release.
+printf 'command("show clock")\nlog("sleeping")\nsleep(60)\n' > "$T/int.lua"
+L2CONSOLE_PASSWORD=s3cret timeout 60 ip netns exec "$(lab_nsname c)" \
+    "$BIN" mop --login-user admin --script "$T/int.lua" eth0 $SRV \
+    > "$T/i1" 2> "$T/i1.err" < /dev/null &
+bgpid=$!
+wait_for 30 grep -q sleeping "$T/i1.err"
+kill -TERM "$bgpid"
+wait "$bgpid"
+rc=$?
+intr_i1() { [ "$rc" -eq 6 ] && grep -q "int.lua:3: interrupted" "$T/i1.err"; }
+check "SIGTERM ends a waiting script: status 6 (got $rc)" intr_i1
+check "... and the session released" wait_for 5 released 7
 
 kill "$LAB_PID" 2>/dev/null
 
