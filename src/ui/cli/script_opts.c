@@ -106,9 +106,9 @@ load_script(const struct l2c_cmd *cmd, struct l2c_script_opts *o)
 			    "--script-timeout need --script");
 		return 0;
 	}
-	if (o->ncmds > 0 || o->cmdfile != NULL)
-		return l2c_usage_error(cmd, "--script and --command (or "
-		    "--commands-file) do not go together");
+	if (o->ncmds > 0 || o->cmdfile != NULL || o->json)
+		return l2c_usage_error(cmd, "--script and --command, "
+		    "--commands-file or --json do not go together");
 	switch (l2c_lua_load(o->script, o->script_unsafe, o->script_bound_us ?
 	    o->script_bound_us : L2C_LUA_BOUND_US, o->timeout_us ?
 	    o->timeout_us : L2C_SCRIPT_WAIT_US, &o->lua)) {
