@@ -30,7 +30,10 @@ struct l2c_lua;
 /* wait_us: the wait of an expect() given no time. */
 int	l2c_lua_load(const char *file, int unsafe, uint64_t bound_us,
 	    uint64_t wait_us, struct l2c_lua **);
-/* Run it on a console at its prompt: exit() code, 0, or L2C_LUA_ERROR. */
+/*
+ * Run it on a console at its prompt: exit() code, 0, or L2C_LUA_ERROR.
+ * A NULL console (the unit tests) makes every console call an error.
+ */
 int	l2c_lua_run(struct l2c_lua *, struct l2c_script *);
 void	l2c_lua_free(struct l2c_lua *);
 
