@@ -18,7 +18,7 @@ FUZZ_SECONDS	?= 10
 CC		?= cc
 FUZZCC		?= clang
 
-PKGS		= libpcap libcrypto ncursesw vterm
+PKGS		= libpcap libcrypto ncursesw vterm lua5.4
 PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # Debian 12's libnet ships no .pc file; fall back to its own script.

@@ -328,6 +328,7 @@ const struct l2c_cmd cmd_mikrotik_entry = {
 	    "[--idle SEC] [--log FILE] [--timestamps] " L2C_SESS_USAGE_TERM " "
 	    "[--command CMD]... [--commands-file FILE] [--json] "
 	    "[--command-timeout SEC] [--prompt REGEX] "
+	    "[--script FILE.lua [--script-unsafe] [--script-timeout SEC]] "
 	    "IFACE TARGET | [IFACE] @PROFILE",
 	.summary = "MAC-Telnet console to a MikroTik (MAC, ethers name or "
 	    "identity)",

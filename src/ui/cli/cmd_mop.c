@@ -309,6 +309,7 @@ const struct l2c_cmd cmd_mop_entry = {
 	    "[--log FILE] [--timestamps] " L2C_SESS_USAGE_TERM " "
 	    "[--command CMD]... [--commands-file FILE] [--json] "
 	    "[--command-timeout SEC] [--prompt REGEX] "
+	    "[--script FILE.lua [--script-unsafe] [--script-timeout SEC]] "
 	    "[--login-user USER [--password-file FILE]] "
 	    "[--enable [--enable-password-file FILE]] IFACE MAC | [IFACE] @PROFILE",
 	.summary = "DEC MOP remote console (Cisco IOS)",

@@ -12,6 +12,7 @@
 #define L2C_EX_CMDFAIL		3	/* the device said a command failed */
 #define L2C_EX_CMDTIME		4	/* no prompt within --command-timeout */
 #define L2C_EX_FINDINGS		5	/* scan --audit found something to fix */
+#define L2C_EX_SCRIPT		6	/* a --script error (syntax, runtime, timeout) */
 #define L2C_EX_USAGE		64	/* bad command line */
 #define L2C_EX_DATAERR		65	/* bad file contents */
 #define L2C_EX_NOINPUT		66	/* a file could not be read or written */

@@ -58,6 +58,7 @@ usage(FILE *f)
 	    "   3  the device said a command failed (--command)\n"
 	    "   4  no prompt within --command-timeout\n"
 	    "   5  scan --audit found something to fix\n"
+	    "   6  a --script error (syntax, runtime, timeout)\n"
 	    "  64  bad command line\n"
 	    "  65  bad file contents\n"
 	    "  66  a file could not be read or written\n"

@@ -74,6 +74,18 @@ l2c_script_opts_take(const struct l2c_cmd *cmd, int ch, const char *arg,
 	case L2C_SO_ENABLE_PWFILE:
 		o->enable_pwfile = arg;
 		return 1;
+	case L2C_SO_SCRIPT:
+		o->script = arg;
+		return 1;
+	case L2C_SO_SCRIPT_UNSAFE:
+		o->script_unsafe = 1;
+		return 1;
+	case L2C_SO_SCRIPT_TIMEOUT:
+		if (l2c_cmd_seconds(arg, 0, &o->script_bound_us) != 0 ||
+		    o->script_bound_us == 0)
+			*ex = l2c_usage_error(cmd, "bad --script-timeout "
+			    "\"%s\" (seconds)", arg);
+		return 1;
 	}
 	return 0;
 }
@@ -81,7 +93,32 @@ l2c_script_opts_take(const struct l2c_cmd *cmd, int ch, const char *arg,
 int
 l2c_script_opts_wanted(const struct l2c_script_opts *o)
 {
-	return o->ncmds > 0 || o->cmdfile != NULL;
+	return o->ncmds > 0 || o->cmdfile != NULL || o->script != NULL;
+}
+
+/* --script: compiled now, as root may read it; run after the drop. */
+static int
+load_script(const struct l2c_cmd *cmd, struct l2c_script_opts *o)
+{
+	if (o->script == NULL) {
+		if (o->script_unsafe || o->script_bound_us != 0)
+			return l2c_usage_error(cmd, "--script-unsafe and "
+			    "--script-timeout need --script");
+		return 0;
+	}
+	if (o->ncmds > 0 || o->cmdfile != NULL || o->json)
+		return l2c_usage_error(cmd, "--script and --command, "
+		    "--commands-file or --json do not go together");
+	switch (l2c_lua_load(o->script, o->script_unsafe, o->script_bound_us ?
+	    o->script_bound_us : L2C_LUA_BOUND_US, o->timeout_us ?
+	    o->timeout_us : L2C_SCRIPT_WAIT_US, &o->lua)) {
+	case 0:
+		return 0;
+	case L2C_LUA_NOFILE:
+		return L2C_EX_NOINPUT;
+	default:
+		return L2C_EX_SCRIPT;
+	}
 }
 
 /* --commands-file: one command a line; blank lines skipped. */
@@ -118,7 +155,8 @@ l2c_script_opts_load(const struct l2c_cmd *cmd, struct l2c_script_opts *o,
 {
 	int	ex;
 
-	if (o->cmdfile != NULL && (ex = read_cmdfile(o)) != 0)
+	if ((ex = load_script(cmd, o)) != 0 ||
+	    (o->cmdfile != NULL && (ex = read_cmdfile(o)) != 0))
 		return ex;
 	if (o->login_user != NULL && (ex = l2c_secret_get(pwfile,
 	    "L2CONSOLE_PASSWORD", "Password: ", o->password,
@@ -129,9 +167,24 @@ l2c_script_opts_load(const struct l2c_cmd *cmd, struct l2c_script_opts *o,
 	    o->enable_password, sizeof(o->enable_password))) != 0)
 		return ex;
 	if (o->enable && !l2c_script_opts_wanted(o))
-		return l2c_usage_error(cmd, "--enable needs --command or "
-		    "--commands-file");
+		return l2c_usage_error(cmd, "--enable needs --command, "
+		    "--commands-file or --script");
 	return 0;
+}
+
+/*
+ * The script at the prompt, then the session left whatever the script
+ * did: its error, the script's exit code (or L2C_EX_SCRIPT) in *code.
+ */
+static int
+run_lua(struct l2c_script_opts *o, struct l2c_script *s,
+    struct l2c_sess *sess, int *code)
+{
+	*code = 0;
+	if (l2c_script_ready(s, sess) == L2C_STEP_OK &&
+	    (*code = l2c_lua_run(o->lua, s)) < 0)
+		*code = L2C_EX_SCRIPT;
+	return l2c_script_finish(s);
 }
 
 int
@@ -145,12 +198,13 @@ l2c_script_opts_run(struct l2c_script_opts *o, struct l2c_loop *loop,
 		.json = o->json, .wake = wake, .login_user = o->login_user,
 		.password = o->login_user ? o->password : NULL,
 		.enable = o->enable, .enable_password = o->enable_password,
+		.step = o->lua != NULL,
 	};
 	struct l2c_sess_end	 e;
 	struct l2c_script	*s;
 	struct l2c_sess		 sess;
 	char			 line[512];
-	int			 rv;
+	int			 rv, code = 0;
 
 	if ((rv = l2c_script_new(loop, &c, &s)) != 0) {
 		l2c_say("cannot start: %s", l2c_strerror(rv));
@@ -161,7 +215,10 @@ l2c_script_opts_run(struct l2c_script_opts *o, struct l2c_loop *loop,
 		l2c_script_free(s);
 		return l2c_exit_for(rv);
 	}
-	rv = l2c_script_run(s, &sess);
+	if (o->lua != NULL)
+		rv = run_lua(o, s, &sess, &code);
+	else
+		rv = l2c_script_run(s, &sess);
 	switch (l2c_script_outcome(s)) {
 	case L2C_SCRIPT_LOGIN:
 		rv = L2C_EX_AUTH;
@@ -180,6 +237,8 @@ l2c_script_opts_run(struct l2c_script_opts *o, struct l2c_loop *loop,
 			rv = l2c_exit_for(rv);
 		} else if (l2c_script_outcome(s) == L2C_SCRIPT_FAILED)
 			rv = L2C_EX_CMDFAIL;
+		else
+			rv = code;
 		break;
 	}
 	sess.ops->free(sess.s);
@@ -195,6 +254,8 @@ l2c_script_opts_free(struct l2c_script_opts *o)
 	for (i = 0; i < o->ncmds; i++)
 		free(o->cmds[i]);
 	free(o->cmds);
+	l2c_lua_free(o->lua);
+	o->lua = NULL;
 	l2c_secret_wipe(o->password, sizeof(o->password));
 	l2c_secret_wipe(o->enable_password, sizeof(o->enable_password));
 	o->cmds = NULL;

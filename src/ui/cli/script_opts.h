@@ -3,7 +3,8 @@
  * What the console commands (mikrotik, mop) take to run the scripted
  * console instead of the interactive one: --command, --commands-file,
  * --json, --command-timeout, --prompt, and MOP's console login
- * (--login-user, --enable and their secrets).  Each command puts
+ * (--login-user, --enable and their secrets), and --script FILE.lua
+ * (--script-unsafe, --script-timeout) instead of commands.  Each command puts
  * L2C_SCRIPT_LONGOPTS in its option table and hands every getopt
  * result to l2c_script_opts_take() first.
  */
@@ -16,6 +17,7 @@
 #include "core/family.h"
 #include "ui/cli/cmd.h"
 #include "ui/conf/secret.h"
+#include "ui/script/lua.h"
 
 enum {
 	L2C_SO_COMMAND = 0x200,	/* above sess_opts.h's L2C_OPT_* (0x101...) */
@@ -26,6 +28,9 @@ enum {
 	L2C_SO_LOGIN_USER,
 	L2C_SO_ENABLE,
 	L2C_SO_ENABLE_PWFILE,
+	L2C_SO_SCRIPT,
+	L2C_SO_SCRIPT_UNSAFE,
+	L2C_SO_SCRIPT_TIMEOUT,
 };
 
 #define L2C_SCRIPT_LONGOPTS						\
@@ -33,7 +38,10 @@ enum {
 	{ "commands-file",	required_argument, NULL, L2C_SO_COMMANDS_FILE }, \
 	{ "json",		no_argument,	   NULL, L2C_SO_JSON },	\
 	{ "command-timeout",	required_argument, NULL, L2C_SO_CMD_TIMEOUT }, \
-	{ "prompt",		required_argument, NULL, L2C_SO_PROMPT }
+	{ "prompt",		required_argument, NULL, L2C_SO_PROMPT }, \
+	{ "script",		required_argument, NULL, L2C_SO_SCRIPT }, \
+	{ "script-unsafe",	no_argument,	   NULL, L2C_SO_SCRIPT_UNSAFE }, \
+	{ "script-timeout",	required_argument, NULL, L2C_SO_SCRIPT_TIMEOUT }
 #define L2C_SCRIPT_LOGIN_LONGOPTS					\
 	{ "login-user",		required_argument, NULL, L2C_SO_LOGIN_USER }, \
 	{ "enable",		no_argument,	   NULL, L2C_SO_ENABLE }, \
@@ -52,16 +60,21 @@ struct l2c_script_opts {
 	const char	 *enable_pwfile;
 	char		  password[L2C_SECRET_MAX];
 	char		  enable_password[L2C_SECRET_MAX];
+	const char	 *script;	/* --script: a Lua file */
+	int		  script_unsafe;
+	uint64_t	  script_bound_us;	/* 0: L2C_LUA_BOUND_US */
+	struct l2c_lua	 *lua;		/* compiled by _load() */
 };
 
 void	l2c_script_opts_init(struct l2c_script_opts *);
 /* As l2c_sess_opts_take(): 1 when ch was one of these. */
 int	l2c_script_opts_take(const struct l2c_cmd *, int ch, const char *arg,
 	    struct l2c_script_opts *, int *ex);
-/* Nonzero when commands were given: the scripted console runs. */
+/* Nonzero when commands or a script were given: the scripted console. */
 int	l2c_script_opts_wanted(const struct l2c_script_opts *);
 /*
- * Before the privilege drop: --commands-file read, the console login's
+ * Before the privilege drop: --commands-file read, --script compiled
+ * (run after the drop, at the prompt), the console login's
  * secrets fetched (pwfile, L2CONSOLE_PASSWORD or a prompt; the enable
  * secret likewise).  0 or an exit status after one line.
  */

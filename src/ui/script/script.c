@@ -14,6 +14,7 @@
 #include "ui/console/vt.h"
 #include "ui/report/scan_out.h"
 #include "ui/script/cmdout.h"
+#include "ui/script/expbuf.h"
 #include "ui/script/prompt.h"
 #include "ui/script/script.h"
 
@@ -25,6 +26,7 @@
 enum phase {
 	PH_LOGIN,	/* until the first prompt (and enable) */
 	PH_CMD,		/* commands[cur] sent, its output coming */
+	PH_IDLE,	/* step mode: at the caller's disposal */
 	PH_LEAVING,	/* ops->close() asked, CLOSED awaited */
 	PH_DONE,
 };
@@ -53,6 +55,15 @@ struct l2c_script {
 	int			 woke, asked_user, asked_pw;
 	int			 enable_sent, enable_pw_sent;
 	int			 on_pager;
+	/* Step mode: what the caller waits for, and whether it came. */
+	struct l2c_expbuf	 xb;
+	const regex_t		*x_re;
+	regmatch_t		*x_m;
+	size_t			 x_nm;
+	const char		*x_subj;
+	struct l2c_timer	 step_timer;
+	int			 woken, gave_up, step_timeout;
+	int			 interrupted;	/* by a signal */
 	int			 login_refused;	/* a line said so */
 	int			 wake_cr;	/* the wake-up CR was sent */
 	int			 wasted;	/* ... and taken as a user name */
@@ -129,6 +140,11 @@ vt_line(void *arg, const char *p, size_t n)
 			s->err = L2C_ERR_NOMEM;
 		return;
 	}
+	if (s->phase == PH_IDLE) {
+		if (l2c_expbuf_line(&s->xb, p, n) != 0)
+			s->err = L2C_ERR_NOMEM;
+		return;
+	}
 	if (s->phase == PH_LOGIN) {
 		snprintf(line, sizeof(line), "%.*s", (int)n, p);
 		/* The round the wake-up CR spoiled does not count. */
@@ -166,19 +182,38 @@ leave(struct l2c_script *s)
 	s->sess->ops->close(s->sess->s);
 }
 
+/* Step mode: what the caller waited for has come; back to it. */
+static void
+wake(struct l2c_script *s)
+{
+	s->woken = 1;
+	l2c_loop_break(s->loop, 0);
+}
+
+static void
+run_command(struct l2c_script *s, const char *cmd)
+{
+	s->phase = PH_CMD;
+	l2c_cmdout_end(&s->co);
+	l2c_cmdout_begin(&s->co, &s->p, cmd);
+	s->sent_us = l2c_now_us();
+	l2c_timer_arm(s->loop, &s->deadline, s->conf.cmd_timeout_us);
+	send_line(s, cmd);
+}
+
 static void
 start_command(struct l2c_script *s)
 {
+	if (s->conf.step) {
+		s->phase = PH_IDLE;
+		wake(s);
+		return;
+	}
 	if (s->cur >= s->conf.ncmds) {
 		leave(s);
 		return;
 	}
-	s->phase = PH_CMD;
-	l2c_cmdout_end(&s->co);
-	l2c_cmdout_begin(&s->co, &s->p, s->conf.cmds[s->cur]);
-	s->sent_us = l2c_now_us();
-	l2c_timer_arm(s->loop, &s->deadline, s->conf.cmd_timeout_us);
-	send_line(s, s->conf.cmds[s->cur]);
+	run_command(s, s->conf.cmds[s->cur]);
 }
 
 /* Text mode prints each command as it completes. */
@@ -198,10 +233,13 @@ print_text(struct l2c_script *s, size_t i)
 static void
 finish_command(struct l2c_script *s, const char *why)
 {
-	struct result	*r = &s->res[s->cur];
+	struct result	*r = &s->res[s->conf.step ? 0 : s->cur];
 	uint64_t	 end = why != NULL ? l2c_now_us() : s->last_out_us;
 
 	l2c_timer_cancel(s->loop, &s->deadline);
+	free(r->output);	/* step mode: the last command's */
+	free(r->error);
+	r->error = NULL;
 	r->output = strdup(l2c_cmdout_text(&s->co));
 	r->seconds = end > s->sent_us ? (double)(end - s->sent_us) / 1e6 : 0;
 	if (why != NULL)
@@ -210,6 +248,12 @@ finish_command(struct l2c_script *s, const char *why)
 		r->error = strdup(s->co.failure);
 	if (r->output == NULL || (r->error == NULL && (why || s->co.failed)))
 		s->err = L2C_ERR_NOMEM;
+	if (s->conf.step) {
+		s->step_timeout = why != NULL;
+		s->phase = PH_IDLE;
+		wake(s);
+		return;
+	}
 	print_text(s, s->cur);
 	s->cur++;
 	if (why != NULL) {
@@ -336,7 +380,35 @@ on_grace(void *arg)
 {
 	struct l2c_script	*s = arg;
 
+	s->gave_up = 1;
 	l2c_loop_break(s->loop, 0);
+}
+
+/* Step mode: a sleep or an expect's timeout is over. */
+static void
+on_step_timer(void *arg)
+{
+	wake(arg);
+}
+
+/* Step mode: an expect() waiting, matched against what came. */
+static void
+try_expect(struct l2c_script *s)
+{
+	const char	*subj;
+	int		 rv;
+
+	if (s->phase != PH_IDLE || s->x_re == NULL || s->woken)
+		return;
+	rv = l2c_expbuf_match(&s->xb, s->x_re, cursor_row(s), s->x_m,
+	    s->x_nm, &subj);
+	if (rv < 0)
+		s->err = rv;
+	if (rv != 0) {
+		s->x_subj = rv > 0 ? subj : NULL;
+		s->x_re = NULL;
+		wake(s);
+	}
 }
 
 static void
@@ -363,6 +435,7 @@ on_output(void *arg, const uint8_t *p, size_t n)
 	} else
 		s->on_pager = 0;
 	l2c_timer_arm(s->loop, &s->quiet, s->conf.quiet_us);
+	try_expect(s);
 }
 
 static void
@@ -397,6 +470,7 @@ on_event(void *arg, enum l2c_sess_event ev, int err, const char *text)
 		l2c_timer_cancel(s->loop, &s->quiet);
 		l2c_timer_cancel(s->loop, &s->deadline);
 		l2c_timer_cancel(s->loop, &s->grace);
+		l2c_timer_cancel(s->loop, &s->step_timer);
 		l2c_loop_break(s->loop, 0);
 		break;
 	}
@@ -440,6 +514,8 @@ l2c_script_new(struct l2c_loop *loop, const struct l2c_script_conf *conf,
 	l2c_timer_init(&s->quiet, on_quiet, s);
 	l2c_timer_init(&s->deadline, on_deadline, s);
 	l2c_timer_init(&s->grace, on_grace, s);
+	l2c_timer_init(&s->step_timer, on_step_timer, s);
+	l2c_expbuf_init(&s->xb);
 	*out = s;
 	return 0;
 }
@@ -480,14 +556,17 @@ on_signal(void *arg, int signo)
 	struct l2c_script	*s = arg;
 
 	(void)signo;
+	s->interrupted = 1;
 	if (s->phase >= PH_LEAVING)
 		l2c_loop_break(s->loop, 0);
 	else
 		leave(s);
+	if (s->conf.step)	/* the caller's wait ends: it has to know */
+		l2c_loop_break(s->loop, 0);
 }
 
-int
-l2c_script_run(struct l2c_script *s, struct l2c_sess *sess)
+static int
+attach(struct l2c_script *s, struct l2c_sess *sess)
 {
 	static const int	sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	size_t			i;
@@ -497,6 +576,16 @@ l2c_script_run(struct l2c_script *s, struct l2c_sess *sess)
 	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		if ((rv = l2c_loop_signal(s->loop, sigs[i], on_signal, s)) != 0)
 			return rv;
+	return 0;
+}
+
+int
+l2c_script_run(struct l2c_script *s, struct l2c_sess *sess)
+{
+	int	rv;
+
+	if ((rv = attach(s, sess)) != 0)
+		return rv;
 	if (s->conf.ncmds == 0)
 		s->phase = PH_LOGIN;
 	if ((rv = l2c_loop_run(s->loop)) != 0 && s->err == 0)
@@ -525,8 +614,166 @@ l2c_script_free(struct l2c_script *s)
 	}
 	free(s->res);
 	l2c_cmdout_end(&s->co);
+	l2c_expbuf_free(&s->xb);
 	l2c_vt_free(s->vt);
 	l2c_prompt_free(&s->p);
 	free(s->q);
 	free(s);
+}
+
+/*
+ * Step mode.  Each step runs the loop until what it waits for came (the
+ * callbacks above wake() it) or the session is leaving or gone.
+ */
+static enum l2c_step
+step_wait(struct l2c_script *s)
+{
+	int	rv;
+
+	while (!s->woken && s->phase < PH_LEAVING && s->err == 0)
+		if ((rv = l2c_loop_run(s->loop)) != 0 && s->err == 0)
+			s->err = rv;
+	l2c_timer_cancel(s->loop, &s->step_timer);
+	if (s->woken)
+		return L2C_STEP_OK;
+	return s->interrupted ? L2C_STEP_INTR : L2C_STEP_CLOSED;
+}
+
+/* The session can take a step: at the prompt, not leaving. */
+static enum l2c_step
+step_begin(struct l2c_script *s)
+{
+	s->woken = 0;
+	if (s->err == 0 && s->phase == PH_IDLE)
+		return L2C_STEP_OK;
+	return s->interrupted ? L2C_STEP_INTR : L2C_STEP_CLOSED;
+}
+
+enum l2c_step
+l2c_script_ready(struct l2c_script *s, struct l2c_sess *sess)
+{
+	int	rv;
+
+	if ((rv = attach(s, sess)) != 0) {
+		s->err = rv;
+		return L2C_STEP_CLOSED;
+	}
+	s->woken = 0;
+	if (step_wait(s) != L2C_STEP_OK)
+		return s->interrupted ? L2C_STEP_INTR : L2C_STEP_CLOSED;
+	/* Whatever the login showed is not the script's to expect. */
+	l2c_expbuf_clear(&s->xb);
+	return L2C_STEP_OK;
+}
+
+enum l2c_step
+l2c_script_command(struct l2c_script *s, const char *cmd, const char **out,
+    const char **failure)
+{
+	enum l2c_step	st;
+
+	if ((st = step_begin(s)) != L2C_STEP_OK)
+		return st;
+	l2c_expbuf_clear(&s->xb);	/* its output is the command's */
+	s->step_timeout = 0;
+	run_command(s, cmd);
+	if ((st = step_wait(s)) != L2C_STEP_OK)
+		return st;
+	*out = s->res[0].output ? s->res[0].output : "";
+	*failure = s->res[0].error;
+	return s->step_timeout ? L2C_STEP_TIMEOUT : L2C_STEP_OK;
+}
+
+enum l2c_step
+l2c_script_send(struct l2c_script *s, const void *p, size_t n)
+{
+	enum l2c_step	st;
+
+	if ((st = step_begin(s)) != L2C_STEP_OK)
+		return st;
+	s->woke = 1;
+	send_bytes(s, p, n);
+	return L2C_STEP_OK;
+}
+
+enum l2c_step
+l2c_script_expect(struct l2c_script *s, const regex_t *re, uint64_t us,
+    regmatch_t *m, size_t nm, const char **subj)
+{
+	enum l2c_step	st;
+
+	if ((st = step_begin(s)) != L2C_STEP_OK)
+		return st;
+	s->x_re = re;
+	s->x_m = m;
+	s->x_nm = nm;
+	try_expect(s);		/* it may be there already */
+	if (!s->woken) {
+		l2c_timer_arm(s->loop, &s->step_timer, us);
+		st = step_wait(s);
+	}
+	s->x_re = NULL;
+	if (st != L2C_STEP_OK)
+		return st;
+	if (s->x_subj == NULL || s->err != 0)
+		return s->err != 0 ? L2C_STEP_CLOSED : L2C_STEP_TIMEOUT;
+	*subj = s->x_subj;
+	s->x_subj = NULL;
+	return L2C_STEP_OK;
+}
+
+enum l2c_step
+l2c_script_sleep(struct l2c_script *s, uint64_t us)
+{
+	enum l2c_step	st;
+
+	if ((st = step_begin(s)) != L2C_STEP_OK)
+		return st;
+	l2c_timer_arm(s->loop, &s->step_timer, us);
+	return step_wait(s);
+}
+
+enum l2c_step
+l2c_script_poll(struct l2c_script *s)
+{
+	int	rv;
+
+	if ((rv = l2c_loop_once(s->loop, 0)) != 0 && s->err == 0)
+		s->err = rv;
+	return step_begin(s);
+}
+
+size_t
+l2c_script_screen(struct l2c_script *s, char *buf, size_t size)
+{
+	return l2c_vt_screen_text(s->vt, buf, size);
+}
+
+size_t
+l2c_script_prompt(struct l2c_script *s, const char **p)
+{
+	size_t	n;
+
+	*p = cursor_row(s);
+	if (!l2c_prompt_is(&s->p, *p))
+		return 0;
+	n = l2c_prompt_at(&s->p, *p);
+	while (n > 0 && (*p)[n - 1] == ' ')
+		n--;
+	return n;
+}
+
+int
+l2c_script_finish(struct l2c_script *s)
+{
+	int	rv;
+
+	leave(s);
+	while (!s->closed && !s->gave_up)
+		if ((rv = l2c_loop_run(s->loop)) != 0) {
+			if (s->err == 0)
+				s->err = rv;
+			break;
+		}
+	return s->err;
 }

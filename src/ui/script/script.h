@@ -15,6 +15,7 @@
 #ifndef L2C_UI_SCRIPT_H
 #define L2C_UI_SCRIPT_H
 
+#include <regex.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,6 +35,7 @@ struct l2c_script_conf {
 	uint64_t	 quiet_us;
 	int		 json;
 	int		 wake;		/* a CR when the console says nothing */
+	int		 step;		/* the caller drives (step mode) */
 	/* The console's own login (MOP); NULL: none expected. */
 	const char	*login_user;
 	const char	*password;
@@ -58,5 +60,45 @@ const struct l2c_sess_cb *l2c_script_cb(struct l2c_script *);
 int	l2c_script_run(struct l2c_script *, struct l2c_sess *);
 enum l2c_script_end l2c_script_outcome(const struct l2c_script *);
 void	l2c_script_free(struct l2c_script *);
+
+/*
+ * Step mode (conf.step, no commands): after the login the caller (a Lua
+ * script) drives the console one step at a time; each step runs the
+ * loop until it is done.  INTR: a signal asked to leave; CLOSED: the
+ * session ended or failed (l2c_script_finish() gives its error).
+ *
+ *	if (l2c_script_ready(s, &sess) == L2C_STEP_OK)
+ *		l2c_script_command(s, "show clock", &out, &failure);
+ *	err = l2c_script_finish(s);	// END / Release, until CLOSED
+ */
+enum l2c_step {
+	L2C_STEP_OK,
+	L2C_STEP_TIMEOUT,	/* no prompt, no match within the time */
+	L2C_STEP_CLOSED,
+	L2C_STEP_INTR,
+};
+
+/* Until the login is done (outcome() says why when it is not OK). */
+enum l2c_step l2c_script_ready(struct l2c_script *, struct l2c_sess *);
+/* One command as --command runs it; out and failure (NULL: it ran) are
+ * valid until the next command. */
+enum l2c_step l2c_script_command(struct l2c_script *, const char *cmd,
+	    const char **out, const char **failure);
+/* Bytes typed as they are. */
+enum l2c_step l2c_script_send(struct l2c_script *, const void *, size_t);
+/* Wait up to us for re to match what came since the last match
+ * (expbuf.h): OK and m[0..nm) into *subj, or TIMEOUT. */
+enum l2c_step l2c_script_expect(struct l2c_script *, const regex_t *re,
+	    uint64_t us, regmatch_t *m, size_t nm, const char **subj);
+/* The loop runs (acknowledgements, output) for us. */
+enum l2c_step l2c_script_sleep(struct l2c_script *, uint64_t us);
+/* One pass of the loop without waiting: for a script busy computing. */
+enum l2c_step l2c_script_poll(struct l2c_script *);
+/* The screen's text, as snprintf (console/vt.h). */
+size_t	l2c_script_screen(struct l2c_script *, char *, size_t);
+/* The prompt the cursor is at (its length, trailing blanks cut), or 0. */
+size_t	l2c_script_prompt(struct l2c_script *, const char **);
+/* Leave (END / Release) and wait for CLOSED: the session's error. */
+int	l2c_script_finish(struct l2c_script *);
 
 #endif
