@@ -62,7 +62,7 @@ mt_explain(const struct l2c_sess_end *e, char *buf, size_t len)
 	case L2C_ERR_NOANSWER:
 		n = snprintf(buf, len, "no answer from %s on %s after %.1f s "
 		    "(is the MAC server enabled on the device?)", mac,
-		    e->ifname, secs);
+		    e->ifname, (double)mt_client_start_budget(&mc) / 1e6);
 		break;
 	case L2C_ERR_AUTH:
 		n = snprintf(buf, len, "login failed for %.*s on %s",

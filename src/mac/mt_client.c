@@ -2,7 +2,8 @@
 /*
  * MAC-Telnet client session.  One DATA in flight each way, every DATA
  * acknowledged (duplicates too), retransmission on the reference
- * client's schedule stretched or squeezed to the configured budget.
+ * client's schedule stretched or squeezed to the configured budget;
+ * START alone is sent every 300 ms for 2 s, as RouterOS wants it.
  *
  *   START --ack--> KEY --key/salt--> AUTH --end auth--> HOLD --> OPEN
  *                                                      (output not
@@ -32,12 +33,19 @@
  */
 static const uint16_t keyre_ms[] = { 1000, 2000, 4000 };
 #define NKEYRE		(sizeof(keyre_ms) / sizeof(keyre_ms[0]))
+static const uint16_t start_ms[] = { MT_START_EVERY_MS };
 #define RX_WINDOW	16384	/* server DATA taken this far from the next */
 
 uint64_t
 mt_client_budget(const struct mt_client_conf *c)
 {
 	return c->timeout_us != 0 ? c->timeout_us : MT_RTX_REF_US;
+}
+
+uint64_t
+mt_client_start_budget(const struct mt_client_conf *c)
+{
+	return c->timeout_us != 0 ? c->timeout_us : MT_START_US;
 }
 
 struct l2c_loop *
@@ -506,6 +514,9 @@ mt_client_new(struct l2c_ctx *ctx, const struct mt_client_conf *c,
 	s->rtx_conf.sched_ms = l2c_rtx_ref_ms;
 	s->rtx_conf.nsched = L2C_RTX_REF_N;
 	s->rtx_conf.budget_us = mt_client_budget(c);
+	s->start_conf.sched_ms = start_ms;
+	s->start_conf.nsched = 1;
+	s->start_conf.budget_us = mt_client_start_budget(c);
 	s->keepalive_us = c->keepalive_us != 0 ? c->keepalive_us :
 	    MT_KEEPALIVE_US;
 	s->info.proto = "mikrotik";

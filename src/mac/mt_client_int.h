@@ -71,6 +71,7 @@ struct mt_client {
 	int			 resize_pending, close_pending;
 	enum rtx_what		 rtx_what;
 	struct l2c_rtx_conf	 rtx_conf;	/* the reference schedule */
+	struct l2c_rtx_conf	 start_conf;	/* START's own: 300 ms */
 	struct l2c_rtx		 rtx;
 	uint64_t		 last_tx;
 
