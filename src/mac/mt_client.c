@@ -449,6 +449,18 @@ mtc_pending(void *arg)
 }
 
 static void
+mtc_facts(void *arg, struct l2c_sess_facts *f)
+{
+	struct mt_client	*s = arg;
+
+	memset(f, 0, sizeof(*f));
+	f->why = s->why;
+	memcpy(f->peer, s->peer, sizeof(f->peer));
+	f->timeout_us = s->rtx_conf.budget_us;
+	snprintf(f->ifname, sizeof(f->ifname), "%s", s->ctx->link->ifname);
+}
+
+static void
 mtc_free(void *arg)
 {
 	struct mt_client	*s = arg;
@@ -475,6 +487,7 @@ const struct l2c_sess_ops mt_client_ops = {
 	.close = mtc_close,
 	.info = mtc_info,
 	.pending = mtc_pending,
+	.facts = mtc_facts,
 	.free = mtc_free,
 };
 

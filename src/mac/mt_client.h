@@ -47,6 +47,13 @@ struct mt_client_conf {
 	uint16_t	 sport;
 };
 
+/* Why a session ended, beyond its error (l2c_sess_facts.why). */
+enum {
+	MT_WHY_NONE,
+	/* START was acknowledged, then the login went unanswered. */
+	MT_WHY_LOGIN_SILENT,
+};
+
 /* Start a session: sends START at once.  *out gets the ops and state. */
 int	mt_client_new(struct l2c_ctx *, const struct mt_client_conf *,
 	    const struct l2c_sess_cb *, struct l2c_sess *out);

@@ -87,6 +87,7 @@ struct mt_client {
 	struct l2c_timer	 t_rtx, t_ka, t_ackre, t_login, t_hold, t_key;
 	struct l2c_timer	 t_done;	/* CLOSED after a close at START */
 	int			 in_op;		/* inside a face's call: no events */
+	int			 why;		/* MT_WHY_*, for facts */
 	struct l2c_sess_info	 info;
 };
 

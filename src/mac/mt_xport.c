@@ -118,6 +118,9 @@ rtx_give_up(struct mt_client *s)
 		mtc_finish(s, L2C_ERR_NOANSWER);
 		break;
 	case RTX_DATA:
+		/* Acknowledged START, then silence: not a session lost. */
+		if (s->state == ST_KEY || s->state == ST_AUTH)
+			s->why = MT_WHY_LOGIN_SILENT;
 		mtc_finish(s, L2C_ERR_PEERLOST);
 		break;
 	case RTX_KEEPALIVE:

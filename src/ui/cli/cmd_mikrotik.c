@@ -54,9 +54,11 @@ resolve(struct l2c_ui_link *u, const char *ifname, const char *target,
 
 /* The session's end in the family's words: one line, and the status. */
 static int
-explain_end(int err, const char *ifname, const struct l2c_sess_conf *sc)
+explain_end(int err, const char *ifname, const struct l2c_sess_conf *sc,
+    const struct l2c_console *con)
 {
-	struct l2c_sess_end	e = { err, ifname, sc, NULL };
+	struct l2c_sess_end	e = { err, ifname, sc,
+	    con != NULL ? l2c_console_facts(con) : NULL };
 	char			line[512];
 
 	if (l2c_family_explain(&mikrotik_family, &e, line, sizeof(line)) > 0)
@@ -288,7 +290,7 @@ cmd_mikrotik(int argc, char **argv)
 	}
 	if ((rv = l2c_console_new(u.loop, &a.so.co, &con)) != 0 ||
 	    (rv = l2c_sess_opts_attach_log(&a.so, con)) != 0) {
-		ex = explain_end(rv, ifname, &sc);
+		ex = explain_end(rv, ifname, &sc, NULL);
 		goto out;
 	}
 	l2c_console_size(con, &sc.cols, &sc.rows);
@@ -309,7 +311,7 @@ cmd_mikrotik(int argc, char **argv)
 			break;
 		l2c_console_rearm(con);
 	}
-	ex = explain_end(rv, ifname, &sc);
+	ex = explain_end(rv, ifname, &sc, con);
 out:
 	l2c_console_free(con);
 	l2c_ui_close(&u);

@@ -38,6 +38,7 @@ struct fake {
 	const char	*password;
 	int		 silent;	/* answers nothing at all */
 	int		 dead;		/* stops after login */
+	int		 start_only;	/* acks START, then nothing */
 	int		 echo_acks;
 	int		 keylen;	/* send a key block this long */
 	int		 wrap16;
@@ -203,7 +204,7 @@ fake_rx(void *arg, const struct l2c_pkt *pkt)
 	const uint8_t	*pwp = NULL;
 	size_t		 pwl = 0, plen;
 
-	if (fk->silent || fk->dead)
+	if (fk->silent || fk->dead || (fk->start_only && fk->starts > 0))
 		return;
 	assert_true(pkt->udp_ok);
 	/* No IPv4 address on the client side. */
@@ -1156,6 +1157,33 @@ test_peer_lost(void **state)
 	rig_free(&g);
 }
 
+/*
+ * START acknowledged, then nothing: "no answer to the login", a peer
+ * lost (exit 75) after DATA's budget, not a refused password; a START
+ * with no answer at all stays NOANSWER (test_no_answer).
+ */
+static void
+test_login_silent(void **state)
+{
+	struct rig	g;
+	uint64_t	t0, dt;
+
+	(void)state;
+	rig_init(&g);
+	g.fk.start_only = 1;
+	t0 = l2c_now_us();
+	rig_start(&g);
+	assert_true(run_until(&g, is_closed, L2C_SEC(4)));
+	dt = l2c_now_us() - t0;
+	assert_int_equal(g.fk.starts, 1);
+	assert_int_equal(g.face.err, L2C_ERR_PEERLOST);
+	assert_true(dt >= MT_RTX_REF_US && dt < MT_RTX_REF_US + L2C_MS(800));
+	assert_string_equal(g.face.reason, "no answer to the login from "
+	    "02:4c:32:43:00:01 on mem0");
+	assert_int_equal(g.face.notices, 0);
+	rig_free(&g);
+}
+
 static int
 settled(struct rig *g)
 {
@@ -1327,6 +1355,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_queue_bound),
 		cmocka_unit_test(test_resize),
 		cmocka_unit_test(test_peer_lost),
+		cmocka_unit_test(test_login_silent),
 		cmocka_unit_test(test_pending),
 		cmocka_unit_test(test_keepalive),
 		cmocka_unit_test(test_server_ends),
