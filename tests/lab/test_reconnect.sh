@@ -19,14 +19,15 @@ printf 'root:pw-right\n' > "$LAB_TMP/users"
 printf 'root:pw-changed\n' > "$LAB_TMP/users2"
 chmod 600 "$LAB_TMP/users" "$LAB_TMP/users2"
 
-# server KIND [USERS]: serve mikrotik or mop in s; $SPID.  (Not with
+# server KIND [USERS]: serve mikrotik or mop in s; $SPID.  (Its verdict
+# on every login waits --fail-delay, 1 s by default: 100 ms here.)  (Not with
 # the FIFO's fd 3: the client would never see its input end.)
 server() {
 	: > "$LAB_TMP/server.log"
 	if [ "$1" = mikrotik ]; then
 		lab_bg s "$LAB_TMP/server.log" "$BIN" -v serve mikrotik --users \
-		    "${2:-$LAB_TMP/users}" --exec /bin/sh --mndp-interval 0 eth0 \
-		    3>&-
+		    "${2:-$LAB_TMP/users}" --exec /bin/sh --mndp-interval 0 \
+		    --fail-delay 100 eth0 3>&-
 		SPID=$LAB_PID
 		wait_for 10 grep -q "serving MAC-Telnet on eth0" "$LAB_TMP/server.log"
 	else
@@ -82,6 +83,19 @@ back() {
 	    wait_for 10 in_file "$name.out" TWO-42
 	check "$name: the session log goes on" in_file "$name.log" TWO-42
 }
+
+# Bad input: one line saying what (then the usage), exit 64.
+for bad in abc 0 -1; do
+	"$BIN" mikrotik --reconnect-timeout "$bad" eth0 $SRV \
+	    > /dev/null 2> "$LAB_TMP/bad.err"
+	rc=$?
+	if [ $rc -eq 64 ] &&
+	    [ "$(grep -c '^l2console: bad --reconnect-timeout' "$LAB_TMP/bad.err")" = 1 ]; then
+		ok "--reconnect-timeout $bad: one line, exit 64"
+	else
+		not_ok "--reconnect-timeout $bad: one line, exit 64 (rc $rc: $(head -c 200 "$LAB_TMP/bad.err"))"
+	fi
+done
 
 # --- MikroTik ---------------------------------------------------------
 kind=mikrotik
