@@ -47,29 +47,39 @@ mt_start(struct l2c_ctx *ctx, const struct l2c_sess_conf *c,
 static size_t
 mt_explain(const struct l2c_sess_end *e, char *buf, size_t len)
 {
-	struct mt_client_conf	 mc;
-	const char		*login;
-	char			 mac[L2C_MAC_STRLEN];
-	double			 secs;
-	int			 n;
+	static const struct l2c_sess_conf	 noconf;
+	const struct l2c_sess_conf		*c;
+	struct mt_client_conf			 mc;
+	const char				*login;
+	char					 mac[L2C_MAC_STRLEN];
+	double					 secs;
+	int					 n;
 
-	mt_conf(e->conf, &mc);
+	/* A face may know only the session's facts (the unit rigs). */
+	c = e->conf != NULL ? e->conf : &noconf;
+	mt_conf(c, &mc);
 	secs = (double)mt_client_budget(&mc) / 1e6;
 	login = mc.login != NULL ? mc.login : "";
-	l2c_mac_fmt(e->conf->peer, mac, sizeof(mac));
+	l2c_mac_fmt(e->conf == NULL && e->facts != NULL ? e->facts->peer :
+	    c->peer, mac, sizeof(mac));
 	switch (e->err) {
 	case 0:
 		return 0;
 	case L2C_ERR_NOANSWER:
 		n = snprintf(buf, len, "no answer from %s on %s after %.1f s "
 		    "(is the MAC server enabled on the device?)", mac,
-		    e->ifname, secs);
+		    e->ifname, (double)mt_client_start_budget(&mc) / 1e6);
 		break;
 	case L2C_ERR_AUTH:
 		n = snprintf(buf, len, "login failed for %.*s on %s",
 		    (int)strcspn(login, "+"), login, mac);
 		break;
 	case L2C_ERR_PEERLOST:
+		if (e->facts != NULL && e->facts->why == MT_WHY_LOGIN_SILENT) {
+			n = snprintf(buf, len, "no answer to the login from %s "
+			    "on %s", mac, e->ifname);
+			break;
+		}
 		n = snprintf(buf, len, "lost %s on %s: no answer for %.1f s",
 		    mac, e->ifname, secs);
 		break;

@@ -2,7 +2,8 @@
 /*
  * MAC-Telnet client session.  One DATA in flight each way, every DATA
  * acknowledged (duplicates too), retransmission on the reference
- * client's schedule stretched or squeezed to the configured budget.
+ * client's schedule stretched or squeezed to the configured budget;
+ * START alone is sent every 300 ms for 2 s, as RouterOS wants it.
  *
  *   START --ack--> KEY --key/salt--> AUTH --end auth--> HOLD --> OPEN
  *                                                      (output not
@@ -32,12 +33,19 @@
  */
 static const uint16_t keyre_ms[] = { 1000, 2000, 4000 };
 #define NKEYRE		(sizeof(keyre_ms) / sizeof(keyre_ms[0]))
+static const uint16_t start_ms[] = { MT_START_EVERY_MS };
 #define RX_WINDOW	16384	/* server DATA taken this far from the next */
 
 uint64_t
 mt_client_budget(const struct mt_client_conf *c)
 {
 	return c->timeout_us != 0 ? c->timeout_us : MT_RTX_REF_US;
+}
+
+uint64_t
+mt_client_start_budget(const struct mt_client_conf *c)
+{
+	return c->timeout_us != 0 ? c->timeout_us : MT_START_US;
 }
 
 struct l2c_loop *
@@ -441,6 +449,18 @@ mtc_pending(void *arg)
 }
 
 static void
+mtc_facts(void *arg, struct l2c_sess_facts *f)
+{
+	struct mt_client	*s = arg;
+
+	memset(f, 0, sizeof(*f));
+	f->why = s->why;
+	memcpy(f->peer, s->peer, sizeof(f->peer));
+	f->timeout_us = s->rtx_conf.budget_us;
+	snprintf(f->ifname, sizeof(f->ifname), "%s", s->ctx->link->ifname);
+}
+
+static void
 mtc_free(void *arg)
 {
 	struct mt_client	*s = arg;
@@ -467,6 +487,7 @@ const struct l2c_sess_ops mt_client_ops = {
 	.close = mtc_close,
 	.info = mtc_info,
 	.pending = mtc_pending,
+	.facts = mtc_facts,
 	.free = mtc_free,
 };
 
@@ -507,6 +528,9 @@ mt_client_new(struct l2c_ctx *ctx, const struct mt_client_conf *c,
 	s->rtx_conf.sched_ms = l2c_rtx_ref_ms;
 	s->rtx_conf.nsched = L2C_RTX_REF_N;
 	s->rtx_conf.budget_us = mt_client_budget(c);
+	s->start_conf.sched_ms = start_ms;
+	s->start_conf.nsched = 1;
+	s->start_conf.budget_us = mt_client_start_budget(c);
 	s->keepalive_us = c->keepalive_us != 0 ? c->keepalive_us :
 	    MT_KEEPALIVE_US;
 	s->info.proto = "mikrotik";

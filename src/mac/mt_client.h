@@ -16,6 +16,12 @@
 
 /* The reference client's retransmit schedule adds up to this. */
 #define MT_RTX_REF_US		L2C_RTX_REF_US
+/*
+ * START is the one packet outside that schedule (consoles.md): sent
+ * again every 300 ms, for 2 s unless --timeout says otherwise.
+ */
+#define MT_START_EVERY_MS	300
+#define MT_START_US		L2C_SEC(2)
 #define MT_KEEPALIVE_US		L2C_SEC(10)
 #define MT_INQ_MAX		16384	/* typed bytes waiting to go out */
 #define MT_LOGIN_MAX		255
@@ -46,11 +52,20 @@ struct mt_client_conf {
 	uint16_t	 sport;
 };
 
+/* Why a session ended, beyond its error (l2c_sess_facts.why). */
+enum {
+	MT_WHY_NONE,
+	/* START was acknowledged, then the login went unanswered. */
+	MT_WHY_LOGIN_SILENT,
+};
+
 /* Start a session: sends START at once.  *out gets the ops and state. */
 int	mt_client_new(struct l2c_ctx *, const struct mt_client_conf *,
 	    const struct l2c_sess_cb *, struct l2c_sess *out);
 /* The retransmit budget a conf gives (for the "after 2.4 s" message). */
 uint64_t mt_client_budget(const struct mt_client_conf *);
+/* How long START is sent before "no answer". */
+uint64_t mt_client_start_budget(const struct mt_client_conf *);
 
 extern const struct l2c_sess_ops mt_client_ops;
 

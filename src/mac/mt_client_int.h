@@ -72,6 +72,7 @@ struct mt_client {
 	int			 resize_pending, close_pending;
 	enum rtx_what		 rtx_what;
 	struct l2c_rtx_conf	 rtx_conf;	/* the reference schedule */
+	struct l2c_rtx_conf	 start_conf;	/* START's own: 300 ms */
 	struct l2c_rtx		 rtx;
 	uint64_t		 last_tx;
 
@@ -87,6 +88,7 @@ struct mt_client {
 	struct l2c_timer	 t_rtx, t_ka, t_ackre, t_login, t_hold, t_key;
 	struct l2c_timer	 t_done;	/* CLOSED after a close at START */
 	int			 in_op;		/* inside a face's call: no events */
+	int			 why;		/* MT_WHY_*, for facts */
 	struct l2c_sess_info	 info;
 };
 

@@ -160,18 +160,24 @@ mtc_key_fire(void *arg)
 		mtc_finish(s, L2C_ERR_SYS);
 }
 
+/*
+ * The login took LOGIN_US: an MD5 answer RouterOS ignores is a refusal
+ * (with the hint); any other silence is the peer's, not the password's.
+ */
 void
 mtc_login_fire(void *arg)
 {
 	struct mt_client	*s = arg;
 
-	if (s->md5_forced)
+	if (s->md5_forced && s->state == ST_AUTH) {
 		mtc_notice(s, "the server did not answer the MD5 login (RouterOS "
 		    "6.43 and later need EC-SRP5: leave out --md5)");
-	else
-		mtc_notice(s, "the server did not finish the login in %u s",
-		    (unsigned)(LOGIN_US / 1000000));
-	mtc_fail_login(s);
+		mtc_fail_login(s);
+		return;
+	}
+	s->why = MT_WHY_LOGIN_SILENT;
+	mtc_send_end(s);
+	mtc_finish(s, L2C_ERR_PEERLOST);
 }
 
 void

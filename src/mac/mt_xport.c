@@ -2,7 +2,8 @@
 /*
  * The MAC-Telnet client's acknowledged-data transport: the frame around
  * every packet, one DATA in flight on the reference schedule (core
- * rtx.c) squeezed or stretched to the budget, what each unanswered
+ * rtx.c) squeezed or stretched to the budget, START every 300 ms on
+ * its own, what each unanswered
  * packet means when the budget runs out, keepalives, and ACKs said
  * again after the server goes quiet.
  */
@@ -54,13 +55,17 @@ mtc_send_ack(struct mt_client *s, uint32_t counter)
 	(void)mtc_send_pkt(s, MT_PT_ACK, counter, NULL, 0);
 }
 
-/* Something went out that wants an answer: the schedule starts. */
+/*
+ * Something went out that wants an answer: the schedule starts, START's
+ * own for START (its RTT sample then never shapes DATA's).
+ */
 void
 mtc_rtx_start(struct mt_client *s, enum rtx_what what)
 {
 	s->rtx_what = what;
 	l2c_timer_arm_at(mtc_loop_of(s), &s->t_rtx,
-	    l2c_rtx_start(&s->rtx, &s->rtx_conf, l2c_now_us(), 0));
+	    l2c_rtx_start(&s->rtx, what == RTX_START ? &s->start_conf :
+	    &s->rtx_conf, l2c_now_us(), 0));
 }
 
 void
@@ -113,6 +118,9 @@ rtx_give_up(struct mt_client *s)
 		mtc_finish(s, L2C_ERR_NOANSWER);
 		break;
 	case RTX_DATA:
+		/* Acknowledged START, then silence: not a session lost. */
+		if (s->state == ST_KEY || s->state == ST_AUTH)
+			s->why = MT_WHY_LOGIN_SILENT;
 		mtc_finish(s, L2C_ERR_PEERLOST);
 		break;
 	case RTX_KEEPALIVE:

@@ -21,6 +21,7 @@
 #include "ui/console/console.h"
 #include "ui/cli/exitcode.h"
 #include "ui/cli/open.h"
+#include "ui/cli/reconnect.h"
 #include "ui/conf/profile.h"
 #include "ui/registry.h"
 #include "ui/conf/secret.h"
@@ -54,9 +55,11 @@ resolve(struct l2c_ui_link *u, const char *ifname, const char *target,
 
 /* The session's end in the family's words: one line, and the status. */
 static int
-explain_end(int err, const char *ifname, const struct l2c_sess_conf *sc)
+explain_end(int err, const char *ifname, const struct l2c_sess_conf *sc,
+    const struct l2c_console *con)
 {
-	struct l2c_sess_end	e = { err, ifname, sc, NULL };
+	struct l2c_sess_end	e = { err, ifname, sc,
+	    con != NULL ? l2c_console_facts(con) : NULL };
 	char			line[512];
 
 	if (l2c_family_explain(&mikrotik_family, &e, line, sizeof(line)) > 0)
@@ -73,12 +76,14 @@ static const struct option longopts[] = {
 	{ "login-retries",	required_argument,	NULL, 'R' },
 	L2C_SESS_LONGOPTS,
 	L2C_SCRIPT_LONGOPTS,
+	L2C_RECONNECT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
 struct args {
 	struct l2c_sess_opts	 so;
 	struct l2c_script_opts	 sco;
+	struct l2c_reconnect_opts ro;
 	struct mt_client_conf	 conf;
 	const char		*pwfile;
 	const char		*autologin;	/* NULL: ~/.mactelnet */
@@ -123,6 +128,7 @@ parse(const struct l2c_cmd *self, int argc, char **argv, void *arg)
 	a->retries = LOGIN_RETRIES;
 	l2c_sess_opts_init(&a->so);
 	l2c_script_opts_init(&a->sco);
+	l2c_reconnect_opts_init(&a->ro);
 	l2c_family_console_opts(&mikrotik_family, &a->so.co);
 	while ((ch = getopt_long(argc, argv, L2C_SESS_SHORTOPTS "u:a:A",
 	    longopts, NULL)) != -1) {
@@ -131,7 +137,8 @@ parse(const struct l2c_cmd *self, int argc, char **argv, void *arg)
 				return ex;
 			continue;
 		}
-		if (l2c_script_opts_take(self, ch, optarg, &a->sco, &ex)) {
+		if (l2c_script_opts_take(self, ch, optarg, &a->sco, &ex) ||
+		    l2c_reconnect_opts_take(self, ch, optarg, &a->ro, &ex)) {
 			if (ex != 0)
 				return ex;
 			continue;
@@ -236,13 +243,14 @@ cmd_mikrotik(int argc, char **argv)
 	struct l2c_sess_conf	 sc;
 	const char		*ifname, *target;
 	char			 password[L2C_SECRET_MAX], user[MT_LOGIN_MAX + 1];
-	int			 rv, ex, tries;
+	int			 rv, ex, tries, worded;
 
 	memset(&u, 0, sizeof(u));
 	memset(&sc, 0, sizeof(sc));
 	memset(password, 0, sizeof(password));
 	l2c_sess_opts_init(&a.so);
 	l2c_script_opts_init(&a.sco);
+	l2c_reconnect_opts_init(&a.ro);
 	if ((ex = l2c_profile_parse(self, longopts, parse, &a, &argc, &argv,
 	    &pa)) != 0)
 		goto wipe;
@@ -264,6 +272,8 @@ cmd_mikrotik(int argc, char **argv)
 		goto wipe;
 	}
 
+	/* Kept for the logins after a reconnect: not to swap. */
+	l2c_reconnect_hold(&a.ro, password, sizeof(password));
 	/* Before the privilege drop: these files may be root's. */
 	if ((ex = credentials(&a, target, password, sizeof(password), user,
 	    sizeof(user))) != 0 ||
@@ -288,7 +298,7 @@ cmd_mikrotik(int argc, char **argv)
 	}
 	if ((rv = l2c_console_new(u.loop, &a.so.co, &con)) != 0 ||
 	    (rv = l2c_sess_opts_attach_log(&a.so, con)) != 0) {
-		ex = explain_end(rv, ifname, &sc);
+		ex = explain_end(rv, ifname, &sc, NULL);
 		goto out;
 	}
 	l2c_console_size(con, &sc.cols, &sc.rows);
@@ -309,7 +319,9 @@ cmd_mikrotik(int argc, char **argv)
 			break;
 		l2c_console_rearm(con);
 	}
-	ex = explain_end(rv, ifname, &sc);
+	rv = l2c_reconnect_run(&a.ro, &mikrotik_family, &u.ctx, &sc, con, rv,
+	    &worded);
+	ex = worded ? l2c_exit_for(rv) : explain_end(rv, ifname, &sc, con);
 out:
 	l2c_console_free(con);
 	l2c_ui_close(&u);
@@ -317,6 +329,7 @@ wipe:
 	l2c_sess_opts_close(&a.so);
 	l2c_script_opts_free(&a.sco);
 	l2c_secret_wipe(password, sizeof(password));
+	l2c_reconnect_release(&a.ro, password, sizeof(password));
 	l2c_profile_argv_free(&pa);
 	return ex;
 }
@@ -326,6 +339,7 @@ const struct l2c_cmd cmd_mikrotik_entry = {
 	.usage = "[-u USER] [--md5] [--password-file FILE] "
 	    "[-a FILE|-A] [--login-retries N] [-e CHAR|none] [--timeout SEC] "
 	    "[--idle SEC] [--log FILE] [--timestamps] " L2C_SESS_USAGE_TERM " "
+	    L2C_RECONNECT_USAGE " "
 	    "[--command CMD]... [--commands-file FILE] [--json] "
 	    "[--command-timeout SEC] [--prompt REGEX] "
 	    "[--script FILE.lua [--script-unsafe] [--script-timeout SEC]] "

@@ -20,6 +20,7 @@
 #include "ui/console/console.h"
 #include "ui/cli/exitcode.h"
 #include "ui/cli/open.h"
+#include "ui/cli/reconnect.h"
 #include "ui/conf/profile.h"
 #include "ui/registry.h"
 #include "ui/cli/script_opts.h"
@@ -158,6 +159,7 @@ static const struct option longopts[] = {
 	L2C_SESS_LONGOPTS,
 	L2C_SCRIPT_LONGOPTS,
 	L2C_SCRIPT_LOGIN_LONGOPTS,
+	L2C_RECONNECT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -165,6 +167,7 @@ struct args {
 	struct mop_client_conf	 o;
 	struct l2c_sess_opts	 so;
 	struct l2c_script_opts	 sco;
+	struct l2c_reconnect_opts ro;
 	const char		*pwfile;
 	int			 info;
 };
@@ -181,6 +184,7 @@ parse(const struct l2c_cmd *me, int argc, char **argv, void *arg)
 	mop_client_defaults(&a->o);
 	l2c_sess_opts_init(&a->so);
 	l2c_script_opts_init(&a->sco);
+	l2c_reconnect_opts_init(&a->ro);
 	l2c_family_console_opts(&mop_family, &a->so.co);
 	while ((ch = getopt_long(argc, argv, L2C_SESS_SHORTOPTS, longopts,
 	    NULL)) != -1) {
@@ -189,7 +193,8 @@ parse(const struct l2c_cmd *me, int argc, char **argv, void *arg)
 				return ex;
 			continue;
 		}
-		if (l2c_script_opts_take(me, ch, optarg, &a->sco, &ex)) {
+		if (l2c_script_opts_take(me, ch, optarg, &a->sco, &ex) ||
+		    l2c_reconnect_opts_take(me, ch, optarg, &a->ro, &ex)) {
 			if (ex != 0)
 				return ex;
 			continue;
@@ -235,7 +240,7 @@ session(struct l2c_ui_link *u, struct args *a)
 	struct l2c_sess_conf	 sc;
 	struct l2c_sess_end	 e;
 	char			 line[512];
-	int			 rv;
+	int			 rv, worded;
 
 	memset(&sc, 0, sizeof(sc));
 	memcpy(sc.peer, a->o.peer, L2C_ETH_ALEN);
@@ -252,11 +257,14 @@ session(struct l2c_ui_link *u, struct args *a)
 		return L2C_EX_SOFTWARE;
 	}
 	rv = l2c_console_run(con, &sess);
+	sess.ops->free(sess.s);
+	rv = l2c_reconnect_run(&a->ro, &mop_family, &u->ctx, &sc, con, rv,
+	    &worded);
 	e = (struct l2c_sess_end){ rv, u->link->ifname, &sc,
 	    l2c_console_facts(con) };
-	if (l2c_family_explain(&mop_family, &e, line, sizeof(line)) > 0)
+	if (!worded &&
+	    l2c_family_explain(&mop_family, &e, line, sizeof(line)) > 0)
 		l2c_say("%s", line);
-	sess.ops->free(sess.s);
 	l2c_console_free(con);
 	return l2c_exit_for(rv);
 }
@@ -307,6 +315,7 @@ const struct l2c_cmd cmd_mop_entry = {
 	.usage = "[--verification HEX16|STRING] [--info] [--wake|--no-wake] "
 	    "[-e CHAR|none] [--timeout SEC] [--idle SEC] [--fixed-poll SEC] "
 	    "[--log FILE] [--timestamps] " L2C_SESS_USAGE_TERM " "
+	    L2C_RECONNECT_USAGE " "
 	    "[--command CMD]... [--commands-file FILE] [--json] "
 	    "[--command-timeout SEC] [--prompt REGEX] "
 	    "[--script FILE.lua [--script-unsafe] [--script-timeout SEC]] "

@@ -66,7 +66,8 @@ usage(FILE *f)
 	    "  69  the device offers no console, or it is taken\n"
 	    "  70  internal error\n"
 	    "  71  interface missing, down or not Ethernet\n"
-	    "  75  peer lost during the session\n"
+	    "  75  peer lost during the session, or the login unanswered\n"
+	    "      after the session was acknowledged\n"
 	    "  76  the peer broke the protocol\n"
 	    "  77  no permission to capture (needs root or cap_net_raw),\n"
 	    "      or an unsafe users file (serve mikrotik)\n", f);

@@ -201,6 +201,7 @@ l2c_script_opts_run(struct l2c_script_opts *o, struct l2c_loop *loop,
 		.step = o->lua != NULL,
 	};
 	struct l2c_sess_end	 e;
+	struct l2c_sess_facts	 facts;
 	struct l2c_script	*s;
 	struct l2c_sess		 sess;
 	char			 line[512];
@@ -232,6 +233,11 @@ l2c_script_opts_run(struct l2c_script_opts *o, struct l2c_loop *loop,
 	default:
 		if (rv != 0) {
 			e = (struct l2c_sess_end){ rv, ifname, sc, NULL };
+			/* The session is not freed yet: its facts. */
+			if (sess.ops->facts != NULL) {
+				sess.ops->facts(sess.s, &facts);
+				e.facts = &facts;
+			}
 			if (l2c_family_explain(f, &e, line, sizeof(line)) > 0)
 				l2c_say("%s", line);
 			rv = l2c_exit_for(rv);

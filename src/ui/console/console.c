@@ -799,6 +799,12 @@ l2c_console_signo(const struct l2c_console *c)
 	return c->signo;
 }
 
+int
+l2c_console_closed_here(const struct l2c_console *c)
+{
+	return c->closing;
+}
+
 void
 l2c_console_set_menu(struct l2c_console *c, const struct l2c_console_menu *m)
 {

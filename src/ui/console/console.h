@@ -96,6 +96,11 @@ void	l2c_console_size(const struct l2c_console *, unsigned *cols,
 int	l2c_console_parse_output(const char *, int *);
 /* The signal (SIGINT, SIGTERM, SIGHUP) that ended the session, or 0. */
 int	l2c_console_signo(const struct l2c_console *);
+/*
+ * 1 when this side ended the last session (the escape menu, a signal,
+ * batch input done), 0 when the device did or it was lost.
+ */
+int	l2c_console_closed_here(const struct l2c_console *);
 
 /*
  * A face that draws its own escape menu (the full-screen UI).  When the

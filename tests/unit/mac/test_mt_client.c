@@ -38,6 +38,7 @@ struct fake {
 	const char	*password;
 	int		 silent;	/* answers nothing at all */
 	int		 dead;		/* stops after login */
+	int		 start_only;	/* acks START, then nothing */
 	int		 echo_acks;
 	int		 keylen;	/* send a key block this long */
 	int		 wrap16;
@@ -203,7 +204,7 @@ fake_rx(void *arg, const struct l2c_pkt *pkt)
 	const uint8_t	*pwp = NULL;
 	size_t		 pwl = 0, plen;
 
-	if (fk->silent || fk->dead)
+	if (fk->silent || fk->dead || (fk->start_only && fk->starts > 0))
 		return;
 	assert_true(pkt->udp_ok);
 	/* No IPv4 address on the client side. */
@@ -627,7 +628,7 @@ count_sent(struct l2c_link *l, uint8_t type, size_t *n)
 	return count_sent_at(l, type, NULL, n);
 }
 
-/* The reference schedule: 9 STARTs over 1.365 s, give up at 2.365 s. */
+/* START's own schedule: every 300 ms, 7 of them, give up at 2 s. */
 static void
 test_no_answer(void **state)
 {
@@ -642,13 +643,15 @@ test_no_answer(void **state)
 	assert_true(run_until(&g, is_closed, L2C_SEC(4)));
 	dt = l2c_now_us() - t0;
 	assert_int_equal(g.face.err, L2C_ERR_NOANSWER);
-	assert_true(dt >= MT_RTX_REF_US && dt < MT_RTX_REF_US + L2C_MS(800));
-	assert_int_equal(count_sent(g.p.a, MT_PT_START, NULL), 9);
+	assert_true(dt >= MT_START_US && dt < MT_START_US + L2C_MS(300));
+	assert_int_equal(count_sent(g.p.a, MT_PT_START, NULL), 7);
+	assert_int_equal(mt_client_start_budget(&g.conf), MT_START_US);
+	/* DATA keeps the reference schedule. */
 	assert_int_equal(mt_client_budget(&g.conf), MT_RTX_REF_US);
 	rig_free(&g);
 }
 
-/* --timeout squeezes the schedule, or stretches it with 1 s steps. */
+/* --timeout is START's budget too; the interval stays 300 ms. */
 static void
 test_no_answer_scaled(void **state)
 {
@@ -665,7 +668,58 @@ test_no_answer_scaled(void **state)
 	dt = l2c_now_us() - t0;
 	assert_int_equal(g.face.err, L2C_ERR_NOANSWER);
 	assert_true(dt >= L2C_MS(400) && dt < L2C_MS(1000));
-	assert_int_equal(count_sent(g.p.a, MT_PT_START, NULL), 9);
+	assert_int_equal(count_sent(g.p.a, MT_PT_START, NULL), 2);
+	rig_free(&g);
+}
+
+/* When each START left, from the link's tap. */
+struct start_times {
+	uint64_t	at[32];
+	size_t		n;
+};
+
+static void
+start_tap(void *arg, int dir, const uint8_t *p, size_t len)
+{
+	struct start_times	*st = arg;
+	struct l2c_pkt		 pkt;
+	struct l2c_rbuf		 r;
+	struct mt_hdr		 h;
+
+	if (dir != 1 || l2c_frame_parse(p, len, &pkt) != 0 || !pkt.udp_ok)
+		return;
+	l2c_rbuf_init(&r, pkt.udata, pkt.ulen);
+	if (mt_hdr_parse(&r, MT_C2S, &h) == 0 && h.type == MT_PT_START &&
+	    st->n < sizeof(st->at) / sizeof(st->at[0]))
+		st->at[st->n++] = l2c_now_us();
+}
+
+/* STARTs 300 ms apart (not the reference's 15, 20, 30 ... ms). */
+static void
+test_start_spacing(void **state)
+{
+	struct rig		g;
+	struct start_times	st;
+	uint64_t		gap;
+	size_t			i;
+
+	(void)state;
+	memset(&st, 0, sizeof(st));
+	rig_init(&g);
+	g.fk.silent = 1;
+	g.p.a->tap = start_tap;
+	g.p.a->taparg = &st;
+	rig_start(&g);
+	assert_true(run_until(&g, is_closed, L2C_SEC(4)));
+	assert_int_equal(g.face.err, L2C_ERR_NOANSWER);
+	assert_int_equal(st.n, 7);
+	for (i = 1; i < st.n; i++) {
+		gap = st.at[i] - st.at[i - 1];
+		assert_true(gap >= L2C_MS(295) && gap < L2C_MS(400));
+	}
+	/* The last one 1.8 s after the first; then 200 ms to give up. */
+	assert_true(st.at[st.n - 1] - st.at[0] >= L2C_MS(1795));
+	g.p.a->tap = NULL;
 	rig_free(&g);
 }
 
@@ -700,6 +754,30 @@ drop_fn(void *arg, const uint8_t *p, size_t len)
 		return 1;
 	}
 	return 0;
+}
+
+/* A START lost once: the second, 300 ms later, begins the session. */
+static void
+test_start_lost_once(void **state)
+{
+	struct rig		g;
+	struct start_times	st;
+	struct dropper		d = { .type = MT_PT_START, .skip = 0, .n = 1 };
+
+	(void)state;
+	memset(&st, 0, sizeof(st));
+	rig_init(&g);
+	g.p.a->tap = start_tap;
+	g.p.a->taparg = &st;
+	l2c_link_mem_set_drop(g.p.a, drop_fn, &d);
+	rig_start(&g);
+	assert_true(run_until(&g, has_prompt, L2C_SEC(3)));
+	assert_int_equal(d.dropped, 1);
+	assert_int_equal(st.n, 2);
+	assert_int_equal(g.fk.starts, 1);
+	assert_true(st.at[1] - st.at[0] >= L2C_MS(295));
+	g.p.a->tap = NULL;
+	rig_free(&g);
 }
 
 /* Lost DATA from us: retransmitted until acked, delivered once. */
@@ -1119,6 +1197,33 @@ test_peer_lost(void **state)
 	rig_free(&g);
 }
 
+/*
+ * START acknowledged, then nothing: "no answer to the login", a peer
+ * lost (exit 75) after DATA's budget, not a refused password; a START
+ * with no answer at all stays NOANSWER (test_no_answer).
+ */
+static void
+test_login_silent(void **state)
+{
+	struct rig	g;
+	uint64_t	t0, dt;
+
+	(void)state;
+	rig_init(&g);
+	g.fk.start_only = 1;
+	t0 = l2c_now_us();
+	rig_start(&g);
+	assert_true(run_until(&g, is_closed, L2C_SEC(4)));
+	dt = l2c_now_us() - t0;
+	assert_int_equal(g.fk.starts, 1);
+	assert_int_equal(g.face.err, L2C_ERR_PEERLOST);
+	assert_true(dt >= MT_RTX_REF_US && dt < MT_RTX_REF_US + L2C_MS(800));
+	assert_string_equal(g.face.reason, "no answer to the login from "
+	    "02:4c:32:43:00:01 on mem0");
+	assert_int_equal(g.face.notices, 0);
+	rig_free(&g);
+}
+
 static int
 settled(struct rig *g)
 {
@@ -1275,6 +1380,8 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_bad_key_length),
 		cmocka_unit_test(test_no_answer),
 		cmocka_unit_test(test_no_answer_scaled),
+		cmocka_unit_test(test_start_spacing),
+		cmocka_unit_test(test_start_lost_once),
 		cmocka_unit_test(test_retransmit_on_drop),
 		cmocka_unit_test(test_ack_resend),
 		cmocka_unit_test(test_start_ack_lost),
@@ -1290,6 +1397,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_queue_bound),
 		cmocka_unit_test(test_resize),
 		cmocka_unit_test(test_peer_lost),
+		cmocka_unit_test(test_login_silent),
 		cmocka_unit_test(test_pending),
 		cmocka_unit_test(test_keepalive),
 		cmocka_unit_test(test_server_ends),
