@@ -566,7 +566,7 @@ l2c_console_new(struct l2c_loop *loop, const struct l2c_console_opts *o,
 	c->maps = o->maps;
 	c->local_echo = o->local_echo;
 	c->hex = o->hex;
-	c->stamps = o->stamps;
+	c->stamps = o->stamps && c->interactive;
 	c->bol = 1;
 	if ((rv = l2c_con_paste_init(c)) != 0 ||
 	    (rv = l2c_con_vt_start(c)) != 0) {

@@ -79,6 +79,7 @@ struct l2c_console {
 	int			 paced;		/* in[] goes through the pacer */
 	int			 sending;	/* a file, until its last line */
 	int			 file_fd;	/* -1: all of it queued */
+	int			 file_cr;	/* the last byte read was CR */
 	char			 file_name[L2C_ESC_LINE_MAX];
 	uint64_t		 file_size, file_start;
 	struct l2c_timer	 progress;

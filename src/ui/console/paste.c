@@ -72,6 +72,26 @@ l2c_con_paste_wanted(const struct l2c_console *c, const uint8_t *p,
 	return 0;
 }
 
+/*
+ * A file's lines end as typed lines do, with a bare CR (RouterOS takes
+ * no LF as Enter; IOS takes either): LF and CR LF become CR, in place.
+ */
+static size_t
+file_eol(struct l2c_console *c, uint8_t *b, size_t n)
+{
+	size_t	i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (b[i] == '\n' && c->file_cr) {
+			c->file_cr = 0;
+			continue;
+		}
+		c->file_cr = b[i] == '\r';
+		b[o++] = b[i] == '\n' ? '\r' : b[i];
+	}
+	return o;
+}
+
 /* What waits goes into the pacer: the file first, else typed input. */
 static void
 fill(struct l2c_console *c)
@@ -97,6 +117,7 @@ fill(struct l2c_console *c)
 			c->file_fd = -1;
 			break;
 		}
+		n = (ssize_t)file_eol(c, buf, (size_t)n);
 		(void)l2c_pace_put(&c->pace, buf, (size_t)n);
 	}
 	if (c->file_fd >= 0 || c->inlen == 0)
@@ -188,6 +209,7 @@ l2c_con_send_start(struct l2c_console *c, const char *path)
 		return L2C_ERR_INVAL;
 	}
 	c->file_fd = fd;
+	c->file_cr = 0;
 	snprintf(c->file_name, sizeof(c->file_name), "%s", path);
 	c->file_size = (uint64_t)st.st_size;
 	c->file_start = l2c_now_us();
