@@ -38,7 +38,7 @@ l2c_pace_put(struct l2c_pace *p, const uint8_t *b, size_t n)
 int
 l2c_pace_busy(const struct l2c_pace *p)
 {
-	return p->q.len > 0 || p->waiting;
+	return p->q.len > 0 || (p->waiting && !p->done);
 }
 
 size_t
