@@ -28,7 +28,7 @@ drive() {
 	    "$tools/pty_drive.py" --out "$T/$out" "$@"
 }
 
-# 1. IOS: 500 configuration lines in one paste.
+# 1. IOS: 500 configuration lines in one bracketed paste.
 python3 - "$T/ios.cfg" <<'PY'
 import sys
 lines = ["interface FastEthernet0/%d" % i if j == 0 else
@@ -43,7 +43,9 @@ lab_bg s "$T/mop.log" "$BIN" -v serve mop --exec \
     eth0
 wait_for 5 grep -q "serving the MOP console" "$T/mop.log" ||
     { not_ok "serve mop starts"; cat "$T/mop.log"; lab_done; }
-paste=$(tr '\n' '\r' < "$T/ios.cfg")
+# Bracketed, as a terminal asked to (ESC [ ? 2004 h) sends a paste: the
+# marks must not reach the device.
+paste="\\033[200~$(tr '\n' '\r' < "$T/ios.cfg")\\033[201~"
 drive p1 --timeout 100 --idle 3 --after "Username: " --input 'admin\r' \
     --then "Password: " 's3cret\r' --then "Router>" 'enable\r' \
     --then "Router#" 'configure terminal\r' \

@@ -309,7 +309,7 @@ pump_input(struct l2c_console *c)
 static void
 typed(struct l2c_console *c, uint8_t *p, size_t n)
 {
-	int	paced;
+	int	paced, began = 0;
 
 	if (n > 0 && l2c_con_paste_busy(c) && memchr(p, 0x03, n) != NULL) {
 		l2c_con_paste_stop(c, "^C:");
@@ -317,8 +317,10 @@ typed(struct l2c_console *c, uint8_t *p, size_t n)
 		c->paced = 0;
 		return;
 	}
+	if (c->term.paste)
+		n = l2c_bpaste_strip(p, n, &c->in_paste, &began);
 	l2c_con_echo(c, p, n);
-	paced = l2c_con_paste_wanted(c, p, n);
+	paced = began || c->in_paste || l2c_con_paste_wanted(c, p, n);
 	c->inlen += l2c_map_apply(c->maps, L2C_MAP_OUT, p, n,
 	    c->in + c->inlen);
 	if (paced)
@@ -573,6 +575,8 @@ l2c_console_new(struct l2c_loop *loop, const struct l2c_console_opts *o,
 		l2c_console_free(c);
 		return rv;
 	}
+	/* A paste the terminal brackets is paced even when one line. */
+	c->term.paste = c->pacing && c->interactive && !c->out_text;
 	*cp = c;
 	return 0;
 }

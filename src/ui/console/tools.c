@@ -172,3 +172,24 @@ l2c_hex_parse(const char *s, uint8_t *b, size_t cap, size_t *n)
 	}
 	return *n > 0 ? 0 : L2C_ERR_INVAL;
 }
+
+size_t
+l2c_bpaste_strip(uint8_t *p, size_t n, int *inside, int *began)
+{
+	static const char	mark[] = "\033[20";
+	size_t			i, o = 0, m = sizeof(mark) - 1;
+
+	*began = 0;
+	for (i = 0; i < n; i++) {
+		if (p[i] == 0x1b && n - i >= m + 2 &&
+		    memcmp(p + i, mark, m) == 0 && p[i + m + 1] == '~' &&
+		    (p[i + m] == '0' || p[i + m] == '1')) {
+			*inside = p[i + m] == '0';
+			*began |= *inside;
+			i += m + 1;
+			continue;
+		}
+		p[o++] = p[i];
+	}
+	return o;
+}

@@ -45,6 +45,13 @@ size_t	l2c_hexview(struct l2c_hexview *, const uint8_t *, size_t,
 /* "[2026-12-03 17:55:12.345] " now, local time: its length. */
 size_t	l2c_stamp_fmt(char *, size_t);
 
+/*
+ * Bracketed paste's markers taken out of typed bytes, in place (a marker
+ * cut between two reads passes as typed): the new length.  *inside says
+ * a paste is under way; *began is set when one starts here.
+ */
+size_t	l2c_bpaste_strip(uint8_t *, size_t, int *inside, int *began);
+
 /* "1b 5b 41", "1B5B41" or "0x1b,0x5b": the bytes, or L2C_ERR_INVAL. */
 int	l2c_hex_parse(const char *, uint8_t *, size_t cap, size_t *n);
 

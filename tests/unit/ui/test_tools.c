@@ -111,6 +111,33 @@ test_hex_parse(void **state)
 }
 
 static void
+test_bpaste(void **state)
+{
+	uint8_t	b[64];
+	int	inside = 0, began;
+	size_t	n;
+
+	(void)state;
+	strcpy((char *)b, "a\033[200~one\rtwo\033[201~b");
+	n = l2c_bpaste_strip(b, strlen((char *)b), &inside, &began);
+	assert_int_equal(n, 9);
+	assert_memory_equal(b, "aone\rtwob", 9);
+	assert_true(began);
+	assert_false(inside);
+	/* Still inside at the end of a read; other sequences pass. */
+	strcpy((char *)b, "\033[200~x\033[A");
+	n = l2c_bpaste_strip(b, strlen((char *)b), &inside, &began);
+	assert_int_equal(n, 4);
+	assert_memory_equal(b, "x\033[A", 4);
+	assert_true(inside);
+	strcpy((char *)b, "\033[201~");
+	n = l2c_bpaste_strip(b, strlen((char *)b), &inside, &began);
+	assert_int_equal(n, 0);
+	assert_false(inside);
+	assert_false(began);
+}
+
+static void
 test_stamp(void **state)
 {
 	char	buf[64];
@@ -133,6 +160,7 @@ main(void)
 		cmocka_unit_test(test_map_names),
 		cmocka_unit_test(test_hexview),
 		cmocka_unit_test(test_hex_parse),
+		cmocka_unit_test(test_bpaste),
 		cmocka_unit_test(test_stamp),
 	};
 
