@@ -14,16 +14,9 @@ BIN=${L2C_BIN:?}
 tools=$(cd "$(dirname "$0")/../tools" && pwd)
 SRV=02:4c:32:43:00:01
 T=$LAB_TMP
-{ lab_ns s && lab_ns c; } || { not_ok "create namespaces"; lab_done; }
-lab_link s eth0 $SRV c eth0 02:4c:32:43:00:02
+lab_pair $SRV 02:4c:32:43:00:02
 
-printf 'root:pw-plain\n' > "$T/users"
-chmod 600 "$T/users"
-lab_bg s "$T/srv.log" "$BIN" -v serve mikrotik --users "$T/users" \
-    --exec "python3 $tools/routeros_console.py --identity lab1 --record $T/rec" \
-    --mndp-interval 0 eth0
-wait_for 10 grep -q "serving MAC-Telnet on eth0" "$T/srv.log" ||
-    { not_ok "serve mikrotik starts"; cat "$T/srv.log"; lab_done; }
+lab_serve_routeros "$T/srv.log" --identity lab1 --record "$T/rec"
 ANS='\033[?1;0c,\033[1;1R,\033[1;200R,\033[2;1R,\033[50;1R,\033[1;3R'
 CMD='/system identity print\r'
 HEX=$(printf '/system identity print\r' | od -An -tx1 | tr -s ' \n' ' ')
@@ -32,7 +25,7 @@ L2CONSOLE_PASSWORD=pw-plain timeout 60 ip netns exec "$(lab_nsname c)" \
     --answers "$ANS" --after "] > " --input '\035t' \
     --then "time stamps on" "$CMD" --then "name: lab1" '\035t' \
     --then "time stamps off" "\\035w$HEX\\r" \
-    --then "bytes written" '\035mIGNCR\r' \
+    --then "name: lab1" '\035mIGNCR\r' \
     --then "maps: IGNCR" "$CMD" --then "name: lab1" '\035mnone\r\035h' \
     --then "hex view on" "$CMD" -- "$BIN" mikrotik -u root eth0 $SRV
 rc=$?

@@ -16,8 +16,7 @@ BIN=${L2C_BIN:?}
 tools=$(cd "$(dirname "$0")/../tools" && pwd)
 SRV=02:4c:32:43:00:01
 T=$LAB_TMP
-{ lab_ns s && lab_ns c; } || { not_ok "create namespaces"; lab_done; }
-lab_link s eth0 $SRV c eth0 02:4c:32:43:00:02
+lab_pair $SRV 02:4c:32:43:00:02
 
 # drive OUT ARGS...: the client on a pty in c (pty_drive.py's options,
 # then -- and the client's arguments).
@@ -88,13 +87,7 @@ for i in range(1, 501):
                      "192.0.2.%d comment=script-%03d" % (i % 250, i))
 open(sys.argv[1], "w").write("\n".join(lines) + "\n")
 PY
-printf 'root:pw-plain\n' > "$T/users"
-chmod 600 "$T/users"
-lab_bg s "$T/srv.log" "$BIN" -v serve mikrotik --users "$T/users" \
-    --exec "python3 $tools/routeros_console.py --identity lab1 --record $T/ros.rec" \
-    --mndp-interval 0 eth0
-wait_for 10 grep -q "serving MAC-Telnet on eth0" "$T/srv.log" ||
-    { not_ok "serve mikrotik starts"; cat "$T/srv.log"; lab_done; }
+lab_serve_routeros "$T/srv.log" --identity lab1 --record "$T/ros.rec"
 ANS='\033[?1;0c,\033[1;1R,\033[1;200R,\033[2;1R,\033[50;1R,\033[1;3R'
 L2CONSOLE_PASSWORD=pw-plain drive r1 --timeout 100 --idle 3 \
     --answers "$ANS" --after "] > " --input '\035s' \
