@@ -111,14 +111,14 @@ l2c_pace_sent(struct l2c_pace *p, size_t n, uint64_t now)
 	if (!p->ended)
 		return;		/* a piece of a long line: no one confirms it */
 	p->lines++;
+	if (p->done)
+		return;		/* echoed while it was still going out */
 	if (p->conf.wait == L2C_PACE_DELAY)
 		wait = p->conf.delay_us;
 	else if (p->fallback)
 		wait = p->conf.delay_us ? p->conf.delay_us : L2C_PACE_FALLBACK;
 	else
 		wait = p->conf.bound_us;
-	if (p->conf.wait == L2C_PACE_DELAY)
-		p->done = 0;
 	p->waiting = 1;
 	p->deadline = now + wait;
 }
@@ -166,8 +166,6 @@ l2c_pace_output(struct l2c_pace *p, const uint8_t *b, size_t n)
 		p->done = 1;
 	if (p->done)
 		p->fallback = 0;
-	if (p->done && !p->waiting && p->line > 0)
-		p->done = 0;	/* not out yet: an echo of something else */
 }
 
 uint64_t

@@ -257,8 +257,20 @@ static void
 pump_paced(struct l2c_console *c)
 {
 	uint64_t	deadline, now;
+	int		rv;
 
-	if (l2c_con_paste_pump(c, &deadline) < 0) {
+	/* A session may answer (echo) from inside its input op. */
+	if (c->pumping) {
+		c->repump = 1;
+		return;
+	}
+	c->pumping = 1;
+	do {
+		c->repump = 0;
+		rv = l2c_con_paste_pump(c, &deadline);
+	} while (rv == 0 && c->repump && !c->closing);
+	c->pumping = 0;
+	if (rv < 0) {
 		begin_close(c);
 		return;
 	}

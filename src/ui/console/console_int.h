@@ -78,6 +78,7 @@ struct l2c_console {
 	int			 pasting;	/* since the paste began */
 	int			 paced;		/* in[] goes through the pacer */
 	int			 in_paste;	/* between bracketed paste's marks */
+	int			 pumping, repump;	/* pump_paced() under way */
 	int			 sending;	/* a file, until its last line */
 	int			 file_fd;	/* -1: all of it queued */
 	int			 file_cr;	/* the last byte read was CR */

@@ -175,6 +175,22 @@ test_queue_and_stop(void **state)
 	l2c_pace_free(&p);
 }
 
+/* A session that echoes from inside its input op: no wait after. */
+static void
+test_echo_before_sent(void **state)
+{
+	struct l2c_pace	p = mk(L2C_PACE_ECHO, 0);
+
+	(void)state;
+	put(&p, "x\ry\r");
+	assert_string_equal(next(&p, 0), "x\r");
+	out(&p, "x\r\n");
+	l2c_pace_sent(&p, 2, 0);
+	assert_int_equal(l2c_pace_deadline(&p), 0);
+	assert_string_equal(next(&p, 1), "y\r");
+	l2c_pace_free(&p);
+}
+
 static void
 test_parse(void **state)
 {
@@ -206,6 +222,7 @@ main(void)
 		cmocka_unit_test(test_prompt),
 		cmocka_unit_test(test_delay),
 		cmocka_unit_test(test_queue_and_stop),
+		cmocka_unit_test(test_echo_before_sent),
 		cmocka_unit_test(test_parse),
 	};
 
