@@ -183,6 +183,7 @@ static const struct l2c_sess_ops fake_pending_ops = {
 /* These tests are about input and the idle wait: stdout as received. */
 static int	rig_output = L2C_OUT_RAW;
 static int	rig_paste = L2C_PASTE_AUTO;	/* --paste-wait */
+static int	rig_echo;			/* --local-echo */
 
 struct rig {
 	struct l2c_loop		*loop;
@@ -216,6 +217,7 @@ rig_open(struct rig *g, const char *in, uint64_t idle_us,
 	o.idle_us = idle_us;
 	o.output = rig_output;
 	o.paste_wait = rig_paste;
+	o.local_echo = rig_echo;
 	assert_int_equal(l2c_console_new(g->loop, &o, &g->con), 0);
 	g->f.loop = g->loop;
 	g->f.cb = l2c_console_cb(g->con);
@@ -336,6 +338,22 @@ test_batch_paced(void **state)
 	assert_string_equal(g.outbuf, "a\r\nbc\r\nd\r\nbye");
 }
 
+/* --local-echo: what is typed shows, a line end as CR LF; it still goes. */
+static void
+test_local_echo(void **state)
+{
+	struct rig	g;
+
+	(void)state;
+	rig_echo = 1;
+	rig_open(&g, "ab\ncd\n", L2C_MS(20), &fake_ops);
+	rig_echo = 0;
+	assert_int_equal(rig_run(&g), 0);
+	rig_close(&g);
+	assert_memory_equal(g.f.got, "ab\rcd\r", 6);
+	assert_string_equal(g.outbuf, "ab\r\ncd\r\nbye");
+}
+
 /*
  * Input ended; the peer owes an answer for far longer than the idle
  * time (lost polls, an unacknowledged DATA), then answers, and its
@@ -406,6 +424,7 @@ main(void)
 		cmocka_unit_test(test_batch_roundtrip),
 		cmocka_unit_test(test_batch_text),
 		cmocka_unit_test(test_batch_paced),
+		cmocka_unit_test(test_local_echo),
 		cmocka_unit_test(test_batch_idle_waits_for_peer),
 		cmocka_unit_test(test_batch_idle_peer_lost),
 		cmocka_unit_test(test_parse_escape),
