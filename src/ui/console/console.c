@@ -674,6 +674,9 @@ l2c_console_set_menu(struct l2c_console *c, const struct l2c_console_menu *m)
 	else
 		memset(&c->menu, 0, sizeof(c->menu));
 	c->esc.menu = c->menu.open != NULL;
+	/* A face with its own menu owns the terminal's modes: no brackets. */
+	if (c->esc.menu)
+		c->term.paste = 0;
 }
 
 /* The face's menu is done: the terminal and keyboard are ours again. */
