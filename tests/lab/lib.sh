@@ -8,6 +8,11 @@
 #   lab_init                       unique names, cleanup trap
 #   lab_ns NAME                    a namespace (its name is $(lab_nsname NAME))
 #   lab_link A IFA MACA B IFB MACB veth pair between namespaces A and B
+#   lab_pair SMAC CMAC             namespaces s and c joined on their eth0
+#                                  (these MACs); ends the test if it cannot
+#   lab_serve_routeros LOG ARGS... serve mikrotik in s, the RouterOS
+#                                  personality (these ARGS) its console, for
+#                                  root:pw-plain; ends the test if it fails
 #   lab_bridge BR A IFA MACA B IFB MACB   A and B through a bridge in ns BR
 #   lab_loss BR PCT [IFACE]        drop PCT% of frames arriving on the
 #                                  bridge from port IFACE (default: all)
@@ -89,6 +94,24 @@ lab_link() {
 	    peer name "$5" address "$6" netns "$b" || return 1
 	ip -n "$a" link set "$2" up
 	ip -n "$b" link set "$5" up
+}
+
+lab_pair() {
+	{ lab_ns s && lab_ns c && lab_link s eth0 "$1" c eth0 "$2"; } ||
+	    { not_ok "create namespaces"; lab_done; }
+}
+
+lab_serve_routeros() {
+	local log=$1 tools
+	shift
+	tools=$(cd "$(dirname "${BASH_SOURCE[0]}")/../tools" && pwd)
+	printf 'root:pw-plain\n' > "$LAB_TMP/users"
+	chmod 600 "$LAB_TMP/users"
+	lab_bg s "$log" "${L2C_BIN:?}" -v serve mikrotik --users \
+	    "$LAB_TMP/users" --exec "python3 $tools/routeros_console.py $*" \
+	    --mndp-interval 0 eth0
+	wait_for 10 grep -q "serving MAC-Telnet on eth0" "$log" ||
+	    { not_ok "serve mikrotik starts"; cat "$log"; lab_done; }
 }
 
 lab_bridge() {

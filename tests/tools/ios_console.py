@@ -11,7 +11,11 @@ What it does:
     (exit 1);
   - user EXEC "Router>", "enable" to privileged EXEC "Router#"
     ("disable" back); "configure terminal" to "Router(config)#",
-    "hostname NAME" there, "end" or "exit" back;
+    "hostname NAME" there, "end" or "exit" back; global configuration
+    commands (ip, no, access-list, vlan, service, logging, ...) are
+    accepted silently, "interface NAME" goes to "Router(config-if)#"
+    (description, switchport, shutdown, ip, ...; "exit" back to config,
+    "end" to privileged EXEC), a "!" line is a comment;
   - output taller than the terminal length (24 lines, "terminal length
     N", 0 for none) stops at " --More-- ": space goes on a page, Enter a
     line, q (or any other key) stops; the prompt is rubbed out with
@@ -27,6 +31,7 @@ Configuration (an option wins over the environment variable):
   --hostname NAME   IOS_HOSTNAME   default Router
   --login U:P,...   IOS_LOGIN      accounts, default cisco:cisco
   --enter           IOS_ENTER=1    show the banner only after an Enter
+  --record FILE     IOS_RECORD     append every line read at a prompt
 """
 
 import os
@@ -47,6 +52,7 @@ class Conf:
         self.hostname = env.get("IOS_HOSTNAME", "Router")
         self.login = env.get("IOS_LOGIN", "cisco:cisco")
         self.enter = env.get("IOS_ENTER", "") == "1"
+        self.record = env.get("IOS_RECORD", "")
         i = 0
         while i < len(argv):
             if argv[i] == "--hostname" and i + 1 < len(argv):
@@ -54,6 +60,9 @@ class Conf:
                 i += 1
             elif argv[i] == "--login" and i + 1 < len(argv):
                 self.login = argv[i + 1]
+                i += 1
+            elif argv[i] == "--record" and i + 1 < len(argv):
+                self.record = argv[i + 1]
                 i += 1
             elif argv[i] == "--enter":
                 self.enter = True
@@ -79,7 +88,21 @@ CONFIG = {
     ("hostname",): "hostname",
     ("end",): "end",
     ("exit",): "end",
+    ("interface",): "interface",
 }
+# Global configuration commands taken as given (their arguments unread).
+for _w in ("aaa", "access-list", "banner", "boot", "clock", "enable", "ip",
+           "line", "logging", "no", "ntp", "service", "snmp-server",
+           "spanning-tree", "username", "version", "vlan", "vtp"):
+    CONFIG[(_w,)] = "set"
+CONFIG_IF = {
+    ("end",): "end",
+    ("exit",): "exit-if",
+    ("interface",): "interface",
+}
+for _w in ("description", "duplex", "ip", "no", "shutdown", "spanning-tree",
+           "speed", "switchport", "channel-group", "mtu", "cdp", "storm-control"):
+    CONFIG_IF[(_w,)] = "set"
 PRIVILEGED_ONLY = {"running", "configure", "disable"}
 
 
@@ -106,8 +129,8 @@ class Console(console_io.Wire):
         self.mode = ">"
 
     def prompt(self):
-        if self.mode == "config":
-            return self.conf.hostname + "(config)#"
+        if self.mode in ("config", "config-if"):
+            return self.conf.hostname + "(" + self.mode + ")#"
         return self.conf.hostname + self.mode
 
     def login(self):
@@ -164,9 +187,10 @@ class Console(console_io.Wire):
 
     def command(self, line):
         words = line.split()
-        if not words:
+        if not words or (self.mode != ">" and words[0].startswith("!")):
             return True
-        table = CONFIG if self.mode == "config" else EXEC
+        table = {"config": CONFIG, "config-if": CONFIG_IF}.get(self.mode,
+                                                               EXEC)
         act, args, bad = match(table, words)
         if act in PRIVILEGED_ONLY and self.mode != "#":
             act, bad = None, 0 if act != "running" else 1
@@ -185,6 +209,12 @@ class Console(console_io.Wire):
             self.mode = "config"
         elif act == "end":
             self.mode = "#"
+        elif act == "interface" and args:
+            self.mode = "config-if"
+        elif act == "interface":
+            self.invalid(line, words, len(words))
+        elif act == "exit-if":
+            self.mode = "config"
         elif act == "hostname" and args:
             self.conf.hostname = args[0]
         elif act == "length" and args and args[0].isdigit():
@@ -210,6 +240,9 @@ class Console(console_io.Wire):
             self.write("\r\n")
             if line is None:
                 continue
+            if self.conf.record:
+                with open(self.conf.record, "a") as f:
+                    f.write(line + "\n")
             if not self.command(line.strip()):
                 return 0
 

@@ -4,7 +4,8 @@
 console personalities (tests/lab/test_personalities.sh).
 
 usage: pty_drive.py [--answers A,B,...] [--input TEXT]
-                    [--after TEXT | --now] [--idle SECS]
+                    [--after TEXT | --now] [--then AFTER INPUT]...
+                    [--idle SECS]
                     [--timeout SECS] --out FILE -- COMMAND [ARG...]
 
 Everything the program writes goes to FILE, as bytes.  Each terminal
@@ -14,8 +15,10 @@ terminal that answers nothing).  --input is typed (Python escapes:
 \\r, \\x03...) as soon as the program has written something (it has set
 its terminal up by then), or --after TEXT (escapes too) once TEXT has
 appeared, or with --now at once (for a program that waits for a key
-before it writes anything).  The run ends when the program exits, when it
-has been quiet for --idle seconds after the input (default 1), or after
+before it writes anything).  Each --then types INPUT once AFTER has
+appeared since the input before it (escapes in both), in order.  The
+run ends when the program exits, when it has been quiet for --idle
+seconds after the last input (default 1), or after
 --timeout seconds (default 20; status 124).  The status is the
 program's.
 """
@@ -39,9 +42,14 @@ def unescape(s):
 def main(argv):
     answers, text, idle, limit, out, after = [], b"", 1.0, 20.0, None, b""
     now = False
+    steps = []          # (after, input) once the first input went
     while argv and argv[0] != "--":
         if argv[0] == "--now":
             now, argv = True, argv[1:]
+            continue
+        if argv[0] == "--then":
+            steps.append((unescape(argv[1]), unescape(argv[2])))
+            argv = argv[3:]
             continue
         opt, val = argv[0], argv[1]
         argv = argv[2:]
@@ -73,7 +81,9 @@ def main(argv):
         # A moment for the program to set its terminal up first.
         select.select([fd], [], [], 0.5)
         os.write(fd, text)
-        typed = True
+        typed = not steps
+        if steps:
+            after, text = steps.pop(0)
     status = None
     while True:
         now = time.monotonic()
@@ -104,8 +114,11 @@ def main(argv):
             if after in seen:
                 if text:
                     os.write(fd, text)
-                typed = True
                 seen = b""
+                if steps:
+                    after, text = steps.pop(0)
+                else:
+                    typed = True
     log.close()
     if status is None:
         try:

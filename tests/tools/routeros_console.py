@@ -28,8 +28,11 @@ What it does, in order:
     (space: a page, down arrow or Enter: a line, d: the rest, q: stop),
     unless the command says without-paging;
   - commands: /system identity print, /system resource print, /export
-    (lines longer than 300 characters), /quit; anything else is
-    "bad command name X (line 1 column N)".
+    (lines longer than 300 characters), /quit; a script's lines, a
+    menu's full path and a verb ("/ip address add address=...",
+    "/system identity set name=X"), are taken silently, as RouterOS
+    takes a successful add, and a "#" line is a comment; anything else
+    is "bad command name X (line 1 column N)".
 
 Configuration (an option wins over the environment variable):
   --identity NAME      ROUTEROS_IDENTITY      default MikroTik
@@ -41,6 +44,8 @@ Configuration (an option wins over the environment variable):
   --state FILE         ROUTEROS_STATE         remembers refusals (needed
                                               with --refuse-first)
   --probe-timeout S    ROUTEROS_PROBE_TIMEOUT seconds per reply, 0.5
+  --record FILE        ROUTEROS_RECORD        append every line read at
+                                              the prompt
   --lf-enter           ROUTEROS_LF_ENTER=1    a LF ends a line too: for a
                                               server whose pty is still
                                               cooked when keys come
@@ -76,11 +81,12 @@ class Conf:
         self.state = env.get("ROUTEROS_STATE", "")
         self.timeout = float(env.get("ROUTEROS_PROBE_TIMEOUT", "0.5"))
         self.lf_enter = env.get("ROUTEROS_LF_ENTER", "") == "1"
+        self.record = env.get("ROUTEROS_RECORD", "")
         if "--lf-enter" in argv:
             self.lf_enter = True
         opts = {"--identity": "identity", "--user": "user", "--nag": "nag",
                 "--refuse-first": "refuse", "--state": "state",
-                "--probe-timeout": "timeout"}
+                "--probe-timeout": "timeout", "--record": "record"}
         i = 0
         while i < len(argv):
             name, _, val = argv[i].partition("=")
@@ -252,6 +258,13 @@ class Console(console_io.Wire):
             self.out_lines(RESOURCE, paged)
         elif cmd == "/export":
             self.out_lines(export(self.conf.identity), paged)
+        elif words[0].startswith("#"):
+            pass
+        elif script_line(words):
+            if words[:3] == ["/system", "identity", "set"]:
+                for w in words[3:]:
+                    if w.startswith("name="):
+                        self.conf.identity = w[5:]
         else:
             name = words[0].lstrip("/")
             col = line.find(name) + 1
@@ -271,12 +284,33 @@ class Console(console_io.Wire):
             line = self.read_line(echo=self.measured, enter=self.enter)
             if line is None:
                 continue
+            if self.conf.record:
+                with open(self.conf.record, "a") as f:
+                    f.write(line + "\n")
             if self.measured:
                 # The line editor's redraw, then the output.
                 self.write("\r\r\r\r" + self.prompt_text() + line +
                            "\x1b[K\r\n")
             if not self.command(line.strip()):
                 return 0
+
+
+# The menus a script may name, and what it may do there.
+MENUS = {"/interface bridge", "/interface bridge port", "/interface vlan",
+         "/interface list", "/interface list member", "/ip address",
+         "/ip dns", "/ip firewall address-list", "/ip firewall filter",
+         "/ip firewall nat", "/ip pool", "/ip route", "/ip service",
+         "/system identity", "/system note", "/system script",
+         "/system clock", "/user"}
+VERBS = {"add", "set", "remove", "enable", "disable", "comment"}
+
+
+def script_line(words):
+    """A menu's full path, then a verb and its arguments."""
+    for i, w in enumerate(words):
+        if w in VERBS:
+            return " ".join(words[:i]) in MENUS
+    return False
 
 
 RESOURCE = [

@@ -6,10 +6,12 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/pace.h"
 #include "ui/cli/cmd.h"
 #include "ui/console/console.h"
 #include "ui/cli/exitcode.h"
 #include "ui/cli/sess_opts.h"
+#include "ui/console/tools.h"
 #include "ui/console/vt.h"
 
 void
@@ -24,6 +26,8 @@ int
 l2c_sess_opts_take(const struct l2c_cmd *cmd, int ch, const char *arg,
     struct l2c_sess_opts *o, int *ex)
 {
+	int	wait;
+
 	*ex = 0;
 	switch (ch) {
 	case 'e':
@@ -47,6 +51,31 @@ l2c_sess_opts_take(const struct l2c_cmd *cmd, int ch, const char *arg,
 		return 1;
 	case 'S':
 		o->stamps = 1;
+		o->co.stamps = 1;
+		return 1;
+	case L2C_OPT_PASTE_WAIT:
+		if (l2c_pace_parse(arg, &o->co.paste_wait,
+		    &o->co.paste_delay_us) != 0)
+			*ex = l2c_usage_error(cmd, "bad --paste-wait \"%s\" "
+			    "(echo, prompt, none, or milliseconds)", arg);
+		return 1;
+	case L2C_OPT_LINE_DELAY:
+		if (l2c_pace_parse(arg, &wait, &o->co.line_delay_us) != 0 ||
+		    wait != L2C_PACE_DELAY)
+			*ex = l2c_usage_error(cmd, "bad --line-delay \"%s\" "
+			    "(milliseconds, at most 60000)", arg);
+		return 1;
+	case L2C_OPT_MAP:
+		if (l2c_map_parse(arg, &o->co.maps) != 0)
+			*ex = l2c_usage_error(cmd, "bad --map \"%s\" (ICRNL, "
+			    "IGNCR, INLCR, INLCRNL, OCRNL, ONLCR, ODELBS, OLTU, "
+			    "comma separated, or none)", arg);
+		return 1;
+	case L2C_OPT_LOCAL_ECHO:
+		o->co.local_echo = 1;
+		return 1;
+	case L2C_OPT_HEX:
+		o->co.hex = 1;
 		return 1;
 	case L2C_OPT_TERM:
 		if (strcmp(arg, "auto") == 0)

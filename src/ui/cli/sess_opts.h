@@ -3,7 +3,8 @@
  * What the two console commands (mikrotik, mop) share on their command
  * lines, parsed once: the escape key, --timeout, --idle, --log,
  * --timestamps, and the terminal: --term, --term-size, --output,
- * --log-format.  Each command puts L2C_SESS_LONGOPTS in its own option
+ * --log-format; paced input (--paste-wait, --line-delay) and the small
+ * tools (--map, --local-echo, --hex).  Each command puts L2C_SESS_LONGOPTS in its own option
  * table and hands every getopt result to l2c_sess_opts_take() first.
  */
 #ifndef L2C_UI_SESS_OPTS_H
@@ -19,6 +20,11 @@
 #define L2C_OPT_TERM_SIZE	0x102
 #define L2C_OPT_OUTPUT		0x103
 #define L2C_OPT_LOG_FORMAT	0x104
+#define L2C_OPT_PASTE_WAIT	0x350
+#define L2C_OPT_LINE_DELAY	0x351
+#define L2C_OPT_MAP		0x352
+#define L2C_OPT_LOCAL_ECHO	0x353
+#define L2C_OPT_HEX		0x354
 
 #define L2C_SESS_LONGOPTS						\
 	{ "escape",	required_argument,	NULL, 'e' },		\
@@ -29,11 +35,17 @@
 	{ "term",	required_argument,	NULL, L2C_OPT_TERM },	\
 	{ "term-size",	required_argument,	NULL, L2C_OPT_TERM_SIZE }, \
 	{ "output",	required_argument,	NULL, L2C_OPT_OUTPUT },	\
-	{ "log-format",	required_argument,	NULL, L2C_OPT_LOG_FORMAT }
+	{ "log-format",	required_argument,	NULL, L2C_OPT_LOG_FORMAT }, \
+	{ "paste-wait",	required_argument,	NULL, L2C_OPT_PASTE_WAIT }, \
+	{ "line-delay",	required_argument,	NULL, L2C_OPT_LINE_DELAY }, \
+	{ "map",	required_argument,	NULL, L2C_OPT_MAP },	\
+	{ "local-echo",	no_argument,		NULL, L2C_OPT_LOCAL_ECHO }, \
+	{ "hex",	no_argument,		NULL, L2C_OPT_HEX }
 /* The same, in a command's usage line. */
 #define L2C_SESS_USAGE_TERM						\
 	"[--term auto|virtual] [--term-size COLSxROWS] [--output text|raw] " \
-	"[--log-format raw|text]"
+	"[--log-format raw|text] [--paste-wait echo|prompt|none|MS] "	\
+	"[--line-delay MS] [--map MAPS] [--local-echo] [--hex]"
 #define L2C_SESS_SHORTOPTS	"e:"
 
 struct l2c_sess_opts {

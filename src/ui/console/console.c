@@ -4,12 +4,8 @@
  * escape key and its prompt, window changes, signals, and batch mode,
  * where the terminal model (vt.h) answers the device and writes text.
  */
-#include <sys/ioctl.h>
-
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,15 +15,11 @@
 #include "core/frame.h"
 #include "core/log.h"
 #include "ui/console/console.h"
-#include "ui/console/escape.h"
-#include "ui/console/sess_log.h"
-#include "ui/console/term.h"
-#include "ui/console/vt.h"
+#include "ui/console/console_int.h"
 
-#define INBUF		4096
 #define CLOSE_GRACE	L2C_SEC(3)	/* session must say CLOSED by then */
 #define IDLE_RECHECK	L2C_MS(50)	/* idle, but the peer owes an answer */
-#define OUTBUF		65536		/* text lines, written per output */
+#define PROGRESS	L2C_SEC(1)	/* a file send's progress line */
 /*
  * Batch input waits until the device has had its say after the login
  * (RouterOS: probes, banner, perhaps a change-password nag that would
@@ -36,50 +28,6 @@
  */
 #define SETTLE_QUIET	L2C_MS(300)
 #define SETTLE_MAX	L2C_SEC(3)
-#define VT_SCROLLBACK	1000
-
-struct l2c_console {
-	struct l2c_loop		*loop;
-	struct l2c_console_opts	 opts;
-	struct l2c_sess_cb	 cb;
-	struct l2c_sess		*sess;
-	struct l2c_term		 term;
-	int			 interactive;	/* stdin is a terminal */
-	int			 open;
-	int			 closing;
-	int			 closed;
-	int			 err;
-	int			 watching_in;
-	int			 in_eof;
-	struct l2c_esc		 esc;		/* the escape filter */
-	uint8_t			 in[INBUF];
-	size_t			 inlen;
-	struct l2c_timer	 idle;
-	int			 idle_waited;	/* the peer owed an answer */
-	struct l2c_timer	 grace;
-	struct l2c_sess_facts	 facts;		/* of CLOSED */
-	int			 have_facts;
-	int			 signo;		/* that ended the session */
-	struct l2c_console_menu	 menu;		/* open == NULL: prompt */
-	uint8_t			*hold;		/* output while the menu is up */
-	size_t			 holdlen, holdcap;
-	uint64_t		 hold_lost;
-	struct l2c_sess_log	 log;
-	struct l2c_vt		*vt;		/* NULL: output passes through */
-	int			 answering;	/* vt answers the device */
-	int			 out_text;	/* stdout gets vt's lines */
-	int			 log_text;	/* the log gets vt's lines */
-	uint8_t			 rep[256];	/* vt's answers, not yet taken */
-	size_t			 replen;
-	char			*out;		/* lines for stdout */
-	size_t			 outlen;
-	struct l2c_timer	 settle;	/* batch input not yet */
-	uint64_t		 settle_end;
-	int			 settling;
-};
-
-static void	say(struct l2c_console *, const char *, ...)
-		    __attribute__((format(printf, 2, 3)));
 
 void
 l2c_console_defaults(struct l2c_console_opts *o)
@@ -88,6 +36,7 @@ l2c_console_defaults(struct l2c_console_opts *o)
 	o->escape = L2C_ESCAPE_DEFAULT;
 	o->batch = -1;
 	o->idle_us = L2C_SEC(2);
+	o->paste_wait = L2C_PASTE_AUTO;
 }
 
 int
@@ -114,21 +63,6 @@ l2c_console_parse_escape(const char *s, int *esc)
 }
 
 void
-l2c_console_winsize(unsigned *cols, unsigned *rows)
-{
-	struct winsize	ws;
-
-	*cols = 80;
-	*rows = 24;
-	if ((ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 ||
-	    ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) == 0) &&
-	    ws.ws_col > 0 && ws.ws_row > 0) {
-		*cols = ws.ws_col;
-		*rows = ws.ws_row;
-	}
-}
-
-void
 l2c_console_size(const struct l2c_console *c, unsigned *cols,
     unsigned *rows)
 {
@@ -152,75 +86,6 @@ l2c_console_parse_output(const char *s, int *fmt)
 	else
 		return L2C_ERR_INVAL;
 	return 0;
-}
-
-static void
-write_all(int fd, const void *p, size_t n)
-{
-	const uint8_t	*b = p;
-	ssize_t		 w;
-
-	while (n > 0) {
-		w = write(fd, b, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return;
-		b += w;
-		n -= (size_t)w;
-	}
-}
-
-/* While the face's menu is up, output waits here (bounded). */
-static void
-hold(struct l2c_console *c, const void *p, size_t n)
-{
-	size_t	 ncap;
-	uint8_t	*nb;
-
-	if (c->holdlen + n > c->holdcap) {
-		ncap = c->holdcap ? c->holdcap : 4096;
-		while (ncap < c->holdlen + n && ncap < L2C_CONSOLE_HOLD_MAX)
-			ncap *= 2;
-		if (ncap > L2C_CONSOLE_HOLD_MAX)
-			ncap = L2C_CONSOLE_HOLD_MAX;
-		if (ncap > c->holdcap &&
-		    (nb = realloc(c->hold, ncap)) != NULL) {
-			c->hold = nb;
-			c->holdcap = ncap;
-		}
-	}
-	if (c->holdlen + n > c->holdcap) {
-		c->hold_lost += c->holdlen + n - c->holdcap;
-		n = c->holdcap - c->holdlen;
-	}
-	memcpy(c->hold + c->holdlen, p, n);
-	c->holdlen += n;
-}
-
-/* One line from us, readable whether the terminal is raw or not. */
-static void
-say(struct l2c_console *c, const char *fmt, ...)
-{
-	char	msg[512];
-	va_list	ap;
-	int	n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if (c->esc.state == L2C_ESC_MENU) {
-		hold(c, "\r\nl2console: ", 13);
-		hold(c, msg, strlen(msg));
-		hold(c, "\r\n", 2);
-		return;
-	}
-	if (c->term.raw)
-		dprintf(STDERR_FILENO, "\r\nl2console: %s\r\n", msg);
-	else
-		dprintf(STDERR_FILENO, "l2console: %s\n", msg);
 }
 
 static void	pump_input(struct l2c_console *);
@@ -279,7 +144,8 @@ on_idle(void *arg)
 {
 	struct l2c_console	*c = arg;
 
-	if (c->settling || (c->sess->ops->pending != NULL &&
+	if (c->settling || l2c_con_paste_busy(c) ||
+	    (c->sess->ops->pending != NULL &&
 	    c->sess->ops->pending(c->sess->s))) {
 		c->idle_waited = 1;
 		l2c_timer_arm(c->loop, &c->idle, IDLE_RECHECK);
@@ -299,13 +165,13 @@ esc_break(struct l2c_console *c)
 	int	rv;
 
 	if (c->sess->ops->brk == NULL) {
-		say(c, "this protocol has no break");
+		l2c_con_say(c, "this protocol has no break");
 		return;
 	}
 	if ((rv = c->sess->ops->brk(c->sess->s)) != 0)
-		say(c, "break: %s", l2c_strerror(rv));
+		l2c_con_say(c, "break: %s", l2c_strerror(rv));
 	else
-		say(c, "break sent");
+		l2c_con_say(c, "break sent");
 }
 
 static void
@@ -316,7 +182,7 @@ esc_info(struct l2c_console *c)
 
 	memset(&i, 0, sizeof(i));
 	c->sess->ops->info(c->sess->s, &i);
-	say(c, "%s %s, login %s; frames %llu out %llu in, bytes %llu out "
+	l2c_con_say(c, "%s %s, login %s; frames %llu out %llu in, bytes %llu out "
 	    "%llu in, %llu retransmitted, rtt %.1f ms%s",
 	    i.proto ? i.proto : "?", l2c_mac_fmt(i.peer, mac, sizeof(mac)),
 	    i.method ? i.method : "-", (unsigned long long)i.frames_tx,
@@ -335,12 +201,22 @@ esc_prompt(void *arg)
 		dprintf(STDERR_FILENO, "\r\nl2console> ");
 }
 
+/* The prompt's line: a command's question, the argument typed. */
+static void
+esc_echo(void *arg, const char *p, size_t n)
+{
+	struct l2c_console	*c = arg;
+
+	if (c->term.raw)
+		l2c_con_write(STDERR_FILENO, p, n);
+}
+
 /* A command from the escape prompt; nonzero once the session ends. */
 static int
 esc_cmd(void *arg, enum l2c_esc_cmd cmd, uint8_t key)
 {
 	struct l2c_console	*c = arg;
-	char			 line[512];
+	char			 line[1024];
 
 	switch (cmd) {
 	case L2C_ESC_QUIT:
@@ -354,32 +230,60 @@ esc_cmd(void *arg, enum l2c_esc_cmd cmd, uint8_t key)
 		break;
 	case L2C_ESC_HELP:
 		l2c_esc_help(&c->esc, line, sizeof(line));
-		say(c, "%s; the escape key again sends it", line);
+		l2c_con_say(c, "%s; the escape key again sends it", line);
 		break;
 	case L2C_ESC_RESUME:
 		break;
 	case L2C_ESC_UNKNOWN:
-		say(c, "unknown command '%c' (? lists them)",
+		l2c_con_say(c, "unknown command '%c' (? lists them)",
 		    key >= 0x20 && key < 0x7f ? key : '?');
+		break;
+	case L2C_ESC_SEND:
+		if (l2c_con_send_start(c, c->esc.line) == 0) {
+			l2c_timer_arm(c->loop, &c->progress, PROGRESS);
+			c->paced = 1;
+			pump_input(c);
+		}
+		break;
+	default:
+		(void)l2c_con_tool(c, cmd);
 		break;
 	}
 	return c->closing;
 }
 
-/* Offer bytes to the session; keep what it cannot take yet. */
-static int
-offer(struct l2c_console *c, const uint8_t *p, size_t n)
+/* Paced input: what may go now, and when to look again. */
+static void
+pump_paced(struct l2c_console *c)
 {
-	int	taken;
+	uint64_t	deadline, now;
+	int		rv;
 
-	if (n == 0)
-		return 0;
-	taken = c->sess->ops->input(c->sess->s, p, n);
-	if (taken < 0) {
-		say(c, "input: %s", l2c_strerror(taken));
-		return taken;
+	/* A session may answer (echo) from inside its input op. */
+	if (c->pumping) {
+		c->repump = 1;
+		return;
 	}
-	return taken;
+	c->pumping = 1;
+	do {
+		c->repump = 0;
+		rv = l2c_con_paste_pump(c, &deadline);
+	} while (rv == 0 && c->repump && !c->closing);
+	c->pumping = 0;
+	if (rv < 0) {
+		begin_close(c);
+		return;
+	}
+	if (deadline != 0) {
+		now = l2c_now_us();
+		l2c_timer_arm(c->loop, &c->pace_timer, deadline > now ?
+		    deadline - now : 0);
+	} else
+		l2c_timer_cancel(c->loop, &c->pace_timer);
+	if (!l2c_con_paste_busy(c) && c->inlen == 0)
+		c->paced = 0;
+	/* While a file goes, keys are read: ^C must come through. */
+	watch_input(c, c->inlen == 0 || (c->sending && c->inlen < INBUF / 2));
 }
 
 static void
@@ -387,13 +291,20 @@ pump_input(struct l2c_console *c)
 {
 	int	taken;
 
-	if (c->inlen == 0 || c->closing)
+	if (c->closing)
 		return;
 	if (c->settling) {
-		watch_input(c, 0);	/* held until on_settle() */
+		if (c->inlen > 0)
+			watch_input(c, 0);	/* held until on_settle() */
 		return;
 	}
-	if ((taken = offer(c, c->in, c->inlen)) < 0) {
+	if (c->paced || l2c_con_paste_busy(c)) {
+		pump_paced(c);
+		return;
+	}
+	if (c->inlen == 0)
+		return;
+	if ((taken = l2c_con_offer(c, c->in, c->inlen)) < 0) {
 		begin_close(c);
 		return;
 	}
@@ -403,18 +314,48 @@ pump_input(struct l2c_console *c)
 	watch_input(c, c->inlen == 0);
 }
 
+/*
+ * Typed bytes, after the escape filter: ^C stops paced input, the rest
+ * is echoed if asked, mapped, and queued in order behind what waits.
+ */
+static void
+typed(struct l2c_console *c, uint8_t *p, size_t n)
+{
+	int	paced, began = 0;
+
+	if (n > 0 && l2c_con_paste_busy(c) && memchr(p, 0x03, n) != NULL) {
+		l2c_con_paste_stop(c, "^C:");
+		l2c_timer_cancel(c->loop, &c->pace_timer);
+		c->paced = 0;
+		return;
+	}
+	if (c->term.paste)
+		n = l2c_bpaste_strip(p, n, &c->in_paste, &began);
+	l2c_con_echo(c, p, n);
+	paced = began || c->in_paste || l2c_con_paste_wanted(c, p, n);
+	c->inlen += l2c_map_apply(c->maps, L2C_MAP_OUT, p, n,
+	    c->in + c->inlen);
+	if (paced)
+		c->paced = 1;
+}
+
 static void
 on_stdin(void *arg, int fd, short revents)
 {
 	struct l2c_console	*c = arg;
-	uint8_t			 after[INBUF];
-	size_t			 rest, nrest;
+	uint8_t			 buf[INBUF / 2];
+	size_t			 k, rest, nrest, room;
 	ssize_t			 n;
 
 	(void)revents;
-	if (c->inlen > 0 || c->closing)
+	if ((c->inlen > 0 && !c->sending) || c->closing)
 		return;
-	n = read(fd, c->in, sizeof(c->in));
+	/* Room for the maps, which may double every byte. */
+	if ((room = (sizeof(c->in) - c->inlen) / 2) == 0) {
+		watch_input(c, 0);
+		return;
+	}
+	n = read(fd, buf, room < sizeof(buf) ? room : sizeof(buf));
 	if (n < 0 && (errno == EINTR || errno == EAGAIN))
 		return;
 	if (n <= 0) {
@@ -424,88 +365,36 @@ on_stdin(void *arg, int fd, short revents)
 		l2c_timer_arm(c->loop, &c->idle, c->opts.idle_us);
 		return;
 	}
-	c->inlen = l2c_esc_filter(&c->esc, c->in, (size_t)n, &rest);
+	k = l2c_esc_filter(&c->esc, buf, (size_t)n, &rest);
 	nrest = (size_t)n - rest;
-	memcpy(after, c->in + rest, nrest);
 	if (c->esc.state == L2C_ESC_MENU) {
 		/* The keyboard and the terminal go to the face's menu. */
 		watch_input(c, 0);
 		l2c_term_restore(&c->term);
 	}
+	if (!c->closing)
+		typed(c, buf, k);
 	pump_input(c);
 	if (c->esc.state == L2C_ESC_MENU && !c->closing && !c->closed)
-		c->menu.open(c->menu.arg, after, nrest);
-	explicit_bzero(after, nrest);
+		c->menu.open(c->menu.arg, buf + rest, nrest);
+	explicit_bzero(buf, sizeof(buf));
 }
 
 static void
-log_out(struct l2c_console *c, const void *p, size_t n)
+on_pace(void *arg)
 {
-	if (c->log.fd >= 0 && l2c_sess_log_write(&c->log, p, n) != 0) {
-		say(c, "session log %s: write failed, logging stopped",
-		    c->log.path);
-		l2c_sess_log_stop(&c->log);
-	}
+	pump_input(arg);
 }
 
 static void
-out_flush(struct l2c_console *c)
-{
-	write_all(STDOUT_FILENO, c->out, c->outlen);
-	c->outlen = 0;
-}
-
-/* The terminal model completed a line (vt.h): to stdout, to the log. */
-static void
-on_vt_line(void *arg, const char *p, size_t n)
+on_progress(void *arg)
 {
 	struct l2c_console	*c = arg;
 
-	if (c->log_text) {
-		log_out(c, p, n);
-		log_out(c, "\n", 1);
-	}
-	if (!c->out_text)
+	if (!c->sending)
 		return;
-	if (c->outlen + n + 1 > OUTBUF)
-		out_flush(c);
-	if (n + 1 > OUTBUF) {
-		write_all(STDOUT_FILENO, p, n);
-		write_all(STDOUT_FILENO, "\n", 1);
-		return;
-	}
-	memcpy(c->out + c->outlen, p, n);
-	c->out[c->outlen + n] = '\n';
-	c->outlen += n + 1;
-}
-
-/* The model's answers to the device, as if typed, once it can take. */
-static void
-reply_flush(struct l2c_console *c)
-{
-	int	taken;
-
-	if (c->replen == 0 || !c->open || c->closing || c->closed ||
-	    c->sess == NULL)
-		return;
-	if ((taken = offer(c, c->rep, c->replen)) <= 0)
-		return;
-	memmove(c->rep, c->rep + taken, c->replen - (size_t)taken);
-	c->replen -= (size_t)taken;
-}
-
-static void
-on_vt_reply(void *arg, const char *p, size_t n)
-{
-	struct l2c_console	*c = arg;
-
-	if (n > sizeof(c->rep) - c->replen) {
-		l2c_debug("console: terminal answers dropped (%zu bytes)", n);
-		return;
-	}
-	memcpy(c->rep + c->replen, p, n);
-	c->replen += n;
-	reply_flush(c);
+	l2c_con_send_progress(c);
+	l2c_timer_arm(c->loop, &c->progress, PROGRESS);
 }
 
 /* The device has been quiet (or long enough): batch input may go. */
@@ -532,18 +421,18 @@ on_output(void *arg, const uint8_t *p, size_t n)
 	if (c->settling && l2c_now_us() + SETTLE_QUIET < c->settle_end)
 		l2c_timer_arm(c->loop, &c->settle, SETTLE_QUIET);
 	if (!c->log_text)
-		log_out(c, p, n);
+		l2c_con_log(c, p, n);
 	if (c->vt != NULL) {
 		if ((rv = l2c_vt_feed(c->vt, p, n)) != 0)
-			say(c, "terminal model: %s", l2c_strerror(rv));
+			l2c_con_say(c, "terminal model: %s", l2c_strerror(rv));
 		if (c->out_text)
-			out_flush(c);
+			l2c_con_out_flush(c);
 	}
-	if (!c->out_text) {
-		if (c->esc.state == L2C_ESC_MENU)
-			hold(c, p, n);
-		else
-			write_all(STDOUT_FILENO, p, n);
+	if (!c->out_text)
+		l2c_con_show(c, p, n);
+	if (l2c_con_paste_busy(c)) {
+		l2c_pace_output(&c->pace, p, n);
+		pump_input(c);
 	}
 	if (c->in_eof && !c->closing) {
 		c->idle_waited = 0;
@@ -578,18 +467,18 @@ on_event(void *arg, enum l2c_sess_event ev, int err, const char *msg)
 		if (c->answering && c->sess != NULL) {
 			l2c_console_size(c, &cols, &rows);
 			(void)c->sess->ops->resize(c->sess->s, cols, rows);
-			reply_flush(c);
+			l2c_con_reply_flush(c);
 		}
 		if (c->interactive) {
 			if (l2c_term_raw(&c->term, STDIN_FILENO) == -1)
-				say(c, "cannot put the terminal in raw mode");
+				l2c_con_say(c, "cannot put the terminal in raw mode");
 			if (!c->answering) {
 				l2c_console_winsize(&cols, &rows);
 				(void)c->sess->ops->resize(c->sess->s, cols,
 				    rows);
 			}
 			if (c->opts.escape != L2C_ESCAPE_NONE)
-				say(c, "connected; escape key is %s%c%s",
+				l2c_con_say(c, "connected; escape key is %s%c%s",
 				    c->opts.escape < 0x20 ? "^" : "",
 				    c->opts.escape < 0x20 ?
 				    c->opts.escape + '@' : c->opts.escape,
@@ -597,7 +486,7 @@ on_event(void *arg, enum l2c_sess_event ev, int err, const char *msg)
 				    ", then ? for help");
 		}
 		if (c->opts.wake)
-			(void)offer(c, (const uint8_t *)"\r", 1);
+			(void)l2c_con_offer(c, (const uint8_t *)"\r", 1);
 		if (!c->interactive) {
 			c->settling = 1;
 			c->settle_end = l2c_now_us() + SETTLE_MAX;
@@ -610,7 +499,7 @@ on_event(void *arg, enum l2c_sess_event ev, int err, const char *msg)
 		if (c->vt != NULL) {
 			l2c_vt_flush(c->vt);
 			if (c->out_text)
-				out_flush(c);
+				l2c_con_out_flush(c);
 		}
 		c->closed = 1;
 		c->err = err;
@@ -620,10 +509,10 @@ on_event(void *arg, enum l2c_sess_event ev, int err, const char *msg)
 		break;
 	case L2C_SESS_NOTICE:
 		if (msg != NULL)
-			say(c, "%s", msg);
+			l2c_con_say(c, "%s", msg);
 		break;
 	case L2C_SESS_WRITABLE:
-		reply_flush(c);
+		l2c_con_reply_flush(c);
 		pump_input(c);
 		break;
 	}
@@ -657,43 +546,6 @@ on_signal(void *arg, int signo)
 		begin_close(c);
 }
 
-/*
- * The terminal model, when one is needed: it answers the device when
- * no real terminal will (stdout is not one, --term virtual, or text on
- * stdout asked for), and it makes the text for --log-format text.
- */
-static int
-vt_start(struct l2c_console *c)
-{
-	struct l2c_vt_conf	 vc;
-	const struct l2c_console_opts *o = &c->opts;
-	unsigned		 cols, rows;
-
-	c->answering = o->term == L2C_TERM_VIRTUAL ||
-	    !isatty(STDOUT_FILENO) || o->output == L2C_OUT_TEXT;
-	c->out_text = c->answering && o->output != L2C_OUT_RAW;
-	c->log_text = o->log_format == L2C_OUT_TEXT;
-	if (!c->answering && !c->log_text)
-		return 0;
-	memset(&vc, 0, sizeof(vc));
-	if (c->answering) {
-		vc.cols = o->cols > 0 ? o->cols : L2C_BATCH_COLS;
-		vc.rows = o->rows > 0 ? o->rows : L2C_BATCH_ROWS;
-		vc.reply = on_vt_reply;
-	} else {
-		/* Text for the log only: the real terminal's size. */
-		l2c_console_winsize(&cols, &rows);
-		vc.cols = (int)cols;
-		vc.rows = (int)rows;
-	}
-	vc.scrollback = VT_SCROLLBACK;
-	vc.line = on_vt_line;
-	vc.arg = c;
-	if (c->out_text && (c->out = malloc(OUTBUF)) == NULL)
-		return L2C_ERR_NOMEM;
-	return l2c_vt_new(&vc, &c->vt);
-}
-
 int
 l2c_console_new(struct l2c_loop *loop, const struct l2c_console_opts *o,
     struct l2c_console **cp)
@@ -703,6 +555,7 @@ l2c_console_new(struct l2c_loop *loop, const struct l2c_console_opts *o,
 
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return L2C_ERR_NOMEM;
+	c->file_fd = -1;
 	c->loop = loop;
 	c->opts = *o;
 	c->interactive = isatty(STDIN_FILENO) && o->batch != 1;
@@ -716,15 +569,26 @@ l2c_console_new(struct l2c_loop *loop, const struct l2c_console_opts *o,
 	c->esc.armed = c->interactive;
 	c->esc.lf_to_cr = o->lf_to_cr;
 	c->esc.prompt = esc_prompt;
+	c->esc.echo = esc_echo;
 	c->esc.cmd = esc_cmd;
 	c->esc.arg = c;
 	l2c_timer_init(&c->idle, on_idle, c);
 	l2c_timer_init(&c->grace, on_grace, c);
 	l2c_timer_init(&c->settle, on_settle, c);
-	if ((rv = vt_start(c)) != 0) {
+	l2c_timer_init(&c->pace_timer, on_pace, c);
+	l2c_timer_init(&c->progress, on_progress, c);
+	c->maps = o->maps;
+	c->local_echo = o->local_echo;
+	c->hex = o->hex;
+	c->stamps = o->stamps && c->interactive;
+	c->bol = 1;
+	if ((rv = l2c_con_paste_init(c)) != 0 ||
+	    (rv = l2c_con_vt_start(c)) != 0) {
 		l2c_console_free(c);
 		return rv;
 	}
+	/* A paste the terminal brackets is paced even when one line. */
+	c->term.paste = c->pacing && c->interactive && !c->out_text;
 	*cp = c;
 	return 0;
 }
@@ -758,6 +622,8 @@ l2c_console_run(struct l2c_console *c, struct l2c_sess *s)
 	l2c_timer_cancel(c->loop, &c->idle);
 	l2c_timer_cancel(c->loop, &c->grace);
 	l2c_timer_cancel(c->loop, &c->settle);
+	l2c_timer_cancel(c->loop, &c->pace_timer);
+	l2c_timer_cancel(c->loop, &c->progress);
 	c->settling = 0;
 	return c->err;
 }
@@ -787,6 +653,7 @@ l2c_console_free(struct l2c_console *c)
 	l2c_term_restore(&c->term);
 	l2c_console_log_stop(c);
 	explicit_bzero(c->in, sizeof(c->in));
+	l2c_con_paste_free(c);
 	l2c_vt_free(c->vt);
 	free(c->out);
 	free(c->hold);
@@ -813,6 +680,9 @@ l2c_console_set_menu(struct l2c_console *c, const struct l2c_console_menu *m)
 	else
 		memset(&c->menu, 0, sizeof(c->menu));
 	c->esc.menu = c->menu.open != NULL;
+	/* A face with its own menu owns the terminal's modes: no brackets. */
+	if (c->esc.menu)
+		c->term.paste = 0;
 }
 
 /* The face's menu is done: the terminal and keyboard are ours again. */
@@ -827,11 +697,11 @@ l2c_console_resume(struct l2c_console *c)
 	if (c->closing || c->closed)
 		return;
 	if (c->interactive && l2c_term_raw(&c->term, STDIN_FILENO) == -1)
-		say(c, "cannot put the terminal in raw mode");
-	write_all(STDOUT_FILENO, c->hold, c->holdlen);
+		l2c_con_say(c, "cannot put the terminal in raw mode");
+	l2c_con_write(STDOUT_FILENO, c->hold, c->holdlen);
 	c->holdlen = 0;
 	if (c->hold_lost > 0) {
-		say(c, "%llu bytes of output dropped while the menu was up",
+		l2c_con_say(c, "%llu bytes of output dropped while the menu was up",
 		    (unsigned long long)c->hold_lost);
 		c->hold_lost = 0;
 	}

@@ -57,7 +57,19 @@ struct l2c_console_opts {
 	int		 cols, rows;	/* the virtual terminal; 0: batch's */
 	int		 output;	/* stdout, enum l2c_out_format */
 	int		 log_format;	/* the log: L2C_OUT_RAW or _TEXT */
+	/* Paced input (core/pace.h): --paste-wait, --line-delay. */
+	int		 paste_wait;	/* enum l2c_pace_wait, or AUTO */
+	uint64_t	 paste_delay_us;	/* --paste-wait DELAY */
+	uint64_t	 line_delay_us;	/* the fallback delay; 0: pace's */
+	/* The small tools, at start (the escape prompt switches them). */
+	unsigned	 maps;		/* --map: L2C_MAP_* (tools.h) */
+	int		 local_echo;	/* --local-echo */
+	int		 hex;		/* --hex */
+	int		 stamps;	/* the terminal's lines (--timestamps) */
 };
+
+/* Pastes paced when stdin is a terminal (or --line-delay), else not. */
+#define L2C_PASTE_AUTO		-2
 
 struct l2c_console;
 

@@ -4,12 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "core/err.h"
 #include "core/priv.h"
 #include "ui/console/sess_log.h"
+#include "ui/console/tools.h"
 
 void
 l2c_sess_log_init(struct l2c_sess_log *l)
@@ -46,16 +46,10 @@ l2c_sess_log_attach(struct l2c_sess_log *l, int fd, const char *path,
 static int
 stamp(struct l2c_sess_log *l)
 {
-	struct timespec	ts;
-	struct tm	tm;
-	char		buf[64];
-	size_t		n;
+	char	buf[64];
+	size_t	n;
 
-	clock_gettime(CLOCK_REALTIME, &ts);
-	localtime_r(&ts.tv_sec, &tm);
-	n = strftime(buf, sizeof(buf), "[%Y-%m-%d %H:%M:%S", &tm);
-	n += (size_t)snprintf(buf + n, sizeof(buf) - n, ".%03ld] ",
-	    ts.tv_nsec / 1000000);
+	n = l2c_stamp_fmt(buf, sizeof(buf));
 	return write(l->fd, buf, n) == (ssize_t)n ? 0 : -1;
 }
 

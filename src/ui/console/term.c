@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Raw mode the way ssh does it: no echo, no line editing, no signals
- * from keys (Ctrl-C belongs to the router), no output processing.
+ * from keys (Ctrl-C belongs to the router), no output processing; with
+ * paste set, the terminal is asked to bracket pastes (ESC [ 200 ~ ...
+ * ESC [ 201 ~) while raw, and to stop before it is given back.
  */
 #include <string.h>
 #include <unistd.h>
@@ -30,6 +32,8 @@ l2c_term_raw(struct l2c_term *t, int fd)
 		return -1;
 	t->fd = fd;
 	t->raw = 1;
+	if (t->paste && isatty(STDOUT_FILENO))
+		(void)!write(STDOUT_FILENO, "\033[?2004h", 8);
 	return 0;
 }
 
@@ -38,6 +42,8 @@ l2c_term_restore(struct l2c_term *t)
 {
 	if (!t->raw)
 		return;
+	if (t->paste && isatty(STDOUT_FILENO))
+		(void)!write(STDOUT_FILENO, "\033[?2004l", 8);
 	(void)tcsetattr(t->fd, TCSADRAIN, &t->saved);
 	t->raw = 0;
 }

@@ -8,6 +8,7 @@
 struct l2c_term {
 	int		fd;
 	int		raw;
+	int		paste;		/* bracketed paste asked for while raw */
 	struct termios	saved;
 };
 

@@ -15,6 +15,7 @@
 
 #include "core/err.h"
 #include "core/loop.h"
+#include "core/pace.h"
 #include "core/session.h"
 #include "ui/console/console.h"
 
@@ -34,6 +35,7 @@ struct fake {
 	int				 pending_calls;
 	struct l2c_timer		 settle, late, lost;
 	uint64_t			 settle_at, late_at;
+	int				 spans;
 };
 
 static void
@@ -55,6 +57,8 @@ fake_input(void *s, const uint8_t *p, size_t n)
 		n = 3;
 	memcpy(f->got + f->ngot, p, n);
 	f->ngot += n;
+	if (n > 1 && memchr(p, '\r', n - 1) != NULL)
+		f->spans++;		/* one call, two lines */
 	l2c_timer_arm(f->loop, &f->writable, 0);
 	return (int)n;
 }
@@ -138,8 +142,29 @@ fake_facts(void *s, struct l2c_sess_facts *out)
 	out->timeout_us = 1000 * (uint64_t)f->close_why;
 }
 
+/* A device that echoes what it takes at once, a line end as CR LF. */
+static int
+fake_echo_input(void *s, const uint8_t *p, size_t n)
+{
+	struct fake	*f = s;
+	int		 taken = fake_input(s, p, n);
+	int		 i;
+
+	for (i = 0; i < taken; i++)
+		f->cb->output(f->cb->arg, p[i] == '\r' ?
+		    (const uint8_t *)"\r\n" : p + i, p[i] == '\r' ? 2 : 1);
+	return taken;
+}
+
 static const struct l2c_sess_ops fake_ops = {
 	.proto = "fake", .input = fake_input, .resize = fake_resize,
+	.close = fake_close, .info = fake_info, .facts = fake_facts,
+	.free = fake_free,
+};
+
+/* The same, echoing. */
+static const struct l2c_sess_ops fake_echo_ops = {
+	.proto = "fake", .input = fake_echo_input, .resize = fake_resize,
 	.close = fake_close, .info = fake_info, .facts = fake_facts,
 	.free = fake_free,
 };
@@ -157,6 +182,8 @@ static const struct l2c_sess_ops fake_pending_ops = {
  */
 /* These tests are about input and the idle wait: stdout as received. */
 static int	rig_output = L2C_OUT_RAW;
+static int	rig_paste = L2C_PASTE_AUTO;	/* --paste-wait */
+static int	rig_echo;			/* --local-echo */
 
 struct rig {
 	struct l2c_loop		*loop;
@@ -164,7 +191,7 @@ struct rig {
 	struct l2c_sess		 sess;
 	struct fake		 f;
 	int			 out[2], save_in, save_out;
-	char			 outbuf[16];	/* its stdout, NUL-ended */
+	char			 outbuf[64];	/* its stdout, NUL-ended */
 };
 
 static void
@@ -189,6 +216,8 @@ rig_open(struct rig *g, const char *in, uint64_t idle_us,
 	o.lf_to_cr = 1;
 	o.idle_us = idle_us;
 	o.output = rig_output;
+	o.paste_wait = rig_paste;
+	o.local_echo = rig_echo;
 	assert_int_equal(l2c_console_new(g->loop, &o, &g->con), 0);
 	g->f.loop = g->loop;
 	g->f.cb = l2c_console_cb(g->con);
@@ -278,6 +307,54 @@ test_batch_roundtrip(void **state)
 }
 
 /*
+ * Unpaced, a session that takes 3 bytes a call gets two lines in one
+ * call; paced (--paste-wait echo), each line goes alone, after the echo
+ * of the one before (well before the 2 s bound), in order, nothing lost.
+ */
+static void
+test_batch_paced(void **state)
+{
+	struct rig	g;
+	uint64_t	t0;
+
+	(void)state;
+	rig_open(&g, "a\nbc\nd\n", L2C_MS(20), &fake_echo_ops);
+	assert_int_equal(rig_run(&g), 0);
+	rig_close(&g);
+	assert_int_equal(g.f.ngot, 7);
+	assert_memory_equal(g.f.got, "a\rbc\rd\r", 7);
+	assert_int_equal(g.f.spans, 2);
+
+	rig_paste = L2C_PACE_ECHO;
+	rig_open(&g, "a\nbc\nd\n", L2C_MS(20), &fake_echo_ops);
+	rig_paste = L2C_PASTE_AUTO;
+	t0 = l2c_now_us();
+	assert_int_equal(rig_run(&g), 0);
+	rig_close(&g);
+	assert_int_equal(g.f.ngot, 7);
+	assert_memory_equal(g.f.got, "a\rbc\rd\r", 7);
+	assert_int_equal(g.f.spans, 0);
+	assert_true(l2c_now_us() - t0 < L2C_SEC(1));
+	assert_string_equal(g.outbuf, "a\r\nbc\r\nd\r\nbye");
+}
+
+/* --local-echo: what is typed shows, a line end as CR LF; it still goes. */
+static void
+test_local_echo(void **state)
+{
+	struct rig	g;
+
+	(void)state;
+	rig_echo = 1;
+	rig_open(&g, "ab\ncd\n", L2C_MS(20), &fake_ops);
+	rig_echo = 0;
+	assert_int_equal(rig_run(&g), 0);
+	rig_close(&g);
+	assert_memory_equal(g.f.got, "ab\rcd\r", 6);
+	assert_string_equal(g.outbuf, "ab\r\ncd\r\nbye");
+}
+
+/*
  * Input ended; the peer owes an answer for far longer than the idle
  * time (lost polls, an unacknowledged DATA), then answers, and its
  * output comes after that.  The session ends only once the peer has
@@ -346,6 +423,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_batch_roundtrip),
 		cmocka_unit_test(test_batch_text),
+		cmocka_unit_test(test_batch_paced),
+		cmocka_unit_test(test_local_echo),
 		cmocka_unit_test(test_batch_idle_waits_for_peer),
 		cmocka_unit_test(test_batch_idle_peer_lost),
 		cmocka_unit_test(test_parse_escape),

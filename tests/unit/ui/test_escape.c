@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -11,10 +12,21 @@
 #include "ui/console/escape.h"
 
 struct seen {
-	int	prompts, cmds[L2C_ESC_UNKNOWN + 1];
+	int	prompts, cmds[L2C_ESC_MAP + 1];
 	uint8_t	last_key;
 	int	stop;
+	char	line[L2C_ESC_LINE_MAX];	/* the argument a command got */
+	char	shown[512];		/* what the prompt's line showed */
 };
+
+static void
+on_echo(void *arg, const char *p, size_t n)
+{
+	struct seen	*s = arg;
+
+	strncat(s->shown, p, n < sizeof(s->shown) - strlen(s->shown) - 1 ?
+	    n : sizeof(s->shown) - strlen(s->shown) - 1);
+}
 
 static void
 on_prompt(void *arg)
@@ -40,6 +52,7 @@ setup(struct l2c_esc *e, struct seen *s)
 	e->key = L2C_ESCAPE_DEFAULT;
 	e->armed = 1;
 	e->prompt = on_prompt;
+	e->echo = on_echo;
 	e->cmd = on_cmd;
 	e->arg = s;
 }
@@ -125,6 +138,46 @@ test_help_hides_what_does_not_apply(void **state)
 	assert_non_null(strstr(line, "q quit"));
 }
 
+/* s asks for a file name on the prompt's line: typed, rubbed out, run. */
+static struct l2c_esc	*line_esc;
+
+static int
+on_line_cmd(void *arg, enum l2c_esc_cmd cmd, uint8_t key)
+{
+	struct seen	*s = arg;
+
+	snprintf(s->line, sizeof(s->line), "%s", line_esc->line);
+	return on_cmd(arg, cmd, key);
+}
+
+static void
+test_line_argument(void **state)
+{
+	struct l2c_esc	e;
+	struct seen	s;
+	uint8_t		in[] = "\x1dsab\x7f" "c.txt\rx\x1dwzz\x03y";
+	size_t		n, rest;
+
+	(void)state;
+	setup(&e, &s);
+	e.cmd = on_line_cmd;
+	line_esc = &e;
+	n = l2c_esc_filter(&e, in, sizeof(in) - 1, &rest);
+	/* Only x and y reach the session; the rest was the prompt's. */
+	assert_int_equal(n, 2);
+	assert_memory_equal(in, "xy", 2);
+	assert_int_equal(s.cmds[L2C_ESC_SEND], 1);
+	assert_string_equal(s.line, "ac.txt");
+	/* ^C gave the second one up: no write. */
+	assert_int_equal(s.cmds[L2C_ESC_WRITE], 0);
+	assert_non_null(strstr(s.shown, "file to send: ab\b \bc.txt"));
+	assert_non_null(strstr(s.shown, "hex bytes to write: zz (cancelled)"));
+	/* The argument is wiped once used. */
+	assert_int_equal(e.linelen, 0);
+	assert_int_equal(e.line[0], '\0');
+	assert_int_equal(e.state, L2C_ESC_NONE);
+}
+
 int
 main(void)
 {
@@ -133,6 +186,7 @@ main(void)
 		cmocka_unit_test(test_quit_stops_and_menu_takes_rest),
 		cmocka_unit_test(test_not_armed_passes_everything),
 		cmocka_unit_test(test_help_hides_what_does_not_apply),
+		cmocka_unit_test(test_line_argument),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
