@@ -46,16 +46,35 @@ mt_start(struct l2c_ctx *ctx, const struct l2c_sess_conf *c,
 static size_t
 mt_explain(const struct l2c_sess_end *e, char *buf, size_t len)
 {
+	static const uint8_t	 nomac[L2C_ETH_ALEN];
 	struct mt_client_conf	 mc;
 	const char		*login;
 	char			 mac[L2C_MAC_STRLEN];
 	double			 secs;
 	int			 n;
 
-	mt_conf(e->conf, &mc);
+	/* The facts alone (a face without the conf) are enough too. */
+	if (e->conf != NULL)
+		mt_conf(e->conf, &mc);
+	else
+		memset(&mc, 0, sizeof(mc));
 	secs = (double)mt_client_budget(&mc) / 1e6;
 	login = mc.login != NULL ? mc.login : "";
-	l2c_mac_fmt(e->conf->peer, mac, sizeof(mac));
+	l2c_mac_fmt(e->conf != NULL ? e->conf->peer : e->facts != NULL ?
+	    e->facts->peer : nomac, mac, sizeof(mac));
+	/* Refused before any response left: the policy of mt_login.c. */
+	if (e->err == L2C_ERR_AUTH && e->facts != NULL &&
+	    e->facts->why == MT_WHY_DOWNGRADE) {
+		n = snprintf(buf, len, "%s offered EC-SRP5 before; someone may "
+		    "be in the middle (--allow-md5 to log in anyway)", mac);
+		return n < 0 ? 0 : (size_t)n;
+	}
+	if (e->err == L2C_ERR_AUTH && e->facts != NULL &&
+	    e->facts->why == MT_WHY_NO_MD5) {
+		n = snprintf(buf, len, "%s offers only the legacy MD5 login, "
+		    "which --no-md5 refuses", mac);
+		return n < 0 ? 0 : (size_t)n;
+	}
 	switch (e->err) {
 	case 0:
 		return 0;

@@ -154,6 +154,9 @@ mtc_go_open(struct mt_client *s)
 {
 	l2c_timer_cancel(mtc_loop_of(s), &s->t_hold);
 	s->state = ST_OPEN;
+	if (s->logged_in != NULL)
+		*s->logged_in = strcmp(s->info.method, "MD5") == 0 ?
+		    MT_LOGIN_MD5 : MT_LOGIN_ECSRP5;
 	s->cb.event(s->cb.arg, L2C_SESS_OPEN, 0, NULL);
 	if (s->state == ST_OPEN)
 		mtc_pump(s);
@@ -441,6 +444,16 @@ mtc_pending(void *arg)
 }
 
 static void
+mtc_facts(void *arg, struct l2c_sess_facts *out)
+{
+	struct mt_client	*s = arg;
+
+	memset(out, 0, sizeof(*out));
+	out->why = s->why;
+	memcpy(out->peer, s->peer, sizeof(out->peer));
+}
+
+static void
 mtc_free(void *arg)
 {
 	struct mt_client	*s = arg;
@@ -467,6 +480,7 @@ const struct l2c_sess_ops mt_client_ops = {
 	.close = mtc_close,
 	.info = mtc_info,
 	.pending = mtc_pending,
+	.facts = mtc_facts,
 	.free = mtc_free,
 };
 
@@ -502,6 +516,8 @@ mt_client_new(struct l2c_ctx *ctx, const struct mt_client_conf *c,
 	s->cols = c->cols > 0xffff ? 0xffff : c->cols;
 	s->rows = c->rows > 0xffff ? 0xffff : c->rows;
 	s->md5_forced = c->md5;
+	s->md5_refused = mt_login_md5_verdict(c);
+	s->logged_in = c->logged_in;
 	s->dismiss_nag = c->dismiss_nag;
 	s->rtx_conf.sched_ms = l2c_rtx_ref_ms;
 	s->rtx_conf.nsched = L2C_RTX_REF_N;

@@ -56,6 +56,9 @@ struct mt_client {
 	char			 term[64];
 	unsigned		 cols, rows;
 	int			 md5_forced;
+	int			 md5_refused;	/* mt_login_md5_verdict */
+	int			*logged_in;
+	int			 why;		/* MT_WHY_*, for facts */
 	struct ecsrp		*ec;
 	uint8_t			 priv[ECSRP_LEN], wc[ECSRP_KEY_LEN];
 	uint64_t		 keepalive_us;
