@@ -14,6 +14,7 @@
 #include <openssl/crypto.h>
 
 #include "core/err.h"
+#include "core/hex.h"
 #include "core/log.h"
 #include "core/random.h"
 #include "mac/ecsrp.h"
@@ -101,36 +102,6 @@ mt_user_name_ok(const char *name)
 	return 1;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Exactly 2*len hex digits into len bytes. */
-static int
-unhex(const char *s, size_t slen, uint8_t *out, size_t len)
-{
-	size_t	i;
-	int	hi, lo;
-
-	if (slen != 2 * len)
-		return -1;
-	for (i = 0; i < len; i++) {
-		if ((hi = hexval(s[2 * i])) < 0 ||
-		    (lo = hexval(s[2 * i + 1])) < 0)
-			return -1;
-		out[i] = (uint8_t)(hi << 4 | lo);
-	}
-	return 0;
-}
-
 /* Passwords and verifiers are wiped, not just freed. */
 static void
 user_wipe(struct mt_user *u)
@@ -190,8 +161,8 @@ parse_line(const char *line, size_t len, struct mt_user *u, const char **err)
 	}
 	c1++;
 	c2 = memchr(c1, ':', (size_t)(end - c1));
-	if (c2 != NULL && unhex(c1, (size_t)(c2 - c1), u->i, ECSRP_LEN) == 0 &&
-	    unhex(c2 + 1, (size_t)(end - c2 - 1), u->salt,
+	if (c2 != NULL && l2c_unhex(c1, (size_t)(c2 - c1), u->i, ECSRP_LEN) == 0 &&
+	    l2c_unhex(c2 + 1, (size_t)(end - c2 - 1), u->salt,
 	    ECSRP_SALT_LEN) == 0) {
 		u->hashed = 1;
 		return 1;
@@ -416,20 +387,6 @@ mt_users_find(const struct mt_users *us, const char *name, size_t len)
 	return NULL;
 }
 
-/* Lower-case hex, as upstream reads it (either case). */
-static void
-hex(char *out, const uint8_t *p, size_t len)
-{
-	static const char	digits[] = "0123456789abcdef";
-	size_t			i;
-
-	for (i = 0; i < len; i++) {
-		out[2 * i] = digits[p[i] >> 4];
-		out[2 * i + 1] = digits[p[i] & 15];
-	}
-	out[2 * len] = '\0';
-}
-
 /* A fresh salt and the verifier: what --add-user writes. */
 int
 mt_users_line(const char *user, const char *password, char *out,
@@ -444,8 +401,8 @@ mt_users_line(const char *user, const char *password, char *out,
 	if ((rv = l2c_random(salt, sizeof(salt))) != 0 ||
 	    (rv = ecsrp_verifier(user, password, salt, i)) != 0)
 		return rv;
-	hex(hi, i, sizeof(i));
-	hex(hs, salt, sizeof(salt));
+	l2c_hex(hi, i, sizeof(i));
+	l2c_hex(hs, salt, sizeof(salt));
 	n = snprintf(out, outlen, "%s:%s:%s\n", user, hi, hs);
 	OPENSSL_cleanse(i, sizeof(i));
 	OPENSSL_cleanse(hi, sizeof(hi));

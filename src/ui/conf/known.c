@@ -13,6 +13,7 @@
 
 #include "core/err.h"
 #include "core/frame.h"
+#include "core/hex.h"
 #include "core/priv.h"
 #include "ui/cli/cmd.h"
 #include "ui/conf/known.h"
@@ -74,18 +75,6 @@ escape(const char *s, char *out, size_t len)
 	out[o] = '\0';
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* The other way: 0, or -1 for a bad escape or a NUL. */
 static int
 unescape(const char *s, size_t slen, char *out, size_t len)
@@ -106,8 +95,8 @@ unescape(const char *s, size_t slen, char *out, size_t len)
 		}
 		if (i + 3 >= slen)
 			return -1;
-		if (s[i + 1] != 'x' || (hi = hexval(s[i + 2])) < 0 ||
-		    (lo = hexval(s[i + 3])) < 0 || (hi | lo) == 0)
+		if (s[i + 1] != 'x' || (hi = l2c_hexval(s[i + 2])) < 0 ||
+		    (lo = l2c_hexval(s[i + 3])) < 0 || (hi | lo) == 0)
 			return -1;
 		out[o++] = (char)(hi << 4 | lo);
 		i += 3;
