@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: ISC */
 /* Ethernet II, 802.3/SNAP and IPv4/UDP codecs. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
