@@ -229,6 +229,7 @@ run(const char *ifname, const char *users_path, struct mt_server_conf *conf,
 	}
 	if (sv->users->n == 0)
 		l2c_warn("%s lists no users: nobody can log in", users_path);
+	mt_users_warn(sv->users, users_path);
 	if (geteuid() != 0)
 		l2c_warn("not running as root: only logins as this account "
 		    "can be started");

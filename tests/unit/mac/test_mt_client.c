@@ -53,7 +53,7 @@ struct fake {
 	size_t		 qn;
 	int		 inflight;
 	int		 logged;
-	uint8_t		 salt[16], s[32], i[32], ws[33], wc[33];
+	uint8_t		 salt[16], s[32], i[32], V[33], ws[33], wc[33];
 	int		 got_wc;
 	struct ecsrp	*ec;
 	/* what it saw */
@@ -155,7 +155,8 @@ fake_key(struct fake *fk)
 		assert_int_equal(ecsrp_random_scalar(fk->s), 0);
 		assert_int_equal(ecsrp_verifier(fk->user, fk->password,
 		    fk->salt, fk->i), 0);
-		assert_int_equal(ecsrp_server_key(fk->ec, fk->s, fk->i,
+		assert_int_equal(ecsrp_pubkey(fk->ec, fk->i, fk->V), 0);
+		assert_int_equal(ecsrp_server_key(fk->ec, fk->s, fk->V,
 		    fk->ws), 0);
 		memcpy(b, fk->ws, 33);
 		memcpy(b + 33, fk->salt, 16);
@@ -178,7 +179,7 @@ fake_password(struct fake *fk, const uint8_t *pw, size_t len)
 		assert_int_equal(ecsrp_verifier(fk->user, fk->password,
 		    fk->salt, i), 0);
 		ok = len == 32 && memcmp(i, fk->i, 32) == 0 &&
-		    ecsrp_server_check(fk->ec, fk->s, fk->i, fk->wc, fk->ws,
+		    ecsrp_server_check(fk->ec, fk->s, fk->V, fk->wc, fk->ws,
 		    pw) == 0;
 	}
 	fake_ctl(fk, MT_CP_END_AUTH, NULL, 0);
