@@ -5,7 +5,7 @@
 # MAC by one that offers only MD5 (Debian's mactelnetd): refused, one
 # line, exit 2, unless --allow-md5; --no-md5 refuses MD5 outright; an
 # identity MNDP now names at another MAC is warned about and the
-# recorded MAC is used.
+# recorded MAC is used; under sudo the file is the invoking user's.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/mtd.sh"
 lab_init
@@ -107,5 +107,39 @@ if [ $rc -eq 68 ] && warned && grep -q "no answer from $GONE" \
 	ok "identity moved: one warning, the recorded MAC tried (exit 68)"
 else
 	not_ok "identity moved warned (rc $rc: $(cat "$LAB_TMP/moved.err"))"
+fi
+
+# 6. Under sudo (root with SUDO_UID): the invoking user's own file, in
+#    their home from passwd (not $HOME), made as them, 0600 in 0700
+#    directories; written after the drop to nobody.
+SUSER=l2ck${LAB_ID}
+SHOME=$LAB_TMP/home-$SUSER
+sudo_user_gone() { userdel "$SUSER" 2>/dev/null; }
+if useradd -M -d "$SHOME" -s /bin/sh "$SUSER" 2>/dev/null; then
+	mtd_on_exit sudo_user_gone
+	mkdir -m 700 "$SHOME" && chown "$SUSER:" "$SHOME"
+	printf 'echo %s-6\n' "$marker" > "$LAB_TMP/in"
+	env -u L2CONSOLE_KNOWN_DEVICES -u XDG_STATE_HOME HOME=/root \
+	    SUDO_UID="$(id -u "$SUSER")" SUDO_GID="$(id -g "$SUSER")" \
+	    SUDO_USER="$SUSER" L2CONSOLE_PASSWORD="$MTD_PW" timeout 20 \
+	    ip netns exec "$(lab_nsname c)" "$BIN" mikrotik --login-retries 0 \
+	    -u "$MTD_USER" --idle 1 eth0 $SMAC < "$LAB_TMP/in" \
+	    > "$LAB_TMP/sudo.out" 2> "$LAB_TMP/sudo.err"
+	rc=$?
+	f=$SHOME/.local/state/l2console/known_devices
+	theirs() {
+		[ "$(stat -c %U:%a "$f")" = "$SUSER:600" ] &&
+		    [ "$(stat -c %U:%a "$SHOME/.local/state/l2console")" = \
+		    "$SUSER:700" ] &&
+		    [ "$(stat -c %U:%a "$SHOME/.local")" = "$SUSER:700" ] &&
+		    grep -qx "$SMAC md5 -" "$f"
+	}
+	if [ $rc -eq 0 ] && got sudo "$marker-6" && theirs; then
+		ok "under sudo: the invoker's file, theirs, 0600 in 0700, recorded"
+	else
+		not_ok "under sudo: the invoker's file (rc $rc: $(cat "$LAB_TMP/sudo.err"; find "$SHOME" -printf "%u %m %p\n" 2>&1 | head -20))"
+	fi
+else
+	skip "known devices under sudo" "cannot add a lab user"
 fi
 lab_done
