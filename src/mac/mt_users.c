@@ -478,6 +478,19 @@ mt_users_line(const char *user, const char *password, char *out,
 	return n < 0 || (size_t)n >= outlen ? L2C_ERR_NOSPACE : 0;
 }
 
+/* A marked plain-text line, for clients that know only MD5. */
+static int
+md5_line(const char *user, const char *password, char *out, size_t outlen)
+{
+	int	n;
+
+	if (!mt_user_name_ok(user) || strlen(password) > MT_PASS_MAX ||
+	    strpbrk(password, "\r\n") != NULL)
+		return L2C_ERR_INVAL;
+	n = snprintf(out, outlen, "%s:md5-plain:%s\n", user, password);
+	return n < 0 || (size_t)n >= outlen ? L2C_ERR_NOSPACE : 0;
+}
+
 /* Up to three names of some kinds (a mask), for a warning. */
 static void
 names_of(const struct mt_users *us, unsigned kinds, char *out, size_t len)
@@ -577,10 +590,11 @@ ensure_dir(const char *path, char *why, size_t whylen)
  */
 int
 mt_users_set(const char *path, const char *user, const char *password,
-    int *replaced, char *why, size_t whylen)
+    int md5, int *replaced, char *why, size_t whylen)
 {
 	struct stat	 st;
-	char		*text = NULL, *tmp = NULL, line[MT_USER_MAX + 120];
+	char		*text = NULL, *tmp = NULL;
+	char		 line[MT_USER_MAX + MT_PASS_MAX + 32];
 	const char	*p, *nl;
 	size_t		 len = 0, llen;
 	int		 rv, fd = -1, exists, done = 0;
@@ -599,9 +613,10 @@ mt_users_set(const char *path, const char *user, const char *password,
 	exists = rv == 0;
 	if (!exists && (rv = ensure_dir(path, why, whylen)) != 0)
 		return rv;
-	if ((rv = mt_users_line(user, password, line, sizeof(line))) != 0) {
-		say(why, whylen, "cannot compute the verifier: %s",
-		    l2c_strerror(rv));
+	if ((rv = md5 ? md5_line(user, password, line, sizeof(line)) :
+	    mt_users_line(user, password, line, sizeof(line))) != 0) {
+		say(why, whylen, md5 ? "cannot write that password: %s" :
+		    "cannot compute the verifier: %s", l2c_strerror(rv));
 		goto out;
 	}
 	if (asprintf(&tmp, "%s.tmpXXXXXX", path) == -1) {

@@ -94,12 +94,13 @@ void	mt_users_warn(const struct mt_users *, const char *path);
 int	mt_users_line(const char *user, const char *password, char *out,
 	    size_t outlen);
 /*
- * Add or replace user's line with a verifier line, atomically (temporary
+ * Add or replace user's line with a verifier line (with md5: a marked
+ * plain-text line, user:md5-plain:password), atomically (temporary
  * file + rename).  A missing file is created 0600 (its directory 0755 if
  * missing too); an existing one must pass mt_users_check.  *replaced
  * says whether the user was there before.
  */
 int	mt_users_set(const char *path, const char *user, const char *password,
-	    int *replaced, char *why, size_t whylen);
+	    int md5, int *replaced, char *why, size_t whylen);
 
 #endif /* L2C_MAC_MT_USERS_H */

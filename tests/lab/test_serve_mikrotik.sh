@@ -69,6 +69,12 @@ if [ $rc -eq 0 ] && [ "$(stat -c %a "$U")" = 600 ] &&
 else
 	not_ok "--add-user writes a salted verifier point, no password"
 fi
+# --add-user --md5: root's line becomes a marked plain-text one, which
+# Debian's client (MD5) logs in with below.
+L2CONSOLE_PASSWORD=pw-plain "$BIN" serve mikrotik --add-user root --md5 \
+    --users "$U" > /dev/null
+check "--add-user --md5 writes a marked plain-text line, 0600" \
+    test "$(grep -c '^root' "$U"):$(grep -c '^root:md5-plain:pw-plain$' "$U"):$(stat -c %a "$U")" = 1:1:600
 printf 'pw-plain\n' > "$LAB_TMP/pw-plain"
 printf 'pw-ver\n' > "$LAB_TMP/pw-ver"
 printf 'wrong\n' > "$LAB_TMP/pw-wrong"

@@ -214,7 +214,7 @@ test_perm_readable(void **state)
 	assert_non_null(strstr(why, "readable by others"));
 	assert_non_null(strstr(why, "chmod 600"));
 	write_file(path, "admin:test123\n", 0644);
-	assert_int_equal(mt_users_set(path, "bob", "pw", &replaced, why,
+	assert_int_equal(mt_users_set(path, "bob", "pw", 0, &replaced, why,
 	    sizeof(why)), 0);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0600);
@@ -285,21 +285,21 @@ test_set(void **state)
 		skip();	/* the files must be owned by root */
 	snprintf(path, sizeof(path), "%s/sub/users", dir);
 	/* Absent: created 0600, its directory too. */
-	assert_int_equal(mt_users_set(path, "admin", "pw1", &replaced, why,
+	assert_int_equal(mt_users_set(path, "admin", "pw1", 0, &replaced, why,
 	    sizeof(why)), 0);
 	assert_false(replaced);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0600);
 	/* Others' lines and comments stay; the user's line is replaced. */
 	write_file(path, "# keep me\nother:plain\n", 0600);
-	assert_int_equal(mt_users_set(path, "admin", "pw1", &replaced, why,
+	assert_int_equal(mt_users_set(path, "admin", "pw1", 0, &replaced, why,
 	    sizeof(why)), 0);
 	assert_false(replaced);
 	assert_int_equal(mt_users_load(path, &us, why, sizeof(why)), 0);
 	assert_non_null(u = mt_users_find(us, "admin", 5));
 	memcpy(old_v, u->v, 33);
 	mt_users_free(us);
-	assert_int_equal(mt_users_set(path, "admin", "pw2", &replaced, why,
+	assert_int_equal(mt_users_set(path, "admin", "pw2", 0, &replaced, why,
 	    sizeof(why)), 0);
 	assert_true(replaced);
 	assert_int_equal(mt_users_load(path, &us, why, sizeof(why)), 0);
@@ -319,15 +319,44 @@ test_set(void **state)
 	assert_null(strstr(text, "pw2"));
 	/* An unsafe file is refused, not rewritten. */
 	assert_int_equal(chmod(path, 0620), 0);
-	assert_int_equal(mt_users_set(path, "x", "y", &replaced, why,
+	assert_int_equal(mt_users_set(path, "x", "y", 0, &replaced, why,
 	    sizeof(why)), L2C_ERR_PERM);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0620);
-	assert_int_equal(mt_users_set(path, "bad:name", "y", &replaced, why,
+	assert_int_equal(mt_users_set(path, "bad:name", "y", 0, &replaced, why,
 	    sizeof(why)), L2C_ERR_INVAL);
 }
 
 /* A changed file is read again before the next login. */
+/* --add-user --md5: a marked plain-text line, the verifier line gone. */
+static void
+test_set_md5(void **state)
+{
+	struct mt_users		*us;
+	const struct mt_user	*u;
+	char			 path[128], why[256];
+	int			 replaced;
+
+	(void)state;
+	if (geteuid() != 0)
+		skip();	/* the files must be owned by root */
+	snprintf(path, sizeof(path), "%s/users", dir);
+	assert_int_equal(mt_users_set(path, "m", "pw", 0, &replaced, why,
+	    sizeof(why)), 0);
+	assert_int_equal(mt_users_set(path, "m", "p:w", 1, &replaced, why,
+	    sizeof(why)), 0);
+	assert_true(replaced);
+	assert_int_equal(mt_users_load(path, &us, why, sizeof(why)), 0);
+	assert_int_equal(us->n, 1);
+	assert_non_null(u = mt_users_find(us, "m", 1));
+	assert_int_equal(u->kind, MT_USER_MD5);
+	assert_string_equal(u->password, "p:w");
+	mt_users_free(us);
+	/* A password that would split the line is refused. */
+	assert_int_equal(mt_users_set(path, "m", "a\nb", 1, &replaced, why,
+	    sizeof(why)), L2C_ERR_INVAL);
+}
+
 static void
 test_refresh(void **state)
 {
@@ -366,6 +395,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_perm_owner,
 		    mkdir_setup, rm_teardown),
 		cmocka_unit_test_setup_teardown(test_set, mkdir_setup,
+		    rm_teardown),
+		cmocka_unit_test_setup_teardown(test_set_md5, mkdir_setup,
 		    rm_teardown),
 		cmocka_unit_test_setup_teardown(test_refresh, mkdir_setup,
 		    rm_teardown),
