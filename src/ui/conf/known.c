@@ -109,7 +109,7 @@ unescape(const char *s, size_t slen, char *out, size_t len)
 static int
 parse_line(const char *p, size_t len, struct l2c_known_dev *d)
 {
-	char		 f[3][3 * L2C_KNOWN_IDENT_MAX + 8];
+	char		 f[3][4 * L2C_KNOWN_IDENT_MAX + 8];	/* all \xHH */
 	const char	*end = p + len, *q;
 	size_t		 k, n;
 

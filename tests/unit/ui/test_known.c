@@ -122,6 +122,31 @@ test_format_round_trip(void **state)
 	l2c_known_close(&back);
 }
 
+/* The longest identity, every byte escaped: still one line that reads. */
+static void
+test_long_identity(void **state)
+{
+	struct l2c_known	 k, back;
+	char			 id[L2C_KNOWN_IDENT_MAX + 1], *text;
+	size_t			 len;
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	memset(&back, 0, sizeof(back));
+	k.fd = back.fd = -1;
+	memset(id, 0xff, L2C_KNOWN_IDENT_MAX);
+	id[L2C_KNOWN_IDENT_MAX] = '\0';
+	assert_int_equal(l2c_known_note(&k, M1, L2C_KNOWN_MD5, id), 1);
+	assert_int_equal(l2c_known_format(&k, &text, &len), 0);
+	assert_int_equal(l2c_known_parse(&back, text, len), 0);
+	assert_int_equal(back.bad, 0);
+	assert_int_equal(back.n, 1);
+	assert_string_equal(back.d[0].identity, id);
+	free(text);
+	l2c_known_close(&k);
+	l2c_known_close(&back);
+}
+
 /* The file: made 0600 in a 0700 directory, saved, read again. */
 static void
 test_save(void **state)
@@ -208,6 +233,7 @@ main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_note),
 		cmocka_unit_test(test_format_round_trip),
+		cmocka_unit_test(test_long_identity),
 		cmocka_unit_test(test_save),
 		cmocka_unit_test(test_path),
 	};
