@@ -53,11 +53,15 @@ resolve(struct l2c_ui_link *u, const struct l2c_known *k, const char *ifname,
 	rv = mndp_lookup(&u->ctx, target, MNDP_LOOKUP_US,
 	    rec != NULL ? rec->mac : NULL, &f);
 	if (rec != NULL && (rv == 0 || rv == L2C_ERR_NOTFOUND)) {
-		if (rv == 0 && f.others > 0)
+		l2c_mac_fmt(rec->mac, m2, sizeof(m2));
+		if (rv == 0 && f.others > 0 && f.preferred)
+			l2c_say("MNDP names %s as well as %s (recorded) for %s: "
+			    "connecting to %s (give a MAC to choose)",
+			    l2c_mac_fmt(f.other, m1, sizeof(m1)), m2, target, m2);
+		else if (rv == 0 && f.others > 0)
 			l2c_say("MNDP names %s for %s, which was %s before: "
 			    "connecting to %s (give a MAC to choose)",
-			    l2c_mac_fmt(f.other, m1, sizeof(m1)), target,
-			    l2c_mac_fmt(rec->mac, m2, sizeof(m2)), m2);
+			    l2c_mac_fmt(f.other, m1, sizeof(m1)), target, m2, m2);
 		memcpy(mac, rec->mac, L2C_ETH_ALEN);
 		*ident = 1;
 		return 0;
