@@ -85,7 +85,7 @@ static void
 test_format_round_trip(void **state)
 {
 	static const char *const ids[] = {
-		"a b\\c", "-", "\x1b[2J", "caf\xc3\xa9", "\xe2\x80\xae" "evil",
+		"a b\\c", "-", "\x1b[2J", "caf\xc3\xa9", "\xe2\x80\xae\x65vil",
 		"plain",
 	};
 	struct l2c_known	 k, back;
