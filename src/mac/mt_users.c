@@ -175,7 +175,7 @@ parse_line(const char *line, size_t len, struct mt_user *u, struct ecsrp **ec,
 {
 	static const char	 vtag[] = "ecsrp5-v:", mtag[] = "md5-plain:";
 	const char		*c1, *c2, *end = line + len;
-	uint8_t			 x[ECSRP_LEN];
+	uint8_t			 x[ECSRP_LEN], v[ECSRP_KEY_LEN];
 	size_t			 nlen, rest;
 	int			 rv;
 
@@ -210,6 +210,14 @@ parse_line(const char *line, size_t len, struct mt_user *u, struct ecsrp **ec,
 		    u->v[ECSRP_LEN] > 1) {
 			*err = "an ecsrp5-v line is user:ecsrp5-v:SALT:V (32 and "
 			    "66 hex digits)";
+			return L2C_ERR_MALFORMED;
+		}
+		/* A point on the curve, in its one form, or nobody logs in. */
+		if ((*ec == NULL && (rv = ecsrp_new(ec)) != 0))
+			return rv;
+		if (ecsrp_key_check(*ec, u->v, v) != 0 ||
+		    memcmp(v, u->v, sizeof(v)) != 0) {
+			*err = "the ecsrp5-v line's V is not a point of the curve";
 			return L2C_ERR_MALFORMED;
 		}
 		u->kind = MT_USER_VERIFIER;

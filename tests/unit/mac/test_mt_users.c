@@ -142,6 +142,9 @@ test_malformed(void **state)
 		{ "a:1\nb:2\na:3\n", "users:3: user \"a\" is listed twice" },
 		{ "a:ecsrp5-v:00:00\n", "users:1: an ecsrp5-v line is" },
 		{ "a:ecsrp5-v:8ad403136828d4571e3c5dee6e5ec04a:"
+		    "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00\n",
+		    "users:1: the ecsrp5-v line's V is not a point" },
+		{ "a:ecsrp5-v:8ad403136828d4571e3c5dee6e5ec04a:"
 		    "5680aabce7c49ab1dd08421180b1ca81db254dd1f918f03b56afcb01841bd7a402\n",
 		    "users:1: an ecsrp5-v line is" },
 	};
