@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /* Ethernet II, 802.3/SNAP and IPv4/UDP codecs. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
 #include "err.h"
 #include "frame.h"
+#include "hex.h"
 
 const uint8_t	l2c_mac_bcast[L2C_ETH_ALEN] = {
 	0xff, 0xff, 0xff, 0xff, 0xff, 0xff
@@ -222,17 +222,6 @@ l2c_udp_build(struct l2c_wbuf *w, const uint8_t *dst, const uint8_t *src,
 	return l2c_eth_finish(w, L2C_ENCAP_ETH2, 0);
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower((unsigned char)c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 /*
  * Accept what field engineers paste: colon or dash separated octets
  * (one or two digits each), Cisco dotted triples, or 12 bare digits.
@@ -257,13 +246,13 @@ l2c_mac_parse(const char *s, uint8_t *mac)
 					sep = s[i];
 				else if (s[i] != '\0' && s[i] != sep)
 					return L2C_ERR_INVAL;
-				h = glen == 2 ? hexval(s[i - 2]) : 0;
-				l = hexval(s[i - 1]);
+				h = glen == 2 ? l2c_hexval(s[i - 2]) : 0;
+				l = l2c_hexval(s[i - 1]);
 				out[groups++] = (uint8_t)(h << 4 | l);
 				glen = 0;
 				if (s[i] == '\0')
 					break;
-			} else if (hexval(s[i]) < 0)
+			} else if (l2c_hexval(s[i]) < 0)
 				return L2C_ERR_INVAL;
 			else
 				glen++;
@@ -281,7 +270,7 @@ l2c_mac_parse(const char *s, uint8_t *mac)
 			groups++;
 			continue;
 		}
-		if (hexval(s[i]) < 0 || n >= 12)
+		if (l2c_hexval(s[i]) < 0 || n >= 12)
 			return L2C_ERR_INVAL;
 		digits[n++] = s[i];
 		glen++;
@@ -289,8 +278,8 @@ l2c_mac_parse(const char *s, uint8_t *mac)
 	if (n != 12 || (groups != 0 && (groups != 2 || glen != 4)))
 		return L2C_ERR_INVAL;
 	for (i = 0; i < 6; i++)
-		mac[i] = (uint8_t)(hexval(digits[2 * i]) << 4 |
-		    hexval(digits[2 * i + 1]));
+		mac[i] = (uint8_t)(l2c_hexval(digits[2 * i]) << 4 |
+		    l2c_hexval(digits[2 * i + 1]));
 	return 0;
 }
 

@@ -3,6 +3,7 @@
  * Permanent privilege drop, verified the way OpenSSH's uidswap does,
  * and the files opened before it.
  */
+#include <sys/fsuid.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -10,7 +11,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
 #include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "err.h"
@@ -73,4 +77,59 @@ l2c_priv_open_out(const char *path, int append)
 		return -1;
 	}
 	return fd;
+}
+
+/* A decimal id from sudo's environment, nonzero. */
+static int
+env_id(const char *name, unsigned long *out)
+{
+	const char	*s = getenv(name);
+	char		*end;
+
+	if (s == NULL || s[0] < '0' || s[0] > '9')
+		return -1;
+	errno = 0;
+	*out = strtoul(s, &end, 10);
+	if (errno != 0 || *end != '\0' || *out == 0 || *out >= UINT_MAX)
+		return -1;
+	return 0;
+}
+
+int
+l2c_priv_invoker(uid_t *uid, gid_t *gid, char *home, size_t len)
+{
+	struct passwd	*pw;
+	unsigned long	 u, g;
+
+	/* Only root may speak for someone else; sudo set these for it. */
+	if (geteuid() != 0 || env_id("SUDO_UID", &u) != 0 ||
+	    env_id("SUDO_GID", &g) != 0 || (pw = getpwuid((uid_t)u)) == NULL ||
+	    pw->pw_dir == NULL || pw->pw_dir[0] != '/')
+		return 0;
+	*uid = (uid_t)u;
+	*gid = (gid_t)g;
+	if ((size_t)snprintf(home, len, "%s", pw->pw_dir) >= len)
+		return 0;
+	return 1;
+}
+
+int
+l2c_priv_fs_as(uid_t uid, gid_t gid)
+{
+	(void)setfsgid(gid);
+	(void)setfsuid(uid);
+	/* Each call returns the old id: asking again tells if it took. */
+	if ((uid_t)setfsuid((uid_t)-1) != uid ||
+	    (gid_t)setfsgid((gid_t)-1) != gid) {
+		l2c_priv_fs_back();
+		return L2C_ERR_PRIV;
+	}
+	return 0;
+}
+
+void
+l2c_priv_fs_back(void)
+{
+	(void)setfsuid(geteuid());
+	(void)setfsgid(getegid());
 }

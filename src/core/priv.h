@@ -7,6 +7,9 @@
 #ifndef L2C_PRIV_H
 #define L2C_PRIV_H
 
+#include <stddef.h>
+#include <sys/types.h>
+
 #define L2C_PRIV_DEFAULT_USER	"nobody"
 
 /* As root: become user (default nobody) for good, and check it. */
@@ -18,5 +21,19 @@ int	l2c_priv_drop(const char *user);
  * exist yet.  The descriptor, or -1 with errno.
  */
 int	l2c_priv_open_out(const char *path, int append);
+
+/*
+ * The user who ran us as root through sudo (SUDO_UID, SUDO_GID): 1 with
+ * *uid, *gid and their home (len bytes); 0 when there is none (not root,
+ * no sudo, or sudo from root).  Their own files are theirs, not root's.
+ */
+int	l2c_priv_invoker(uid_t *uid, gid_t *gid, char *home, size_t len);
+/*
+ * File system work as uid/gid while root (setfsuid: files made are
+ * theirs, their permissions apply, a symlink of theirs gets nothing
+ * they could not do), and back: 0 or L2C_ERR_PRIV.
+ */
+int	l2c_priv_fs_as(uid_t uid, gid_t gid);
+void	l2c_priv_fs_back(void);
 
 #endif /* L2C_PRIV_H */

@@ -286,19 +286,19 @@ ecsrp_pubkey(struct ecsrp *e, const uint8_t priv[ECSRP_LEN],
 }
 
 /*
- * gamma(v, parity): e = SHA256(u(v.G)); then x = SHA256(e) + m2w until
- * x lifts onto the curve, counting e up by one after each miss.
+ * gamma(V, parity): e = SHA256(u(V)); then x = SHA256(e) + m2w until
+ * x lifts onto the curve, counting e up by one after each miss.  Only
+ * the verifier point V = x.G goes in, never x itself.
  */
 static int
-gamma_point(struct ecsrp *e, const uint8_t i[ECSRP_LEN], int parity,
+gamma_point(struct ecsrp *e, const uint8_t v[ECSRP_KEY_LEN], int parity,
     EC_POINT *out)
 {
-	uint8_t		 vg[ECSRP_KEY_LEN], h[ECSRP_LEN], eb[ECSRP_LEN];
+	uint8_t		 h[ECSRP_LEN], eb[ECSRP_LEN];
 	BIGNUM		*ctr = NULL, *x = NULL;
 	int		 rv, tries;
 
-	if ((rv = ecsrp_pubkey(e, i, vg)) != 0 ||
-	    (rv = sha256(vg, ECSRP_LEN, NULL, 0, eb)) != 0)
+	if ((rv = sha256(v, ECSRP_LEN, NULL, 0, eb)) != 0)
 		goto out;
 	rv = L2C_ERR_NOMEM;
 	if ((ctr = BN_bin2bn(eb, ECSRP_LEN, NULL)) == NULL ||
@@ -320,7 +320,6 @@ gamma_point(struct ecsrp *e, const uint8_t i[ECSRP_LEN], int parity,
 	}
 	rv = L2C_ERR_CRYPTO;
 out:
-	OPENSSL_cleanse(vg, sizeof(vg));
 	OPENSSL_cleanse(eb, sizeof(eb));
 	OPENSSL_cleanse(h, sizeof(h));
 	BN_clear_free(ctr);
@@ -329,7 +328,7 @@ out:
 }
 
 int
-ecsrp_gamma(struct ecsrp *e, const uint8_t i[ECSRP_LEN], int parity,
+ecsrp_gamma(struct ecsrp *e, const uint8_t v[ECSRP_KEY_LEN], int parity,
     uint8_t key[ECSRP_KEY_LEN])
 {
 	EC_POINT	*pt;
@@ -337,7 +336,7 @@ ecsrp_gamma(struct ecsrp *e, const uint8_t i[ECSRP_LEN], int parity,
 
 	if ((pt = EC_POINT_new(e->g)) == NULL)
 		return L2C_ERR_NOMEM;
-	if ((rv = gamma_point(e, i, parity, pt)) == 0)
+	if ((rv = gamma_point(e, v, parity, pt)) == 0)
 		rv = encode(e, pt, key);
 	EC_POINT_clear_free(pt);
 	return rv;
@@ -372,7 +371,7 @@ ecsrp_client_proof(struct ecsrp *e, const uint8_t a[ECSRP_LEN],
 {
 	EC_POINT	*w = NULL, *gm = NULL, *z = NULL;
 	BIGNUM		*v = NULL, *k = NULL, *jb = NULL;
-	uint8_t		 j[ECSRP_LEN];
+	uint8_t		 j[ECSRP_LEN], vk[ECSRP_KEY_LEN];
 	int		 rv;
 
 	rv = L2C_ERR_NOMEM;
@@ -381,7 +380,8 @@ ecsrp_client_proof(struct ecsrp *e, const uint8_t a[ECSRP_LEN],
 	    (z = EC_POINT_new(e->g)) == NULL)
 		goto out;
 	if ((rv = decode(e, ws, w)) != 0 ||
-	    (rv = gamma_point(e, i, 1, gm)) != 0 ||
+	    (rv = ecsrp_pubkey(e, i, vk)) != 0 ||
+	    (rv = gamma_point(e, vk, 1, gm)) != 0 ||
 	    (rv = ecsrp_j(wc, ws, j)) != 0)
 		goto out;
 	rv = L2C_ERR_NOMEM;
@@ -397,6 +397,7 @@ ecsrp_client_proof(struct ecsrp *e, const uint8_t a[ECSRP_LEN],
 	rv = proof_of(e, j, z, proof);
 out:
 	ERR_clear_error();
+	OPENSSL_cleanse(vk, sizeof(vk));
 	EC_POINT_clear_free(w);
 	EC_POINT_clear_free(gm);
 	EC_POINT_clear_free(z);
@@ -408,7 +409,7 @@ out:
 
 int
 ecsrp_server_key(struct ecsrp *e, const uint8_t s[ECSRP_LEN],
-    const uint8_t i[ECSRP_LEN], uint8_t ws[ECSRP_KEY_LEN])
+    const uint8_t v[ECSRP_KEY_LEN], uint8_t ws[ECSRP_KEY_LEN])
 {
 	EC_POINT	*sg = NULL, *gm = NULL;
 	int		 rv = L2C_ERR_NOMEM;
@@ -417,7 +418,7 @@ ecsrp_server_key(struct ecsrp *e, const uint8_t s[ECSRP_LEN],
 	    (gm = EC_POINT_new(e->g)) == NULL)
 		goto out;
 	if ((rv = mul_g(e, s, sg)) != 0 ||
-	    (rv = gamma_point(e, i, 0, gm)) != 0)
+	    (rv = gamma_point(e, v, 0, gm)) != 0)
 		goto out;
 	if (!EC_POINT_add(e->g, sg, sg, gm, e->ctx)) {
 		ERR_clear_error();
@@ -431,10 +432,10 @@ out:
 	return rv;
 }
 
-/* Server: Z = s . (W_c + j . (v.G)). */
+/* Server: Z = s . (W_c + j . V). */
 int
 ecsrp_server_proof(struct ecsrp *e, const uint8_t s[ECSRP_LEN],
-    const uint8_t i[ECSRP_LEN], const uint8_t wc[ECSRP_KEY_LEN],
+    const uint8_t v[ECSRP_KEY_LEN], const uint8_t wc[ECSRP_KEY_LEN],
     const uint8_t ws[ECSRP_KEY_LEN], uint8_t proof[ECSRP_LEN])
 {
 	EC_POINT	*w = NULL, *vg = NULL, *z = NULL;
@@ -446,7 +447,7 @@ ecsrp_server_proof(struct ecsrp *e, const uint8_t s[ECSRP_LEN],
 	    (vg = EC_POINT_new(e->g)) == NULL ||
 	    (z = EC_POINT_new(e->g)) == NULL)
 		goto out;
-	if ((rv = decode(e, wc, w)) != 0 || (rv = mul_g(e, i, vg)) != 0 ||
+	if ((rv = decode(e, wc, w)) != 0 || (rv = decode(e, v, vg)) != 0 ||
 	    (rv = ecsrp_j(wc, ws, j)) != 0)
 		goto out;
 	rv = L2C_ERR_NOMEM;
@@ -471,13 +472,13 @@ out:
 
 int
 ecsrp_server_check(struct ecsrp *e, const uint8_t s[ECSRP_LEN],
-    const uint8_t i[ECSRP_LEN], const uint8_t wc[ECSRP_KEY_LEN],
+    const uint8_t v[ECSRP_KEY_LEN], const uint8_t wc[ECSRP_KEY_LEN],
     const uint8_t ws[ECSRP_KEY_LEN], const uint8_t proof[ECSRP_LEN])
 {
 	uint8_t	want[ECSRP_LEN];
 	int	rv;
 
-	if ((rv = ecsrp_server_proof(e, s, i, wc, ws, want)) == 0)
+	if ((rv = ecsrp_server_proof(e, s, v, wc, ws, want)) == 0)
 		rv = CRYPTO_memcmp(want, proof, ECSRP_LEN) == 0 ? 0 :
 		    L2C_ERR_AUTH;
 	OPENSSL_cleanse(want, sizeof(want));

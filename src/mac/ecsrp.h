@@ -29,16 +29,20 @@ void	ecsrp_free(struct ecsrp *);
 
 /* The identity part of a login: "admin+ct80w" -> 5 ("admin"). */
 size_t	ecsrp_user_len(const char *login);
-/* i = SHA256(salt || SHA256(user ":" password)), user cut at '+'. */
+/*
+ * x = SHA256(salt || SHA256(user ":" password)), user cut at '+': the
+ * client's secret (called i here).  The server needs only the verifier
+ * point V = x.G (ecsrp_pubkey with priv = x), which logs nobody in.
+ */
 int	ecsrp_verifier(const char *login, const char *password,
 	    const uint8_t salt[ECSRP_SALT_LEN], uint8_t i[ECSRP_LEN]);
 /* A fresh private scalar from the kernel (l2c_random). */
 int	ecsrp_random_scalar(uint8_t out[ECSRP_LEN]);
-/* priv . G in wire form (client W_c; also u(v.G) with priv = i). */
+/* priv . G in wire form (client W_c; also the verifier V with priv = i). */
 int	ecsrp_pubkey(struct ecsrp *, const uint8_t priv[ECSRP_LEN],
 	    uint8_t key[ECSRP_KEY_LEN]);
-/* Hash to curve: gamma(v, parity) in wire form. */
-int	ecsrp_gamma(struct ecsrp *, const uint8_t i[ECSRP_LEN], int parity,
+/* Hash to curve: gamma(V, parity) in wire form. */
+int	ecsrp_gamma(struct ecsrp *, const uint8_t v[ECSRP_KEY_LEN], int parity,
 	    uint8_t key[ECSRP_KEY_LEN]);
 /* j = SHA256(u(W_c) || u(W_s)). */
 int	ecsrp_j(const uint8_t wc[ECSRP_KEY_LEN], const uint8_t ws[ECSRP_KEY_LEN],
@@ -47,16 +51,19 @@ int	ecsrp_j(const uint8_t wc[ECSRP_KEY_LEN], const uint8_t ws[ECSRP_KEY_LEN],
 int	ecsrp_client_proof(struct ecsrp *, const uint8_t a[ECSRP_LEN],
 	    const uint8_t wc[ECSRP_KEY_LEN], const uint8_t ws[ECSRP_KEY_LEN],
 	    const uint8_t i[ECSRP_LEN], uint8_t proof[ECSRP_LEN]);
-/* Server: W_s = s.G + gamma(v, 0). */
+/*
+ * The server's side takes the verifier point V (wire form), not x.
+ * W_s = s.G + gamma(V, 0).
+ */
 int	ecsrp_server_key(struct ecsrp *, const uint8_t s[ECSRP_LEN],
-	    const uint8_t i[ECSRP_LEN], uint8_t ws[ECSRP_KEY_LEN]);
+	    const uint8_t v[ECSRP_KEY_LEN], uint8_t ws[ECSRP_KEY_LEN]);
 /* Server: the proof a client that knows the password sends. */
 int	ecsrp_server_proof(struct ecsrp *, const uint8_t s[ECSRP_LEN],
-	    const uint8_t i[ECSRP_LEN], const uint8_t wc[ECSRP_KEY_LEN],
+	    const uint8_t v[ECSRP_KEY_LEN], const uint8_t wc[ECSRP_KEY_LEN],
 	    const uint8_t ws[ECSRP_KEY_LEN], uint8_t proof[ECSRP_LEN]);
 /* Server: 0 if the client's proof is right, L2C_ERR_AUTH if not. */
 int	ecsrp_server_check(struct ecsrp *, const uint8_t s[ECSRP_LEN],
-	    const uint8_t i[ECSRP_LEN], const uint8_t wc[ECSRP_KEY_LEN],
+	    const uint8_t v[ECSRP_KEY_LEN], const uint8_t wc[ECSRP_KEY_LEN],
 	    const uint8_t ws[ECSRP_KEY_LEN], const uint8_t proof[ECSRP_LEN]);
 /* Decode a wire key and encode it again (L2C_ERR_MALFORMED if bad). */
 int	ecsrp_key_check(struct ecsrp *, const uint8_t in[ECSRP_KEY_LEN],

@@ -62,6 +62,19 @@ mt_explain(const struct l2c_sess_end *e, char *buf, size_t len)
 	login = mc.login != NULL ? mc.login : "";
 	l2c_mac_fmt(e->conf == NULL && e->facts != NULL ? e->facts->peer :
 	    c->peer, mac, sizeof(mac));
+	/* Refused before any response left: the policy of mt_login.c. */
+	if (e->err == L2C_ERR_AUTH && e->facts != NULL &&
+	    e->facts->why == MT_WHY_DOWNGRADE) {
+		n = snprintf(buf, len, "%s offered EC-SRP5 before; someone may "
+		    "be in the middle (--allow-md5 to log in anyway)", mac);
+		return n < 0 ? 0 : (size_t)n;
+	}
+	if (e->err == L2C_ERR_AUTH && e->facts != NULL &&
+	    e->facts->why == MT_WHY_NO_MD5) {
+		n = snprintf(buf, len, "%s offers only the legacy MD5 login, "
+		    "which --no-md5 refuses", mac);
+		return n < 0 ? 0 : (size_t)n;
+	}
 	switch (e->err) {
 	case 0:
 		return 0;

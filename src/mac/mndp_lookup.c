@@ -13,8 +13,9 @@
 struct lookup {
 	struct l2c_ctx		*ctx;
 	const char		*want;
-	uint8_t			 mac[L2C_ETH_ALEN];
-	int			 found;
+	const uint8_t		*prefer;
+	struct mndp_found	 f;
+	int			 found, done;
 	struct l2c_timer	 t_req;
 };
 
@@ -23,14 +24,23 @@ on_mndp(void *arg, const struct l2c_pkt *pkt)
 {
 	struct lookup		*lk = arg;
 	struct mndp_info	 mi;
+	const uint8_t		*mac;
 
-	if (lk->found || !pkt->udp_ok || pkt->dport != MNDP_PORT ||
+	if (lk->done || !pkt->udp_ok || pkt->dport != MNDP_PORT ||
 	    mndp_parse(pkt->udata, pkt->ulen, &mi) != 0 ||
 	    mi.identity[0] == '\0' || strcasecmp(mi.identity, lk->want) != 0)
 		return;
 	/* The MAC TLV names the device; the frame's source is the fallback. */
-	memcpy(lk->mac, mi.has_mac ? mi.mac : pkt->src, sizeof(lk->mac));
+	mac = mi.has_mac ? mi.mac : pkt->src;
+	if (!lk->found)
+		memcpy(lk->f.mac, mac, sizeof(lk->f.mac));
 	lk->found = 1;
+	if (lk->prefer == NULL ||
+	    memcmp(mac, lk->prefer, L2C_ETH_ALEN) == 0) {
+		lk->f.preferred = lk->prefer != NULL;
+		lk->done = 1;
+	} else if (lk->f.others++ == 0)
+		memcpy(lk->f.other, mac, sizeof(lk->f.other));
 }
 
 static int
@@ -62,7 +72,7 @@ req_fire(void *arg)
 
 int
 mndp_lookup(struct l2c_ctx *ctx, const char *identity, uint64_t wait_us,
-    uint8_t mac[6])
+    const uint8_t *prefer, struct mndp_found *f)
 {
 	struct lookup	 lk;
 	uint64_t	 end = l2c_now_us() + wait_us, now;
@@ -71,11 +81,12 @@ mndp_lookup(struct l2c_ctx *ctx, const char *identity, uint64_t wait_us,
 	memset(&lk, 0, sizeof(lk));
 	lk.ctx = ctx;
 	lk.want = identity;
+	lk.prefer = prefer;
 	l2c_timer_init(&lk.t_req, req_fire, &lk);
 	if ((id = l2c_ctx_listen(ctx, "udp dst port 5678", on_mndp, &lk)) < 0)
 		return id;
 	req_fire(&lk);
-	while (!lk.found && (now = l2c_now_us()) < end)
+	while (!lk.done && (now = l2c_now_us()) < end)
 		if ((rv = l2c_loop_once(ctx->loop, (int64_t)(end - now))) != 0)
 			break;
 	l2c_timer_cancel(ctx->loop, &lk.t_req);
@@ -84,6 +95,6 @@ mndp_lookup(struct l2c_ctx *ctx, const char *identity, uint64_t wait_us,
 		return rv;
 	if (!lk.found)
 		return L2C_ERR_NOTFOUND;
-	memcpy(mac, lk.mac, L2C_ETH_ALEN);
+	*f = lk.f;
 	return 0;
 }

@@ -162,6 +162,9 @@ mtc_go_open(struct mt_client *s)
 {
 	l2c_timer_cancel(mtc_loop_of(s), &s->t_hold);
 	s->state = ST_OPEN;
+	if (s->logged_in != NULL)
+		*s->logged_in = strcmp(s->info.method, "MD5") == 0 ?
+		    MT_LOGIN_MD5 : MT_LOGIN_ECSRP5;
 	s->cb.event(s->cb.arg, L2C_SESS_OPEN, 0, NULL);
 	if (s->state == ST_OPEN)
 		mtc_pump(s);
@@ -524,6 +527,8 @@ mt_client_new(struct l2c_ctx *ctx, const struct mt_client_conf *c,
 	s->rows = c->rows > 0xffff ? 0xffff : c->rows;
 	s->md5_forced = c->md5;
 	s->offer_only = c->offer_only && !c->md5;
+	s->md5_refused = mt_login_md5_verdict(c);
+	s->logged_in = c->logged_in;
 	s->dismiss_nag = c->dismiss_nag;
 	s->rtx_conf.sched_ms = l2c_rtx_ref_ms;
 	s->rtx_conf.nsched = L2C_RTX_REF_N;

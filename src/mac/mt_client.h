@@ -39,6 +39,14 @@ struct mt_client_conf {
 	 * when it answers with an MD5 salt), then END: no login is sent.
 	 */
 	int		 offer_only;
+	/*
+	 * Who may be answered with MD5 (mt_login.c decides): no_md5
+	 * refuses it outright; known_ecsrp5 (the device logged us in with
+	 * EC-SRP5 before) refuses it unless allow_md5 (or md5) says so.
+	 */
+	int		 no_md5, known_ecsrp5, allow_md5;
+	/* Set at OPEN to the login that got in (MT_LOGIN_*); may be NULL. */
+	int		*logged_in;
 	uint64_t	 timeout_us;	/* retransmit budget; 0: reference */
 	uint64_t	 keepalive_us;	/* 0: 10 s */
 	/*
@@ -52,12 +60,24 @@ struct mt_client_conf {
 	uint16_t	 sport;
 };
 
+/* The logins (mt_client_conf.logged_in). */
+#define MT_LOGIN_MD5		1
+#define MT_LOGIN_ECSRP5		2
+
 /* Why a session ended, beyond its error (l2c_sess_facts.why). */
-enum {
+enum mt_why {
 	MT_WHY_NONE,
 	/* START was acknowledged, then the login went unanswered. */
 	MT_WHY_LOGIN_SILENT,
+	MT_WHY_DOWNGRADE,	/* MD5 only, from a device known for EC-SRP5 */
+	MT_WHY_NO_MD5,		/* MD5 only, and no_md5 */
 };
+
+/*
+ * The MD5 policy: may a server that offers only MD5 get an MD5
+ * response?  0, or the MT_WHY_* that refuses it.
+ */
+int	mt_login_md5_verdict(const struct mt_client_conf *);
 
 /* Start a session: sends START at once.  *out gets the ops and state. */
 int	mt_client_new(struct l2c_ctx *, const struct mt_client_conf *,

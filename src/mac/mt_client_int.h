@@ -57,6 +57,8 @@ struct mt_client {
 	unsigned		 cols, rows;
 	int			 md5_forced;
 	int			 offer_only;
+	int			 md5_refused;	/* mt_login_md5_verdict */
+	int			*logged_in;
 	struct ecsrp		*ec;
 	uint8_t			 priv[ECSRP_LEN], wc[ECSRP_KEY_LEN];
 	uint64_t		 keepalive_us;

@@ -38,6 +38,22 @@ build_login(struct mt_client *s, const uint8_t *pw, size_t pwlen)
 	return 0;
 }
 
+/*
+ * The policy against a downgrade, in one place: a server that offers
+ * only MD5 gets the response (which a capture cracks offline) unless
+ * MD5 is refused outright, or the device logged us in with EC-SRP5
+ * before and nobody said MD5 is wanted now.
+ */
+int
+mt_login_md5_verdict(const struct mt_client_conf *c)
+{
+	if (c->no_md5)
+		return MT_WHY_NO_MD5;
+	if (c->known_ecsrp5 && !c->allow_md5 && !c->md5)
+		return MT_WHY_DOWNGRADE;
+	return MT_WHY_NONE;
+}
+
 void
 mtc_fail_login(struct mt_client *s)
 {
@@ -73,7 +89,11 @@ mtc_got_key(struct mt_client *s, const uint8_t *p, size_t len)
 		mtc_finish(s, 0);
 		return;
 	}
-	if (len == MT_MD5_SALT_LEN) {
+	if (len == MT_MD5_SALT_LEN && s->md5_refused != MT_WHY_NONE) {
+		/* Nothing computed, nothing sent: the face words it. */
+		s->why = s->md5_refused;
+		rv = L2C_ERR_AUTH;
+	} else if (len == MT_MD5_SALT_LEN) {
 		if (!s->md5_forced)
 			mtc_notice(s, "the server offers only the legacy MD5 "
 			    "login, which is weak: the password can be "

@@ -155,7 +155,7 @@ wipe_secrets(struct sess *s)
 {
 	OPENSSL_cleanse(s->pass, sizeof(s->pass));
 	OPENSSL_cleanse(s->s, sizeof(s->s));
-	OPENSSL_cleanse(s->i, sizeof(s->i));
+	OPENSSL_cleanse(s->v, sizeof(s->v));
 }
 
 /* End auth, a message, END: no delay, and nothing about any user. */
@@ -242,6 +242,36 @@ mts_fail_now(struct sess *s, const char *why)
 }
 
 /*
+ * The verifier point V for a user, and its salt.  A verifier line has
+ * both; a plain-text password gives x for a salt of its own and V = x.G;
+ * an unknown user gets a made-up x the same way (same salt on every
+ * try).  Each costs one scalar multiplication, a verifier line's spent
+ * on a made-up x, so the time to answer tells nothing about the user.
+ */
+static int
+user_v(struct sess *s, const struct mt_user *u, const char *user)
+{
+	struct mt_server	*srv = s->srv;
+	uint8_t			 x[ECSRP_LEN], junk[ECSRP_KEY_LEN];
+	int			 rv;
+
+	if (u != NULL && MT_USER_HAS_V(u)) {
+		memcpy(s->v, u->v, sizeof(s->v));
+		memcpy(s->salt, u->salt, sizeof(s->salt));
+		if ((rv = derive(srv, 'i', user, x, sizeof(x))) == 0)
+			rv = ecsrp_pubkey(srv->e, x, junk);
+	} else if ((rv = derive(srv, 's', user, s->salt,
+	    sizeof(s->salt))) == 0) {
+		rv = u != NULL ? ecsrp_verifier(user, u->password, s->salt, x) :
+		    derive(srv, 'i', user, x, sizeof(x));
+		if (rv == 0)
+			rv = ecsrp_pubkey(srv->e, x, s->v);
+	}
+	OPENSSL_cleanse(x, sizeof(x));
+	return rv;
+}
+
+/*
  * The client sent its user and key: answer W_s and the salt.  A known
  * user's verifier, or one made up for an unknown user (same salt on
  * every try, same work), so the answer tells nothing about the user.
@@ -263,16 +293,7 @@ mts_start_ecsrp(struct sess *s)
 	(void)mt_users_refresh(srv->conf.users);
 	u = mt_users_find(srv->conf.users, user, strlen(user));
 	s->known = u != NULL;
-	if (u != NULL && u->hashed) {
-		memcpy(s->i, u->i, sizeof(s->i));
-		memcpy(s->salt, u->salt, sizeof(s->salt));
-		rv = 0;
-	} else if ((rv = derive(srv, 's', user, s->salt,
-	    sizeof(s->salt))) == 0) {
-		/* Unknown: a made-up verifier, the same work as a real one. */
-		rv = u != NULL ? ecsrp_verifier(user, u->password, s->salt,
-		    s->i) : derive(srv, 'i', user, s->i, sizeof(s->i));
-	}
+	rv = user_v(s, u, user);
 	if (rv == 0 && (rv = ecsrp_key_check(srv->e, s->wc, s->wc)) != 0) {
 		mts_fail(s, "the client's public key is not on the curve");
 		return;
@@ -281,7 +302,7 @@ mts_start_ecsrp(struct sess *s)
 		rv = mts_rng(srv, s->s, sizeof(s->s));
 	if (rv == 0) {
 		srv->st.crypto_ops++;
-		rv = ecsrp_server_key(srv->e, s->s, s->i, s->ws);
+		rv = ecsrp_server_key(srv->e, s->s, s->v, s->ws);
 	}
 	if (rv != 0) {
 		l2c_warn("mt-server: EC-SRP5 key: %s", l2c_strerror(rv));
@@ -344,7 +365,7 @@ mts_verify(struct sess *s)
 		memcpy(proof, s->pass, s->passlen < sizeof(proof) ?
 		    s->passlen : sizeof(proof));
 		srv->st.crypto_ops++;
-		rv = ecsrp_server_check(srv->e, s->s, s->i, s->wc, s->ws,
+		rv = ecsrp_server_check(srv->e, s->s, s->v, s->wc, s->ws,
 		    proof);
 		ok = rv == 0 && s->known && s->passlen == ECSRP_LEN &&
 		    !s->bad_login && strlen(user) == ecsrp_user_len(s->user1) &&
@@ -358,7 +379,8 @@ mts_verify(struct sess *s)
 		(void)mt_users_refresh(srv->conf.users);
 		u = mt_users_find(srv->conf.users, user, strlen(user));
 		srv->st.md5_checks++;
-		if (u != NULL && !u->hashed && s->passlen == MT_MD5_RESP_LEN) {
+		if (u != NULL && !MT_USER_HAS_V(u) &&
+		    s->passlen == MT_MD5_RESP_LEN) {
 			ok = mt_md5_check(u->password, s->salt, s->pass) == 0 &&
 			    !s->bad_login;
 		} else {
@@ -368,7 +390,7 @@ mts_verify(struct sess *s)
 				snprintf(dummy + 2 * k, 3, "%02x", d[k]);
 			(void)mt_md5_check(dummy, s->salt, s->pass);
 			OPENSSL_cleanse(dummy, sizeof(dummy));
-			why = u == NULL ? "no such user" : u->hashed ?
+			why = u == NULL ? "no such user" : MT_USER_HAS_V(u) ?
 			    "the user has only an EC-SRP5 verifier, MD5 "
 			    "cannot work" : "bad password field";
 		}

@@ -90,7 +90,7 @@ struct sess {
 	size_t			 passlen;
 	int			 known;
 	uint8_t			 salt[ECSRP_SALT_LEN];
-	uint8_t			 s[ECSRP_LEN], i[ECSRP_LEN];
+	uint8_t			 s[ECSRP_LEN], v[ECSRP_KEY_LEN];	/* V = x.G */
 	uint8_t			 wc[ECSRP_KEY_LEN], ws[ECSRP_KEY_LEN];
 
 	/* The wire. */

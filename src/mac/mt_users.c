@@ -14,6 +14,7 @@
 #include <openssl/crypto.h>
 
 #include "core/err.h"
+#include "core/hex.h"
 #include "core/log.h"
 #include "core/random.h"
 #include "mac/ecsrp.h"
@@ -101,36 +102,6 @@ mt_user_name_ok(const char *name)
 	return 1;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Exactly 2*len hex digits into len bytes. */
-static int
-unhex(const char *s, size_t slen, uint8_t *out, size_t len)
-{
-	size_t	i;
-	int	hi, lo;
-
-	if (slen != 2 * len)
-		return -1;
-	for (i = 0; i < len; i++) {
-		if ((hi = hexval(s[2 * i])) < 0 ||
-		    (lo = hexval(s[2 * i + 1])) < 0)
-			return -1;
-		out[i] = (uint8_t)(hi << 4 | lo);
-	}
-	return 0;
-}
-
 /* Passwords and verifiers are wiped, not just freed. */
 static void
 user_wipe(struct mt_user *u)
@@ -156,17 +127,57 @@ mt_users_free(struct mt_users *us)
 	free(us);
 }
 
+/* The plain-text password after the colon: into u->password. */
+static int
+take_password(struct mt_user *u, const char *p, size_t plen, const char **err)
+{
+	if (plen > MT_PASS_MAX || memchr(p, '\0', plen) != NULL) {
+		*err = "password longer than 256 bytes or holding NUL";
+		return L2C_ERR_MALFORMED;
+	}
+	if ((u->password = malloc(plen + 1)) == NULL)
+		return L2C_ERR_NOMEM;
+	memcpy(u->password, p, plen);
+	u->password[plen] = '\0';
+	return 1;
+}
+
 /*
- * One line, without its newline.  Two or more colons with a 64-digit
- * and a 32-digit hex field make a verifier line; anything else after the
- * first colon is a plain-text password (which may then hold colons).
- * Returns 1 with *u filled, 0 for a line to skip, or an error.
+ * Upstream's user:X:SALT: held from here on as the point V = x.G, so
+ * the server's memory has no more than a new-format line gives.
  */
 static int
-parse_line(const char *line, size_t len, struct mt_user *u, const char **err)
+legacy_to_v(struct mt_user *u, const uint8_t x[ECSRP_LEN], struct ecsrp **ec,
+    const char **err)
 {
-	const char	*c1, *c2, *end = line + len;
-	size_t		 nlen, plen;
+	int	rv;
+
+	if (*ec == NULL && (rv = ecsrp_new(ec)) != 0)
+		return rv;
+	if ((rv = ecsrp_pubkey(*ec, x, u->v)) != 0) {
+		*err = "the stored EC-SRP5 value is not a usable scalar";
+		return L2C_ERR_MALFORMED;
+	}
+	u->kind = MT_USER_LEGACY;
+	return 1;
+}
+
+/*
+ * One line, without its newline: "ecsrp5-v:" and "md5-plain:" after the
+ * name mark the new forms; else two or more colons with a 64-digit and
+ * a 32-digit hex field make upstream's hashed line, and anything else
+ * after the first colon is a plain-text password (which may then hold
+ * colons).  Returns 1 with *u filled, 0 for a line to skip, or an error.
+ */
+static int
+parse_line(const char *line, size_t len, struct mt_user *u, struct ecsrp **ec,
+    const char **err)
+{
+	static const char	 vtag[] = "ecsrp5-v:", mtag[] = "md5-plain:";
+	const char		*c1, *c2, *end = line + len;
+	uint8_t			 x[ECSRP_LEN], v[ECSRP_KEY_LEN];
+	size_t			 nlen, rest;
+	int			 rv;
 
 	memset(u, 0, sizeof(*u));
 	if (len > 0 && line[len - 1] == '\r')
@@ -189,24 +200,45 @@ parse_line(const char *line, size_t len, struct mt_user *u, const char **err)
 		return L2C_ERR_MALFORMED;
 	}
 	c1++;
-	c2 = memchr(c1, ':', (size_t)(end - c1));
-	if (c2 != NULL && unhex(c1, (size_t)(c2 - c1), u->i, ECSRP_LEN) == 0 &&
-	    unhex(c2 + 1, (size_t)(end - c2 - 1), u->salt,
-	    ECSRP_SALT_LEN) == 0) {
-		u->hashed = 1;
+	rest = (size_t)(end - c1);
+	if (rest >= sizeof(vtag) - 1 && memcmp(c1, vtag, sizeof(vtag) - 1) == 0) {
+		c1 += sizeof(vtag) - 1;
+		c2 = memchr(c1, ':', (size_t)(end - c1));
+		if (c2 == NULL || l2c_unhex(c1, (size_t)(c2 - c1), u->salt,
+		    ECSRP_SALT_LEN) != 0 || l2c_unhex(c2 + 1,
+		    (size_t)(end - c2 - 1), u->v, ECSRP_KEY_LEN) != 0 ||
+		    u->v[ECSRP_LEN] > 1) {
+			*err = "an ecsrp5-v line is user:ecsrp5-v:SALT:V (32 and "
+			    "66 hex digits)";
+			return L2C_ERR_MALFORMED;
+		}
+		/* A point on the curve, in its one form, or nobody logs in. */
+		if ((*ec == NULL && (rv = ecsrp_new(ec)) != 0))
+			return rv;
+		if (ecsrp_key_check(*ec, u->v, v) != 0 ||
+		    memcmp(v, u->v, sizeof(v)) != 0) {
+			*err = "the ecsrp5-v line's V is not a point of the curve";
+			return L2C_ERR_MALFORMED;
+		}
+		u->kind = MT_USER_VERIFIER;
 		return 1;
 	}
-	OPENSSL_cleanse(u->i, sizeof(u->i));
-	plen = (size_t)(end - c1);
-	if (plen > MT_PASS_MAX || memchr(c1, '\0', plen) != NULL) {
-		*err = "password longer than 256 bytes or holding NUL";
-		return L2C_ERR_MALFORMED;
+	if (rest >= sizeof(mtag) - 1 && memcmp(c1, mtag, sizeof(mtag) - 1) == 0) {
+		u->kind = MT_USER_MD5;
+		return take_password(u, c1 + sizeof(mtag) - 1,
+		    rest - (sizeof(mtag) - 1), err);
 	}
-	if ((u->password = malloc(plen + 1)) == NULL)
-		return L2C_ERR_NOMEM;
-	memcpy(u->password, c1, plen);
-	u->password[plen] = '\0';
-	return 1;
+	c2 = memchr(c1, ':', rest);
+	if (c2 != NULL && l2c_unhex(c1, (size_t)(c2 - c1), x, ECSRP_LEN) == 0 &&
+	    l2c_unhex(c2 + 1, (size_t)(end - c2 - 1), u->salt,
+	    ECSRP_SALT_LEN) == 0) {
+		rv = legacy_to_v(u, x, ec, err);
+		OPENSSL_cleanse(x, sizeof(x));
+		return rv;
+	}
+	OPENSSL_cleanse(x, sizeof(x));
+	u->kind = MT_USER_PLAIN;
+	return take_password(u, c1, rest, err);
 }
 
 /* Every line of a users file; the first bad one stops it. */
@@ -216,37 +248,43 @@ parse_text(const char *name, const char *text, size_t len,
 {
 	const char	*p = text, *nl, *err = NULL;
 	struct mt_user	 u, *tmp;
+	struct ecsrp	*ec = NULL;
 	size_t		 lineno = 0, llen;
-	int		 rv;
+	int		 rv = 0;
 
 	while (p < text + len) {
 		lineno++;
 		nl = memchr(p, '\n', (size_t)(text + len - p));
 		llen = nl != NULL ? (size_t)(nl - p) : (size_t)(text + len - p);
-		rv = parse_line(p, llen, &u, &err);
+		rv = parse_line(p, llen, &u, &ec, &err);
 		p += llen + (nl != NULL);
 		if (rv < 0) {
 			say(why, whylen, "%s:%zu: %s", name, lineno,
 			    err != NULL ? err : l2c_strerror(rv));
-			return rv;
+			break;
 		}
 		if (rv == 0)
 			continue;
+		rv = 0;
 		if (mt_users_find(us, u.name, strlen(u.name)) != NULL) {
 			say(why, whylen, "%s:%zu: user \"%s\" is listed twice",
 			    name, lineno, u.name);
 			user_wipe(&u);
-			return L2C_ERR_MALFORMED;
+			rv = L2C_ERR_MALFORMED;
+			break;
 		}
 		if ((tmp = reallocarray(us->u, us->n + 1, sizeof(*tmp))) ==
 		    NULL) {
 			user_wipe(&u);
-			return L2C_ERR_NOMEM;
+			rv = L2C_ERR_NOMEM;
+			break;
 		}
 		us->u = tmp;
 		us->u[us->n++] = u;
+		us->nkind[u.kind]++;
 	}
-	return 0;
+	ecsrp_free(ec);
+	return rv;
 }
 
 int
@@ -396,11 +434,13 @@ mt_users_refresh(struct mt_users *us)
 	free(us->u);
 	us->u = fresh.u;
 	us->n = fresh.n;
+	memcpy(us->nkind, fresh.nkind, sizeof(us->nkind));
 	us->dev = fresh.dev;
 	us->ino = fresh.ino;
 	us->size = fresh.size;
 	us->mtime_ns = fresh.mtime_ns;
 	l2c_info("%s: reloaded, %zu users", us->path, us->n);
+	mt_users_warn(us, us->path);
 	return 1;
 }
 
@@ -416,40 +456,87 @@ mt_users_find(const struct mt_users *us, const char *name, size_t len)
 	return NULL;
 }
 
-/* Lower-case hex, as upstream reads it (either case). */
-static void
-hex(char *out, const uint8_t *p, size_t len)
-{
-	static const char	digits[] = "0123456789abcdef";
-	size_t			i;
-
-	for (i = 0; i < len; i++) {
-		out[2 * i] = digits[p[i] >> 4];
-		out[2 * i + 1] = digits[p[i] & 15];
-	}
-	out[2 * len] = '\0';
-}
-
-/* A fresh salt and the verifier: what --add-user writes. */
+/*
+ * A fresh salt and the verifier point: what --add-user writes.  x is
+ * computed, turned into V = x.G and wiped; only V and the salt are kept.
+ */
 int
 mt_users_line(const char *user, const char *password, char *out,
     size_t outlen)
 {
-	uint8_t	salt[ECSRP_SALT_LEN], i[ECSRP_LEN];
-	char	hi[2 * ECSRP_LEN + 1], hs[2 * ECSRP_SALT_LEN + 1];
-	int	rv, n;
+	struct ecsrp	*ec;
+	uint8_t		 salt[ECSRP_SALT_LEN], x[ECSRP_LEN], v[ECSRP_KEY_LEN];
+	char		 hv[2 * ECSRP_KEY_LEN + 1], hs[2 * ECSRP_SALT_LEN + 1];
+	int		 rv, n;
 
 	if (!mt_user_name_ok(user))
 		return L2C_ERR_INVAL;
-	if ((rv = l2c_random(salt, sizeof(salt))) != 0 ||
-	    (rv = ecsrp_verifier(user, password, salt, i)) != 0)
+	if ((rv = ecsrp_new(&ec)) != 0)
 		return rv;
-	hex(hi, i, sizeof(i));
-	hex(hs, salt, sizeof(salt));
-	n = snprintf(out, outlen, "%s:%s:%s\n", user, hi, hs);
-	OPENSSL_cleanse(i, sizeof(i));
-	OPENSSL_cleanse(hi, sizeof(hi));
+	if ((rv = l2c_random(salt, sizeof(salt))) == 0 &&
+	    (rv = ecsrp_verifier(user, password, salt, x)) == 0)
+		rv = ecsrp_pubkey(ec, x, v);
+	OPENSSL_cleanse(x, sizeof(x));
+	ecsrp_free(ec);
+	if (rv != 0)
+		return rv;
+	l2c_hex(hv, v, sizeof(v));
+	l2c_hex(hs, salt, sizeof(salt));
+	n = snprintf(out, outlen, "%s:ecsrp5-v:%s:%s\n", user, hs, hv);
 	return n < 0 || (size_t)n >= outlen ? L2C_ERR_NOSPACE : 0;
+}
+
+/* A marked plain-text line, for clients that know only MD5. */
+static int
+md5_line(const char *user, const char *password, char *out, size_t outlen)
+{
+	int	n;
+
+	if (!mt_user_name_ok(user) || strlen(password) > MT_PASS_MAX ||
+	    strpbrk(password, "\r\n") != NULL)
+		return L2C_ERR_INVAL;
+	n = snprintf(out, outlen, "%s:md5-plain:%s\n", user, password);
+	return n < 0 || (size_t)n >= outlen ? L2C_ERR_NOSPACE : 0;
+}
+
+/* Up to three names of some kinds (a mask), for a warning. */
+static void
+names_of(const struct mt_users *us, unsigned kinds, char *out, size_t len)
+{
+	size_t	i, said = 0, o = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < us->n && o < len; i++) {
+		if (!(kinds & 1U << us->u[i].kind))
+			continue;
+		if (said++ < 3)
+			o += (size_t)snprintf(out + o, len - o, "%s%s",
+			    said > 1 ? ", " : "", us->u[i].name);
+	}
+	if (said > 3 && o < len)
+		snprintf(out + o, len - o, " and %zu more", said - 3);
+}
+
+void
+mt_users_warn(const struct mt_users *us, const char *path)
+{
+	char	names[3 * MT_USER_MAX + 32];
+	size_t	n = us->nkind[MT_USER_MD5] + us->nkind[MT_USER_PLAIN];
+
+	if (us->nkind[MT_USER_LEGACY] > 0) {
+		names_of(us, 1U << MT_USER_LEGACY, names, sizeof(names));
+		l2c_warn("%s: %s in the old user:HEX:HEX form, which is as good "
+		    "as the password to whoever reads it (--add-user USER "
+		    "writes a verifier instead)", path, names);
+	}
+	if (n > 0) {
+		names_of(us, 1U << MT_USER_MD5 | 1U << MT_USER_PLAIN, names,
+		    sizeof(names));
+		l2c_warn("%s: %s with a plain-text password, which the MD5 "
+		    "login needs and whoever reads the file logs in with%s",
+		    path, names, us->nkind[MT_USER_PLAIN] > 0 ? " (mark such "
+		    "a line user:md5-plain:PASSWORD)" : "");
+	}
 }
 
 /* Does this line belong to user? Same split as parse_line. */
@@ -511,10 +598,11 @@ ensure_dir(const char *path, char *why, size_t whylen)
  */
 int
 mt_users_set(const char *path, const char *user, const char *password,
-    int *replaced, char *why, size_t whylen)
+    int md5, int *replaced, char *why, size_t whylen)
 {
 	struct stat	 st;
-	char		*text = NULL, *tmp = NULL, line[MT_USER_MAX + 120];
+	char		*text = NULL, *tmp = NULL;
+	char		 line[MT_USER_MAX + MT_PASS_MAX + 32];
 	const char	*p, *nl;
 	size_t		 len = 0, llen;
 	int		 rv, fd = -1, exists, done = 0;
@@ -533,9 +621,10 @@ mt_users_set(const char *path, const char *user, const char *password,
 	exists = rv == 0;
 	if (!exists && (rv = ensure_dir(path, why, whylen)) != 0)
 		return rv;
-	if ((rv = mt_users_line(user, password, line, sizeof(line))) != 0) {
-		say(why, whylen, "cannot compute the verifier: %s",
-		    l2c_strerror(rv));
+	if ((rv = md5 ? md5_line(user, password, line, sizeof(line)) :
+	    mt_users_line(user, password, line, sizeof(line))) != 0) {
+		say(why, whylen, md5 ? "cannot write that password: %s" :
+		    "cannot compute the verifier: %s", l2c_strerror(rv));
 		goto out;
 	}
 	if (asprintf(&tmp, "%s.tmpXXXXXX", path) == -1) {

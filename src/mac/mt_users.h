@@ -1,15 +1,23 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The MAC-Telnet server's users file, in upstream mactelnetd's format:
+ * The MAC-Telnet server's users file:
+ *
+ *	user:ecsrp5-v:SALT:V		what --add-user writes: the salt (32
+ *					hex digits) and the verifier point
+ *					V = x.G (66: u and y's parity), which
+ *					logs nobody in; EC-SRP5 only
+ *	user:md5-plain:password		plain text, marked: MD5 needs it
+ *
+ * and, read with a warning, upstream mactelnetd's
  *
  *	user:password			plain text (MD5 and EC-SRP5)
- *	user:HEXHASH:HEXSALT		the salted EC-SRP5 verifier i (64 and
- *					32 hex digits): no password stored,
- *					EC-SRP5 only
+ *	user:HEXHASH:HEXSALT		the client's secret x (64 and 32 hex
+ *					digits): as good as the password here
  *
- * '#' starts a comment line; blank lines are skipped.  The file must be
- * owned by root and writable by nobody else: anyone who can write it can
- * log in as anyone listed.
+ * x = SHA256(salt || SHA256(user ":" password)); docs/protocols.md has
+ * the math.  '#' starts a comment line; blank lines are skipped.  The
+ * file must be root's, 0600: a reader can guess passwords offline from
+ * V and logs in with the rest, a writer logs in as anyone.
  */
 #ifndef L2C_MAC_MT_USERS_H
 #define L2C_MAC_MT_USERS_H
@@ -24,17 +32,28 @@
 #define MT_USER_MAX		64	/* name bytes */
 #define MT_PASS_MAX		256	/* plain-text password bytes */
 
+/* What a line holds (mt_user.kind). */
+enum mt_user_kind {
+	MT_USER_VERIFIER,	/* user:ecsrp5-v:SALT:V */
+	MT_USER_LEGACY,		/* user:X:SALT, held as V from load on */
+	MT_USER_MD5,		/* user:md5-plain:password */
+	MT_USER_PLAIN,		/* user:password (upstream's) */
+};
+#define MT_USER_HAS_V(u)	((u)->kind == MT_USER_VERIFIER || \
+				 (u)->kind == MT_USER_LEGACY)
+
 struct mt_user {
 	char		 name[MT_USER_MAX + 1];
-	int		 hashed;		/* verifier only */
-	char		*password;		/* plain text, or NULL */
-	uint8_t		 i[ECSRP_LEN];		/* hashed: the verifier */
+	int		 kind;			/* enum mt_user_kind */
+	char		*password;		/* MD5, PLAIN: plain text */
+	uint8_t		 v[ECSRP_KEY_LEN];	/* HAS_V: the verifier point */
 	uint8_t		 salt[ECSRP_SALT_LEN];
 };
 
 struct mt_users {
 	struct mt_user	*u;
 	size_t		 n;
+	size_t		 nkind[4];	/* lines of each kind */
 	/* Where it came from, to notice a changed file (refresh). */
 	char		*path;
 	dev_t		 dev;
@@ -69,16 +88,19 @@ void	mt_users_free(struct mt_users *);
 
 /* A name a line can hold: 1..64 bytes, no ':' '+' controls, no '#' first. */
 int	mt_user_name_ok(const char *);
-/* The verifier line for user/password with a fresh salt ("u:hex:hex\n"). */
+/* What the file's lines give away, one warning per kind (at start). */
+void	mt_users_warn(const struct mt_users *, const char *path);
+/* The verifier line for user/password with a fresh salt. */
 int	mt_users_line(const char *user, const char *password, char *out,
 	    size_t outlen);
 /*
- * Add or replace user's line with a verifier line, atomically (temporary
+ * Add or replace user's line with a verifier line (with md5: a marked
+ * plain-text line, user:md5-plain:password), atomically (temporary
  * file + rename).  A missing file is created 0600 (its directory 0755 if
  * missing too); an existing one must pass mt_users_check.  *replaced
  * says whether the user was there before.
  */
 int	mt_users_set(const char *path, const char *user, const char *password,
-	    int *replaced, char *why, size_t whylen);
+	    int md5, int *replaced, char *why, size_t whylen);
 
 #endif /* L2C_MAC_MT_USERS_H */

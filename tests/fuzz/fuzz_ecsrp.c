@@ -28,7 +28,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	static struct ecsrp	*ec;
 	static uint8_t		 wc[ECSRP_KEY_LEN], ws[ECSRP_KEY_LEN],
-				 i[ECSRP_LEN];
+				 i[ECSRP_LEN], v[ECSRP_KEY_LEN];
 	uint8_t			 key[ECSRP_KEY_LEN], out[ECSRP_KEY_LEN],
 				 again[ECSRP_KEY_LEN], proof[ECSRP_LEN],
 				 mine[ECSRP_LEN];
@@ -40,7 +40,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		if (ecsrp_new(&ec) != 0 ||
 		    ecsrp_verifier("admin", "test123", salt, i) != 0 ||
 		    ecsrp_pubkey(ec, A, wc) != 0 ||
-		    ecsrp_server_key(ec, S, i, ws) != 0)
+		    ecsrp_pubkey(ec, i, v) != 0 ||
+		    ecsrp_server_key(ec, S, v, ws) != 0)
 			__builtin_trap();
 	}
 	memset(key, 0, sizeof(key));
@@ -55,6 +56,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 			__builtin_trap();
 	}
 	(void)ecsrp_client_proof(ec, A, wc, key, i, mine);
-	(void)ecsrp_server_check(ec, S, i, key, ws, proof);
+	(void)ecsrp_server_check(ec, S, v, key, ws, proof);
+	/* Any bytes as the stored verifier: refused or checked, no crash. */
+	(void)ecsrp_server_check(ec, S, key, wc, ws, proof);
 	return 0;
 }

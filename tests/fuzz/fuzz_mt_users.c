@@ -32,7 +32,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		    mt_users_find(us, us->u[i].name,
 		    strlen(us->u[i].name)) == NULL)
 			__builtin_trap();
-		if (!us->u[i].hashed && us->u[i].password == NULL)
+		/* A verifier, or a password: one of them, never neither. */
+		if (MT_USER_HAS_V(&us->u[i]) != (us->u[i].password == NULL))
 			__builtin_trap();
 	}
 	mt_users_free(us);

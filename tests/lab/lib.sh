@@ -64,6 +64,8 @@ lab_init() {
 	LAB_TMP=$(mktemp -d /tmp/l2c-lab.XXXXXX)
 	# Programs that dropped root still write their ready files here.
 	chmod 1777 "$LAB_TMP"
+	# Each test its own known devices: no record leaks into the next.
+	export L2CONSOLE_KNOWN_DEVICES=$LAB_TMP/known_devices
 	trap 'lab_cleanup' EXIT
 	trap 'exit 130' INT TERM HUP
 }

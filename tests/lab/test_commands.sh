@@ -182,6 +182,9 @@ printf '#!/bin/sh\nexec python3 %s/routeros_console.py --identity mtd1\n' \
 chmod 755 "$T/ros-shell"
 usermod -s "$T/ros-shell" "$MTD_USER"
 lab_addr c eth0 192.0.2.2/24
+# Another device (MD5 only) on the MAC that logged us in with EC-SRP5:
+# a fresh known devices file, or the client refuses it.
+export L2CONSOLE_KNOWN_DEVICES=$LAB_TMP/known_mtd
 if mtd_start s eth0 192.0.2.1/24; then
 	L2CONSOLE_PASSWORD=$MTD_PW in_c "$BIN" mikrotik -u "$MTD_USER" \
 	    --json --command '/system identity print' eth0 $SRV \

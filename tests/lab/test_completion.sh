@@ -168,8 +168,9 @@ expect_comp "l2console mop --" \
 expect_comp "l2console mop -" \
     "--fixed-poll --idle --info --log --no-wake --pcap --timeout --timestamps --verification --wake -e"
 expect_comp "l2console mikrotik -" \
-    "--autologin --idle --log --md5 --no-autologin --password-file --pcap --timeout --timestamps -A -a -e -u"
-expect_comp "l2console mikrotik --a" "--autologin"
+    "--allow-md5 --autologin --idle --known-devices --log --md5 --no-autologin --no-md5 --password-file --pcap --timeout --timestamps -A -a -e -u"
+expect_comp "l2console mikrotik --a" "--allow-md5 --autologin"
+expect_comp "l2console mikrotik --au" "--autologin"
 expect_comp "l2console mop --f" "--fixed-poll"
 expect_comp "l2console mop --fixed-poll " ""
 expect_comp "l2console scan --m" "--mikrotik-only --mop-only"
@@ -180,7 +181,7 @@ expect_comp "l2console serve " "mikrotik mop"
 expect_comp "l2console serve mop --" \
     "--exec --pcap --sysid-interval --verification"
 expect_comp "l2console serve mikrotik --" \
-    "--add-user --exec --fail-delay --identity --idle-timeout --max-fails --mndp-interval --no-md5 --password-file --pcap --users"
+    "--add-user --exec --fail-delay --identity --idle-timeout --max-fails --md5 --mndp-interval --no-md5 --password-file --pcap --users"
 expect_comp "l2console -" \
     "--help --quiet --user --verbose --version -V -h -q -v"
 expect_comp "l2console -v --user nobody m" "mikrotik mop"
@@ -351,8 +352,9 @@ expect_zcomp "l2console serve mikrotik --n" "--no-md5"
 expect_zcomp "l2console ping --m" "--mop"
 expect_zcomp "l2console mop " "$IFACES"
 expect_zcomp "l2console mop $IF1 02:4c" "02:4c:32:43:00:01 02:4c:32:43:00:02"
-expect_zcomp "l2console mikrotik --a" "--autologin"
-expect_zcomp "l2console mikrotik --no" "--no-autologin"
+expect_zcomp "l2console mikrotik --a" "--allow-md5 --autologin"
+expect_zcomp "l2console mikrotik --no" "--no-autologin --no-md5"
+expect_zcomp "l2console mikrotik --no-a" "--no-autologin"
 expect_zcomp "l2console mikrotik --l" "--log"
 expect_zcomp "l2console mop --f" "--fixed-poll"
 expect_zcomp "l2console mop --t" "--timeout --timestamps"

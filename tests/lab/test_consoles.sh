@@ -117,6 +117,9 @@ if mtd_have && mtd_user; then
 	chmod 755 "$T/ros-shell"
 	usermod -s "$T/ros-shell" "$MTD_USER"
 	printf '%s\n' "$MTD_PW" > "$T/mtdpw"
+	# Another device (MD5 only) on the MAC that logged us in with
+	# EC-SRP5: a fresh known devices file, or the client refuses it.
+	export L2CONSOLE_KNOWN_DEVICES=$LAB_TMP/known_mtd
 	if mtd_start s eth0 192.0.2.1/24; then
 		ros m1 "$MTD_USER" "$T/mtdpw" '/system identity print\n/quit\n'
 		m1_ok() {

@@ -71,6 +71,8 @@ else
 fi
 
 # 3. A normal user with cap_net_raw on a copy of the binary logs in.
+# (Its own known devices file: root's is not nobody's to write.)
+export L2CONSOLE_KNOWN_DEVICES=$LAB_TMP/known-nobody
 cp "$BIN" "$LAB_TMP/l2console-cap"
 chmod 755 "$LAB_TMP/l2console-cap"
 setcap cap_net_raw+ep "$LAB_TMP/l2console-cap"

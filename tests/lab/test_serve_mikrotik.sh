@@ -52,18 +52,29 @@ unsafe 620 "writable by its group" group-writable
 unsafe 644 "readable by others" world-readable
 
 # 2. --add-user writes a verifier line, 0600, no password in it.
-printf 'root:pw-plain\nghost:pw-ghost\n' > "$U"
+# ghost in upstream's hashed form: x = SHA256(salt || SHA256(user:pw)).
+legacy=$(python3 -c 'import hashlib
+salt = bytes(range(16))
+x = hashlib.sha256(salt + hashlib.sha256(b"ghost:pw-ghost").digest())
+print("ghost:%s:%s" % (x.hexdigest(), salt.hex()))')
+printf 'root:pw-plain\n%s\n' "$legacy" > "$U"
 chmod 600 "$U"
 L2CONSOLE_PASSWORD=pw-ver "$BIN" serve mikrotik --add-user "$TUSER" \
     --users "$U" > /dev/null
 rc=$?
 if [ $rc -eq 0 ] && [ "$(stat -c %a "$U")" = 600 ] &&
-    grep -Eq "^$TUSER:[0-9a-f]{64}:[0-9a-f]{32}\$" "$U" &&
+    grep -Eq "^$TUSER:ecsrp5-v:[0-9a-f]{32}:[0-9a-f]{66}\$" "$U" &&
     ! grep -q pw-ver "$U"; then
-	ok "--add-user writes a salted verifier, no password"
+	ok "--add-user writes a salted verifier point, no password"
 else
-	not_ok "--add-user writes a salted verifier, no password"
+	not_ok "--add-user writes a salted verifier point, no password"
 fi
+# --add-user --md5: root's line becomes a marked plain-text one, which
+# Debian's client (MD5) logs in with below.
+L2CONSOLE_PASSWORD=pw-plain "$BIN" serve mikrotik --add-user root --md5 \
+    --users "$U" > /dev/null
+check "--add-user --md5 writes a marked plain-text line, 0600" \
+    test "$(grep -c '^root' "$U"):$(grep -c '^root:md5-plain:pw-plain$' "$U"):$(stat -c %a "$U")" = 1:1:600
 printf 'pw-plain\n' > "$LAB_TMP/pw-plain"
 printf 'pw-ver\n' > "$LAB_TMP/pw-ver"
 printf 'wrong\n' > "$LAB_TMP/pw-wrong"
@@ -145,7 +156,15 @@ else
 	not_ok "EC-SRP5: wrong password and unknown user fail alike (exit 2)"
 fi
 
-# 8. A user in the file but without a local account fails the same way.
+# The start warns of what the file gives away: ghost's old line is as
+# good as a password, root's is plain text.
+check "start: warns that the old user:HEX:HEX line is password-equivalent" \
+    grep -q "users: ghost in the old user:HEX:HEX form, which is as good as the password" "$log"
+check "start: warns of the plain-text (MD5) password" \
+    grep -q "users: root with a plain-text password" "$log"
+
+# 8. A user in the file but without a local account fails the same way
+# (ghost's old-form line still checks the password: it gets that far).
 ours -u ghost --password-file "$LAB_TMP/pw-ghost" eth0 $SRV < /dev/null \
     > "$LAB_TMP/ghost.out" 2>&1
 rc=$?

@@ -17,6 +17,7 @@
 #include "mac/mndp_lookup.h"
 #include "mac/mt_client.h"
 #include "ui/conf/autologin.h"
+#include "ui/conf/known.h"
 #include "ui/cli/cmd.h"
 #include "ui/console/console.h"
 #include "ui/cli/exitcode.h"
@@ -32,18 +33,45 @@
 
 /*
  * A MAC in any spelling, then /etc/ethers, then the identity a device
- * announces over MNDP.  Returns 0 or an exit status after one line.
+ * announces over MNDP: the MAC recorded for that identity first (MNDP
+ * answers are anyone's to send), with one line when MNDP names another
+ * now.  *ident says the identity was looked up.  Returns 0 or an exit
+ * status after one line.
  */
 static int
-resolve(struct l2c_ui_link *u, const char *ifname, const char *target,
-    uint8_t mac[L2C_ETH_ALEN])
+resolve(struct l2c_ui_link *u, const struct l2c_known *k, const char *ifname,
+    const char *target, uint8_t mac[L2C_ETH_ALEN], int *ident)
 {
-	int	rv;
+	const struct l2c_known_dev	*rec;
+	struct mndp_found		 f;
+	char				 m1[L2C_MAC_STRLEN], m2[L2C_MAC_STRLEN];
+	int				 rv;
 
+	*ident = 0;
 	if (l2c_station_parse(target, mac) == 0)
 		return 0;
-	if ((rv = mndp_lookup(&u->ctx, target, MNDP_LOOKUP_US, mac)) == 0)
+	rec = l2c_known_by_identity(k, target);
+	rv = mndp_lookup(&u->ctx, target, MNDP_LOOKUP_US,
+	    rec != NULL ? rec->mac : NULL, &f);
+	if (rec != NULL && (rv == 0 || rv == L2C_ERR_NOTFOUND)) {
+		l2c_mac_fmt(rec->mac, m2, sizeof(m2));
+		if (rv == 0 && f.others > 0 && f.preferred)
+			l2c_say("MNDP names %s as well as %s (recorded) for %s: "
+			    "connecting to %s (give a MAC to choose)",
+			    l2c_mac_fmt(f.other, m1, sizeof(m1)), m2, target, m2);
+		else if (rv == 0 && f.others > 0)
+			l2c_say("MNDP names %s for %s, which was %s before: "
+			    "connecting to %s (give a MAC to choose)",
+			    l2c_mac_fmt(f.other, m1, sizeof(m1)), target, m2, m2);
+		memcpy(mac, rec->mac, L2C_ETH_ALEN);
+		*ident = 1;
 		return 0;
+	}
+	if (rv == 0) {
+		memcpy(mac, f.mac, L2C_ETH_ALEN);
+		*ident = 1;
+		return 0;
+	}
 	if (rv == L2C_ERR_NOTFOUND) {
 		l2c_say("no device named %s answered on %s", target, ifname);
 		return L2C_EX_NOHOST;
@@ -56,16 +84,22 @@ resolve(struct l2c_ui_link *u, const char *ifname, const char *target,
 /* The session's end in the family's words: one line, and the status. */
 static int
 explain_end(int err, const char *ifname, const struct l2c_sess_conf *sc,
-    const struct l2c_console *con)
+    const struct l2c_sess_facts *facts)
 {
-	struct l2c_sess_end	e = { err, ifname, sc,
-	    con != NULL ? l2c_console_facts(con) : NULL };
+	struct l2c_sess_end	e = { err, ifname, sc, facts };
 	char			line[512];
 
 	if (l2c_family_explain(&mikrotik_family, &e, line, sizeof(line)) > 0)
 		l2c_say("%s", line);
 	return l2c_exit_for(err);
 }
+
+/* Long-only options: this command's own range. */
+enum {
+	OPT_KNOWN = 0x320,
+	OPT_ALLOW_MD5,
+	OPT_NO_MD5,
+};
 
 static const struct option longopts[] = {
 	{ "user",		required_argument,	NULL, 'u' },
@@ -74,6 +108,9 @@ static const struct option longopts[] = {
 	{ "autologin",		required_argument,	NULL, 'a' },
 	{ "no-autologin",	no_argument,		NULL, 'A' },
 	{ "login-retries",	required_argument,	NULL, 'R' },
+	{ "known-devices",	required_argument,	NULL, OPT_KNOWN },
+	{ "allow-md5",		no_argument,		NULL, OPT_ALLOW_MD5 },
+	{ "no-md5",		no_argument,		NULL, OPT_NO_MD5 },
 	L2C_SESS_LONGOPTS,
 	L2C_SCRIPT_LONGOPTS,
 	L2C_RECONNECT_LONGOPTS,
@@ -90,6 +127,7 @@ struct args {
 	int			 no_autologin;
 	int			 retries;	/* --login-retries */
 	int			 prompted;	/* the password was asked for */
+	const char		*known;		/* --known-devices */
 };
 
 /*
@@ -160,6 +198,15 @@ parse(const struct l2c_cmd *self, int argc, char **argv, void *arg)
 		case 'A':
 			a->no_autologin = 1;
 			break;
+		case OPT_KNOWN:
+			a->known = optarg;
+			break;
+		case OPT_ALLOW_MD5:
+			a->conf.allow_md5 = 1;
+			break;
+		case OPT_NO_MD5:
+			a->conf.no_md5 = 1;
+			break;
 		case 'R':
 			if (retries_parse(optarg, &a->retries) != 0)
 				return l2c_usage_error(self, "bad --login-retries "
@@ -169,6 +216,9 @@ parse(const struct l2c_cmd *self, int argc, char **argv, void *arg)
 			return l2c_usage_error(self, "unknown option");
 		}
 	}
+	if (a->conf.no_md5 && (a->conf.md5 || a->conf.allow_md5))
+		return l2c_usage_error(self, "--no-md5 refuses what %s asks for",
+		    a->conf.md5 ? "--md5" : "--allow-md5");
 	a->conf.timeout_us = a->so.timeout_us;
 	return 0;
 }
@@ -242,9 +292,13 @@ cmd_mikrotik(int argc, char **argv)
 	struct l2c_sess		 sess;
 	struct l2c_sess_conf	 sc;
 	const char		*ifname, *target;
+	struct l2c_known	 known;
+	const struct l2c_known_dev *rec;
 	char			 password[L2C_SECRET_MAX], user[MT_LOGIN_MAX + 1];
-	int			 rv, ex, tries, worded;
+	int			 rv, ex, tries, worded, ident, logged = 0;
 
+	memset(&known, 0, sizeof(known));
+	known.fd = -1;
 	memset(&u, 0, sizeof(u));
 	memset(&sc, 0, sizeof(sc));
 	memset(password, 0, sizeof(password));
@@ -279,11 +333,15 @@ cmd_mikrotik(int argc, char **argv)
 	    sizeof(user))) != 0 ||
 	    (ex = l2c_script_opts_load(self, &a.sco, NULL)) != 0)
 		goto wipe;
+	l2c_known_open(&known, a.known);
 	if ((ex = l2c_sess_opts_open_log(&a.so)) != 0 ||
 	    (ex = l2c_ui_open_session(ifname, &u)) != 0)
 		goto wipe;
-	if ((ex = resolve(&u, ifname, target, sc.peer)) != 0)
+	if ((ex = resolve(&u, &known, ifname, target, sc.peer, &ident)) != 0)
 		goto out;
+	rec = l2c_known_find(&known, sc.peer);
+	a.conf.known_ecsrp5 = rec != NULL && rec->login == L2C_KNOWN_ECSRP5;
+	a.conf.logged_in = &logged;
 	sc.login = a.conf.login;
 	sc.password = password;
 	sc.term = getenv("TERM");
@@ -294,7 +352,7 @@ cmd_mikrotik(int argc, char **argv)
 		sc.rows = L2C_SCRIPT_ROWS;
 		ex = l2c_script_opts_run(&a.sco, u.loop, &mikrotik_family,
 		    &u.ctx, &sc, 0, ifname);
-		goto out;
+		goto record;
 	}
 	if ((rv = l2c_console_new(u.loop, &a.so.co, &con)) != 0 ||
 	    (rv = l2c_sess_opts_attach_log(&a.so, con)) != 0) {
@@ -314,18 +372,28 @@ cmd_mikrotik(int argc, char **argv)
 		}
 		rv = l2c_console_run(con, &sess);
 		sess.ops->free(sess.s);
-		if (rv != L2C_ERR_AUTH || !try_again(&a, tries, password,
-		    sizeof(password)))
+		/* A login refused here, not by the device: no retry. */
+		if (rv != L2C_ERR_AUTH || (l2c_console_facts(con) != NULL &&
+		    l2c_console_facts(con)->why != MT_WHY_NONE) ||
+		    !try_again(&a, tries, password, sizeof(password)))
 			break;
 		l2c_console_rearm(con);
 	}
 	rv = l2c_reconnect_run(&a.ro, &mikrotik_family, &u.ctx, &sc, con, rv,
 	    &worded);
-	ex = worded ? l2c_exit_for(rv) : explain_end(rv, ifname, &sc, con);
+	ex = worded ? l2c_exit_for(rv) : explain_end(rv, ifname, &sc,
+	    l2c_console_facts(con));
+record:
+	/* What got in, for the next time (known.h). */
+	if (logged != 0)
+		(void)l2c_known_save(&known, sc.peer,
+		    logged == MT_LOGIN_ECSRP5 ? L2C_KNOWN_ECSRP5 : L2C_KNOWN_MD5,
+		    ident ? target : NULL);
 out:
 	l2c_console_free(con);
 	l2c_ui_close(&u);
 wipe:
+	l2c_known_close(&known);
 	l2c_sess_opts_close(&a.so);
 	l2c_script_opts_free(&a.sco);
 	l2c_secret_wipe(password, sizeof(password));
@@ -336,7 +404,8 @@ wipe:
 
 const struct l2c_cmd cmd_mikrotik_entry = {
 	.name = "mikrotik",
-	.usage = "[-u USER] [--md5] [--password-file FILE] "
+	.usage = "[-u USER] [--md5|--allow-md5|--no-md5] "
+	    "[--known-devices FILE] [--password-file FILE] "
 	    "[-a FILE|-A] [--login-retries N] [-e CHAR|none] [--timeout SEC] "
 	    "[--idle SEC] [--log FILE] [--timestamps] " L2C_SESS_USAGE_TERM " "
 	    L2C_RECONNECT_USAGE " "

@@ -92,7 +92,7 @@ users_exit(int rv, const char *why)
 
 /* --add-user: the password twice from a terminal, once otherwise. */
 static int
-add_user(const char *path, const char *user, const char *pwfile)
+add_user(const char *path, const char *user, const char *pwfile, int md5)
 {
 	char	pw[L2C_SECRET_MAX], again[L2C_SECRET_MAX], prompt[128];
 	char	why[512];
@@ -124,12 +124,14 @@ add_user(const char *path, const char *user, const char *pwfile)
 		l2c_say("empty password: nothing changed");
 		return L2C_EX_DATAERR;
 	}
-	rv = mt_users_set(path, user, pw, &replaced, why, sizeof(why));
+	rv = mt_users_set(path, user, pw, md5, &replaced, why, sizeof(why));
 	l2c_secret_wipe(pw, sizeof(pw));
 	if (rv != 0)
 		return users_exit(rv, why);
-	printf("%s %s in %s (EC-SRP5 verifier, no password stored)\n",
-	    replaced ? "replaced" : "added", user, path);
+	printf("%s %s in %s (%s)\n", replaced ? "replaced" : "added", user,
+	    path, md5 ? "plain text, marked md5-plain: MD5 needs the "
+	    "password itself, and whoever reads the file has it" :
+	    "EC-SRP5 verifier point, no password stored");
 	return L2C_EX_OK;
 }
 
@@ -229,6 +231,7 @@ run(const char *ifname, const char *users_path, struct mt_server_conf *conf,
 	}
 	if (sv->users->n == 0)
 		l2c_warn("%s lists no users: nobody can log in", users_path);
+	mt_users_warn(sv->users, users_path);
 	if (geteuid() != 0)
 		l2c_warn("not running as root: only logins as this account "
 		    "can be started");
@@ -288,6 +291,9 @@ out:
 	return ex;
 }
 
+/* Long-only options: this helper's range (0x320...). */
+#define OPT_MD5_USER	0x323
+
 static int
 serve_mikrotik(int argc, char **argv)
 {
@@ -302,6 +308,7 @@ serve_mikrotik(int argc, char **argv)
 		{ "identity",		required_argument,	NULL, 'I' },
 		{ "max-fails",		required_argument,	NULL, 'F' },
 		{ "fail-delay",		required_argument,	NULL, 'D' },
+		{ "md5",		no_argument,		NULL, OPT_MD5_USER },
 		{ "help",		no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -310,7 +317,7 @@ serve_mikrotik(int argc, char **argv)
 	const char		*users = MT_USERS_DEFAULT, *adduser = NULL;
 	const char		*pwfile = NULL;
 	unsigned long		 v;
-	int			 ch;
+	int			 ch, md5 = 0;
 
 	memset(&conf, 0, sizeof(conf));
 	memset(&sv, 0, sizeof(sv));
@@ -363,6 +370,9 @@ serve_mikrotik(int argc, char **argv)
 				    "\"%s\" (milliseconds, 0 to 60000)", optarg);
 			conf.fail_delay_us = L2C_MS(v);
 			break;
+		case OPT_MD5_USER:
+			md5 = 1;
+			break;
 		case 'h':
 			return l2c_cmd_help(me);
 		default:
@@ -375,8 +385,10 @@ serve_mikrotik(int argc, char **argv)
 		if (argc > 0)
 			return l2c_usage_error(me, "--add-user takes no "
 			    "interface (got \"%s\")", argv[0]);
-		return add_user(users, adduser, pwfile);
+		return add_user(users, adduser, pwfile, md5);
 	}
+	if (md5)
+		return l2c_usage_error(me, "%s", "--md5 goes with --add-user");
 	if (pwfile != NULL)
 		return l2c_usage_error(me, "%s", "--password-file goes with "
 		    "--add-user");
@@ -392,7 +404,8 @@ const struct l2c_cmd cmd_serve_mikrotik_entry = {
 	.usage = "[--users FILE] [--exec CMD] [--no-md5] "
 	    "[--idle-timeout SEC] [--mndp-interval SEC] [--identity NAME] "
 	    "[--max-fails N] [--fail-delay MS] "
-	    "IFACE | --add-user USER [--users FILE] [--password-file FILE]",
+	    "IFACE | --add-user USER [--md5] [--users FILE] "
+	    "[--password-file FILE]",
 	.summary = "MikroTik MAC-Telnet server (EC-SRP5 and MD5)",
 	.fn = serve_mikrotik,
 	.help = NULL,

@@ -232,12 +232,12 @@ l2c_script_opts_run(struct l2c_script_opts *o, struct l2c_loop *loop,
 		break;
 	default:
 		if (rv != 0) {
-			e = (struct l2c_sess_end){ rv, ifname, sc, NULL };
-			/* The session is not freed yet: its facts. */
-			if (sess.ops->facts != NULL) {
+			/* The facts of the end, while the session is here. */
+			memset(&facts, 0, sizeof(facts));
+			if (sess.ops->facts != NULL)
 				sess.ops->facts(sess.s, &facts);
-				e.facts = &facts;
-			}
+			e = (struct l2c_sess_end){ rv, ifname, sc,
+			    sess.ops->facts != NULL ? &facts : NULL };
 			if (l2c_family_explain(f, &e, line, sizeof(line)) > 0)
 				l2c_say("%s", line);
 			rv = l2c_exit_for(rv);

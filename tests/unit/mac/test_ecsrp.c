@@ -37,6 +37,7 @@
 struct vec {
 	uint8_t	a[32], s[32], salt[16], inner[32], i[32], wc[33], vg[32];
 	uint8_t	gamma[33], ws[33], j[32], proof[32];
+	uint8_t	V[33];		/* the verifier point i.G, all a server has */
 };
 
 static struct ecsrp	*E;
@@ -55,6 +56,7 @@ load(struct vec *v)
 	assert_int_equal(thex(V_WS, v->ws, 33), 33);
 	assert_int_equal(thex(V_J, v->j, 32), 32);
 	assert_int_equal(thex(V_PROOF, v->proof, 32), 32);
+	assert_int_equal(ecsrp_pubkey(E, v->i, v->V), 0);
 }
 
 static int
@@ -95,31 +97,31 @@ test_vector(void **state)
 	assert_memory_equal(out, v.wc, 33);
 	assert_int_equal(ecsrp_pubkey(E, v.i, out), 0);
 	assert_memory_equal(out, v.vg, 32);
-	assert_int_equal(ecsrp_gamma(E, v.i, 0, out), 0);
+	assert_int_equal(ecsrp_gamma(E, v.V, 0, out), 0);
 	assert_memory_equal(out, v.gamma, 33);
 	/* gamma(v, 1) is the same x, the other y: -gamma(v, 0). */
-	assert_int_equal(ecsrp_gamma(E, v.i, 1, g1), 0);
+	assert_int_equal(ecsrp_gamma(E, v.V, 1, g1), 0);
 	assert_memory_equal(g1, v.gamma, 32);
 	assert_int_equal(g1[32], 1 - v.gamma[32]);
-	assert_int_equal(ecsrp_server_key(E, v.s, v.i, out), 0);
+	assert_int_equal(ecsrp_server_key(E, v.s, v.V, out), 0);
 	assert_memory_equal(out, v.ws, 33);
 	assert_int_equal(ecsrp_j(v.wc, v.ws, out), 0);
 	assert_memory_equal(out, v.j, 32);
 	assert_int_equal(ecsrp_client_proof(E, v.a, v.wc, v.ws, v.i, out), 0);
 	assert_memory_equal(out, v.proof, 32);
-	assert_int_equal(ecsrp_server_proof(E, v.s, v.i, v.wc, v.ws, out), 0);
+	assert_int_equal(ecsrp_server_proof(E, v.s, v.V, v.wc, v.ws, out), 0);
 	assert_memory_equal(out, v.proof, 32);
-	assert_int_equal(ecsrp_server_check(E, v.s, v.i, v.wc, v.ws, v.proof),
+	assert_int_equal(ecsrp_server_check(E, v.s, v.V, v.wc, v.ws, v.proof),
 	    0);
 	v.proof[31] ^= 1;
-	assert_int_equal(ecsrp_server_check(E, v.s, v.i, v.wc, v.ws, v.proof),
+	assert_int_equal(ecsrp_server_check(E, v.s, v.V, v.wc, v.ws, v.proof),
 	    L2C_ERR_AUTH);
 	/* A wrong password gives a proof the server refuses. */
 	v.proof[31] ^= 1;
 	assert_int_equal(ecsrp_verifier("admin", "test124", v.salt, v.i), 0);
 	assert_int_equal(ecsrp_client_proof(E, v.a, v.wc, v.ws, v.i, out), 0);
 	load(&v);
-	assert_int_equal(ecsrp_server_check(E, v.s, v.i, v.wc, v.ws, out),
+	assert_int_equal(ecsrp_server_check(E, v.s, v.V, v.wc, v.ws, out),
 	    L2C_ERR_AUTH);
 }
 
@@ -265,6 +267,7 @@ static void
 test_random_roundtrip(void **state)
 {
 	uint8_t	a[32], s[32], salt[16], i[32], wc[33], ws[33], pc[32], ps[32];
+	uint8_t	V[33];
 	int	k;
 
 	(void)state;
@@ -275,9 +278,10 @@ test_random_roundtrip(void **state)
 		memcpy(salt, i, 16);
 		assert_int_equal(ecsrp_verifier("user+t", "pw", salt, i), 0);
 		assert_int_equal(ecsrp_pubkey(E, a, wc), 0);
-		assert_int_equal(ecsrp_server_key(E, s, i, ws), 0);
+		assert_int_equal(ecsrp_pubkey(E, i, V), 0);
+		assert_int_equal(ecsrp_server_key(E, s, V, ws), 0);
 		assert_int_equal(ecsrp_client_proof(E, a, wc, ws, i, pc), 0);
-		assert_int_equal(ecsrp_server_proof(E, s, i, wc, ws, ps), 0);
+		assert_int_equal(ecsrp_server_proof(E, s, V, wc, ws, ps), 0);
 		assert_memory_equal(pc, ps, 32);
 	}
 }

@@ -49,7 +49,8 @@ test_lookup(void **state)
 	struct l2c_ctx		 ca, cb;
 	struct l2c_pkt		 pkt;
 	struct responder	 r;
-	uint8_t			 mac[6];
+	static const uint8_t	 gone[6] = { 0x02, 0x4c, 0x32, 0x43, 0, 9 };
+	struct mndp_found	 f;
 	uint64_t		 t0;
 	size_t			 i;
 
@@ -73,16 +74,34 @@ test_lookup(void **state)
 	assert_true(l2c_ctx_listen(&cb, "udp dst port 5678", on_request, &r)
 	    >= 0);
 	/* The captured device calls itself "vm": any case matches. */
-	assert_int_equal(mndp_lookup(&ca, "VM", L2C_SEC(2), mac), 0);
-	assert_memory_equal(mac, MAC_S, 6);
+	assert_int_equal(mndp_lookup(&ca, "VM", L2C_SEC(2), NULL, &f), 0);
+	assert_memory_equal(f.mac, MAC_S, 6);
+	assert_int_equal(f.preferred, 0);
+	assert_int_equal(f.others, 0);
 	assert_int_equal(r.requests, 1);
+	/* The MAC recorded for the name answers: taken at once. */
+	assert_int_equal(mndp_lookup(&ca, "vm", L2C_SEC(2), MAC_S, &f), 0);
+	assert_int_equal(f.preferred, 1);
+	assert_int_equal(f.others, 0);
+	assert_int_equal(r.requests, 2);
+	/*
+	 * Recorded elsewhere: the whole wait for it, and the device that
+	 * names itself so now is noted, not taken.
+	 */
+	t0 = l2c_now_us();
+	assert_int_equal(mndp_lookup(&ca, "vm", L2C_MS(1200), gone, &f), 0);
+	assert_true(l2c_now_us() - t0 >= L2C_MS(1200));
+	assert_int_equal(f.preferred, 0);
+	assert_true(f.others >= 1);
+	assert_memory_equal(f.other, MAC_S, 6);
+	r.requests = 0;
 	/* Nobody by that name: the wait is bounded, requests repeat. */
 	t0 = l2c_now_us();
-	assert_int_equal(mndp_lookup(&ca, "core-router", L2C_MS(1200), mac),
-	    L2C_ERR_NOTFOUND);
+	assert_int_equal(mndp_lookup(&ca, "core-router", L2C_MS(1200), NULL,
+	    &f), L2C_ERR_NOTFOUND);
 	assert_true(l2c_now_us() - t0 >= L2C_MS(1200));
 	assert_true(l2c_now_us() - t0 < L2C_MS(2000));
-	assert_int_equal(r.requests, 3);
+	assert_int_equal(r.requests, 2);	/* at 0 and 1 s */
 	l2c_ctx_fini(&ca);
 	l2c_ctx_fini(&cb);
 	l2c_link_close(a);

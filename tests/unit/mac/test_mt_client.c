@@ -54,7 +54,7 @@ struct fake {
 	size_t		 qn;
 	int		 inflight;
 	int		 logged;
-	uint8_t		 salt[16], s[32], i[32], ws[33], wc[33];
+	uint8_t		 salt[16], s[32], i[32], V[33], ws[33], wc[33];
 	int		 got_wc;
 	struct ecsrp	*ec;
 	/* what it saw */
@@ -156,7 +156,8 @@ fake_key(struct fake *fk)
 		assert_int_equal(ecsrp_random_scalar(fk->s), 0);
 		assert_int_equal(ecsrp_verifier(fk->user, fk->password,
 		    fk->salt, fk->i), 0);
-		assert_int_equal(ecsrp_server_key(fk->ec, fk->s, fk->i,
+		assert_int_equal(ecsrp_pubkey(fk->ec, fk->i, fk->V), 0);
+		assert_int_equal(ecsrp_server_key(fk->ec, fk->s, fk->V,
 		    fk->ws), 0);
 		memcpy(b, fk->ws, 33);
 		memcpy(b + 33, fk->salt, 16);
@@ -179,7 +180,7 @@ fake_password(struct fake *fk, const uint8_t *pw, size_t len)
 		assert_int_equal(ecsrp_verifier(fk->user, fk->password,
 		    fk->salt, i), 0);
 		ok = len == 32 && memcmp(i, fk->i, 32) == 0 &&
-		    ecsrp_server_check(fk->ec, fk->s, fk->i, fk->wc, fk->ws,
+		    ecsrp_server_check(fk->ec, fk->s, fk->V, fk->wc, fk->ws,
 		    pw) == 0;
 	}
 	fake_ctl(fk, MT_CP_END_AUTH, NULL, 0);
@@ -527,6 +528,66 @@ offer_only(int mode, const char *want)
 	rig_free(&g);
 }
 
+/* The downgrade policy alone: who may get an MD5 response. */
+static void
+test_md5_verdict(void **state)
+{
+	struct mt_client_conf	c;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(mt_login_md5_verdict(&c), MT_WHY_NONE);
+	c.known_ecsrp5 = 1;
+	assert_int_equal(mt_login_md5_verdict(&c), MT_WHY_DOWNGRADE);
+	c.allow_md5 = 1;
+	assert_int_equal(mt_login_md5_verdict(&c), MT_WHY_NONE);
+	c.allow_md5 = 0;
+	c.md5 = 1;		/* asked for by name */
+	assert_int_equal(mt_login_md5_verdict(&c), MT_WHY_NONE);
+	c.no_md5 = 1;
+	assert_int_equal(mt_login_md5_verdict(&c), MT_WHY_NO_MD5);
+	c.known_ecsrp5 = 0;
+	c.md5 = 0;
+	c.allow_md5 = 1;
+	assert_int_equal(mt_login_md5_verdict(&c), MT_WHY_NO_MD5);
+}
+
+/*
+ * A device known for EC-SRP5 offers only MD5: refused before any
+ * response leaves, with the downgrade as the reason; MD5 refused
+ * outright likewise.  Allowed once, the same server takes the login.
+ */
+static void
+md5_refused(int known, int no_md5, int why)
+{
+	struct rig		g;
+	struct l2c_sess_facts	f;
+	int			logged = 0;
+
+	rig_init(&g);
+	g.fk.mode = F_MD5;
+	g.conf.known_ecsrp5 = known;
+	g.conf.no_md5 = no_md5;
+	g.conf.logged_in = &logged;
+	rig_start(&g);
+	assert_true(run_until(&g, is_closed, L2C_SEC(2)));
+	drain(&g);
+	assert_int_equal(g.face.err, L2C_ERR_AUTH);
+	assert_int_equal(g.face.opened, 0);
+	assert_int_equal(g.fk.logged, 0);	/* no response came */
+	assert_int_equal(g.face.notices, 0);	/* no MD5 warning either */
+	assert_int_equal(logged, 0);
+	g.sess.ops->facts(g.sess.s, &f);
+	assert_int_equal(f.why, why);
+	assert_memory_equal(f.peer, MAC_S, 6);
+	/* The family's sentence names the device and the way out. */
+	assert_non_null(strstr(g.face.reason, why == MT_WHY_DOWNGRADE ?
+	    "offered EC-SRP5 before; someone may be in the middle "
+	    "(--allow-md5" : "--no-md5"));
+	assert_non_null(strstr(g.face.reason, "02:4c:32:43:00:01"));
+	rig_free(&g);
+}
+
 static void
 test_offer_only_md5(void **state)
 {
@@ -539,6 +600,52 @@ test_offer_only_ecsrp(void **state)
 {
 	(void)state;
 	offer_only(F_ECSRP, "EC-SRP5");
+}
+
+static void
+test_md5_downgrade_refused(void **state)
+{
+	(void)state;
+	md5_refused(1, 0, MT_WHY_DOWNGRADE);
+	md5_refused(0, 1, MT_WHY_NO_MD5);
+}
+
+static void
+test_md5_downgrade_allowed(void **state)
+{
+	struct rig	g;
+	int		logged = 0;
+
+	(void)state;
+	rig_init(&g);
+	g.fk.mode = F_MD5;
+	g.conf.known_ecsrp5 = 1;
+	g.conf.allow_md5 = 1;
+	g.conf.logged_in = &logged;
+	rig_start(&g);
+	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	assert_int_equal(logged, MT_LOGIN_MD5);
+	close_and_wait(&g);
+	rig_free(&g);
+}
+
+/* EC-SRP5 offered: known or not, --no-md5 or not, it logs in. */
+static void
+test_logged_in_ecsrp5(void **state)
+{
+	struct rig	g;
+	int		logged = 0;
+
+	(void)state;
+	rig_init(&g);
+	g.conf.known_ecsrp5 = 1;
+	g.conf.no_md5 = 1;
+	g.conf.logged_in = &logged;
+	rig_start(&g);
+	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	assert_int_equal(logged, MT_LOGIN_ECSRP5);
+	close_and_wait(&g);
+	rig_free(&g);
 }
 
 static void
@@ -1375,6 +1482,10 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_login_md5_forced),
 		cmocka_unit_test(test_offer_only_md5),
 		cmocka_unit_test(test_offer_only_ecsrp),
+		cmocka_unit_test(test_md5_verdict),
+		cmocka_unit_test(test_md5_downgrade_refused),
+		cmocka_unit_test(test_md5_downgrade_allowed),
+		cmocka_unit_test(test_logged_in_ecsrp5),
 		cmocka_unit_test(test_login_failed),
 		cmocka_unit_test(test_login_failed_md5_end),
 		cmocka_unit_test(test_bad_key_length),

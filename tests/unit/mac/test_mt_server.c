@@ -23,6 +23,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include <openssl/evp.h>
+
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/err.h"
@@ -61,6 +63,7 @@ struct tc {
 	int		 have_in;
 	uint32_t	 in_next;
 	uint8_t		 a[32], wc[33];
+	const uint8_t	*x;		/* the secret to prove with; NULL: pw */
 	char		 text[8192];
 	size_t		 textlen;
 	int		 end_auth, ended, salt_len, no_auto_end;
@@ -387,8 +390,11 @@ tc_password(struct tc *t, const uint8_t *salt, size_t slen)
 		assert_int_equal(mt_md5_response(t->pw, salt, resp), 0);
 		rlen = 17;
 	} else if (slen == 49 && !t->md5) {
-		assert_int_equal(ecsrp_verifier(t->user, t->pw, salt + 33, i),
-		    0);
+		if (t->x != NULL)
+			memcpy(i, t->x, sizeof(i));
+		else
+			assert_int_equal(ecsrp_verifier(t->user, t->pw,
+			    salt + 33, i), 0);
 		assert_int_equal(ecsrp_client_proof(t->env->e, t->a, t->wc,
 		    salt, i, resp), 0);
 		rlen = 32;
@@ -621,6 +627,82 @@ expect_failed(struct env *e, struct tc *t, const char *msg)
 	assert_string_equal(t->text, msg);
 	assert_true(run_until(e, cond_no_sessions, NULL, 2000));
 	assert_int_equal(e->nshells, 0);
+}
+
+/*
+ * What a users file lets a reader do.  Upstream's user:X:SALT holds the
+ * client's secret x itself: a proof made from the line alone logs in
+ * (password-equivalent; it still loads, with a warning at start).  The
+ * new user:ecsrp5-v:SALT:V holds only V = x.G: the same use of what the
+ * line holds (its 32 hex bytes of u(V) as x, or V's hash) is refused,
+ * while the password still logs in.
+ */
+static void
+stolen_login(const char *line, const uint8_t *x, int want_ok)
+{
+	struct env	*e = env_new(line, NULL);
+	struct tc	*t = tc_new(e, "bob", "not-the-password", 0, 0x4242);
+
+	t->x = x;
+	if (want_ok)
+		login_and_talk(e, t, "hello bob term=vt102 80x24\r\n");
+	else
+		expect_failed(e, t, MT_SRV_MSG_FAILED);
+	env_free(e);
+}
+
+static void
+test_users_file_not_a_password(void **state)
+{
+	const struct mt_user	*u;
+	struct mt_users		*us;
+	struct env		*e;
+	struct tc		*t;
+	uint8_t			 salt[16], x[32], h[32];
+	char			 line[256], legacy[256], why[128];
+	unsigned int		 n;
+	size_t			 k;
+
+	(void)state;
+	/* The old form, made by hand: "bob:" x ":" salt. */
+	memset(salt, 0x5a, sizeof(salt));
+	assert_int_equal(ecsrp_verifier("bob", "s3cret", salt, x), 0);
+	k = (size_t)snprintf(legacy, sizeof(legacy), "bob:");
+	for (n = 0; n < 32; n++)
+		k += (size_t)snprintf(legacy + k, sizeof(legacy) - k, "%02x",
+		    x[n]);
+	k += (size_t)snprintf(legacy + k, sizeof(legacy) - k, ":");
+	for (n = 0; n < 16; n++)
+		k += (size_t)snprintf(legacy + k, sizeof(legacy) - k, "%02x",
+		    salt[n]);
+	snprintf(legacy + k, sizeof(legacy) - k, "\n");
+	/* The old line's value, taken as it is, logs in: no password. */
+	stolen_login(legacy, x, 1);
+	/* The old line with its password logs in too (still read). */
+	e = env_new(legacy, NULL);
+	assert_int_equal(e->users->nkind[MT_USER_LEGACY], 1);
+	login_and_talk(e, tc_new(e, "bob", "s3cret", 0, 0x4343),
+	    "hello bob term=vt102 80x24\r\n");
+	env_free(e);
+
+	/* The new form: what it holds proves nothing. */
+	assert_int_equal(mt_users_line("bob", "s3cret", line, sizeof(line)),
+	    0);
+	assert_int_equal(mt_users_parse(line, strlen(line), &us, why,
+	    sizeof(why)), 0);
+	assert_non_null(u = mt_users_find(us, "bob", 3));
+	assert_int_equal(u->kind, MT_USER_VERIFIER);
+	stolen_login(line, u->v, 0);			/* u(V) as x */
+	assert_true(EVP_Digest(u->v, 33, h, &n, EVP_sha256(), NULL));
+	stolen_login(line, h, 0);			/* H(V) as x */
+	assert_int_equal(ecsrp_verifier("bob", "s3cret", u->salt, x), 0);
+	stolen_login(line, x, 1);	/* the password's x: in */
+	mt_users_free(us);
+	/* And the password itself, the ordinary way. */
+	e = env_new(line, NULL);
+	t = tc_new(e, "bob", "s3cret", 0, 0x4444);
+	login_and_talk(e, t, "hello bob term=vt102 80x24\r\n");
+	env_free(e);
 }
 
 static void
@@ -1303,6 +1385,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ecsrp_login),
 		cmocka_unit_test(test_ecsrp_verifier_user),
+		cmocka_unit_test(test_users_file_not_a_password),
 		cmocka_unit_test(test_md5_login),
 		cmocka_unit_test(test_md5_verifier_only_refused),
 		cmocka_unit_test(test_no_md5),

@@ -57,6 +57,19 @@ write_file(const char *path, const char *text, mode_t mode)
 	assert_int_equal(chmod(path, mode), 0);
 }
 
+/* V = x.G for user/password/salt: what a verifier line holds. */
+static void
+vpoint(const char *user, const char *pw, const uint8_t *salt, uint8_t v[33])
+{
+	struct ecsrp	*e;
+	uint8_t		 x[32];
+
+	assert_int_equal(ecsrp_new(&e), 0);
+	assert_int_equal(ecsrp_verifier(user, pw, salt, x), 0);
+	assert_int_equal(ecsrp_pubkey(e, x, v), 0);
+	ecsrp_free(e);
+}
+
 static void
 test_parse_both_forms(void **state)
 {
@@ -68,29 +81,46 @@ test_parse_both_forms(void **state)
 	    "vec:09B8301BD5489ABE3177143DDE4E64C477B2C01103D49C0D37CA82C2E1CE9A94:"
 	    "8AD403136828D4571E3C5DEE6E5EC04A\r\n"
 	    "colon:pa:ss\n"
+	    "new:ecsrp5-v:8ad403136828d4571e3c5dee6e5ec04a:"
+	    "5680aabce7c49ab1dd08421180b1ca81db254dd1f918f03b56afcb01841bd7a400\n"
+	    "old:md5-plain:pw:x\n"
 	    "last:nonewline";
 	struct mt_users		*us;
 	const struct mt_user	*u;
-	uint8_t			 i[32], salt[16];
+	uint8_t			 v[33], salt[16];
 	char			 why[256];
 
 	(void)state;
 	assert_int_equal(mt_users_parse(text, strlen(text), &us, why,
 	    sizeof(why)), 0);
-	assert_int_equal(us->n, 4);
+	assert_int_equal(us->n, 6);
+	assert_int_equal(us->nkind[MT_USER_PLAIN], 3);
+	assert_int_equal(us->nkind[MT_USER_LEGACY], 1);
+	assert_int_equal(us->nkind[MT_USER_VERIFIER], 1);
+	assert_int_equal(us->nkind[MT_USER_MD5], 1);
 	assert_non_null(u = mt_users_find(us, "admin", 5));
-	assert_false(u->hashed);
+	assert_int_equal(u->kind, MT_USER_PLAIN);
 	assert_string_equal(u->password, "test123");
-	assert_non_null(u = mt_users_find(us, "vec", 3));
-	assert_true(u->hashed);
-	assert_null(u->password);
-	thex(V_I, i, sizeof(i));
+	/* Upstream's x line: held as V = x.G from here on, x gone. */
 	thex(V_SALT, salt, sizeof(salt));
-	assert_memory_equal(u->i, i, 32);
+	vpoint("admin", "test123", salt, v);
+	assert_non_null(u = mt_users_find(us, "vec", 3));
+	assert_int_equal(u->kind, MT_USER_LEGACY);
+	assert_null(u->password);
+	assert_memory_equal(u->v, v, 33);
 	assert_memory_equal(u->salt, salt, 16);
+	/* The new line: the same V, read as it is. */
+	assert_non_null(u = mt_users_find(us, "new", 3));
+	assert_int_equal(u->kind, MT_USER_VERIFIER);
+	assert_null(u->password);
+	assert_memory_equal(u->v, v, 33);
+	assert_memory_equal(u->salt, salt, 16);
+	assert_non_null(u = mt_users_find(us, "old", 3));
+	assert_int_equal(u->kind, MT_USER_MD5);
+	assert_string_equal(u->password, "pw:x");
 	/* Not two hex fields: a plain password that holds a colon. */
 	assert_non_null(u = mt_users_find(us, "colon", 5));
-	assert_false(u->hashed);
+	assert_int_equal(u->kind, MT_USER_PLAIN);
 	assert_string_equal(u->password, "pa:ss");
 	assert_non_null(u = mt_users_find(us, "last", 4));
 	assert_string_equal(u->password, "nonewline");
@@ -110,6 +140,13 @@ test_malformed(void **state)
 		{ ":pw\n", "users:1: user name empty" },
 		{ "a+b:pw\n", "users:1: user name holds" },
 		{ "a:1\nb:2\na:3\n", "users:3: user \"a\" is listed twice" },
+		{ "a:ecsrp5-v:00:00\n", "users:1: an ecsrp5-v line is" },
+		{ "a:ecsrp5-v:8ad403136828d4571e3c5dee6e5ec04a:"
+		    "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00\n",
+		    "users:1: the ecsrp5-v line's V is not a point" },
+		{ "a:ecsrp5-v:8ad403136828d4571e3c5dee6e5ec04a:"
+		    "5680aabce7c49ab1dd08421180b1ca81db254dd1f918f03b56afcb01841bd7a402\n",
+		    "users:1: an ecsrp5-v line is" },
 	};
 	struct mt_users	*us;
 	char		 why[256];
@@ -133,20 +170,27 @@ test_line_roundtrip(void **state)
 {
 	struct mt_users		*us;
 	const struct mt_user	*u;
-	uint8_t			 i[32];
-	char			 line[256], why[128];
+	uint8_t			 v[33], x[32];
+	char			 line[256], why[128], hx[65];
+	size_t			 k;
 
 	(void)state;
 	assert_int_equal(mt_users_line("bob", "s3cret", line, sizeof(line)),
 	    0);
-	assert_int_equal(strlen(line), 3 + 1 + 64 + 1 + 32 + 1);
+	assert_int_equal(strlen(line), 3 + 1 + 8 + 1 + 32 + 1 + 66 + 1);
+	assert_true(strncmp(line, "bob:ecsrp5-v:", 13) == 0);
 	assert_null(strstr(line, "s3cret"));
 	assert_int_equal(mt_users_parse(line, strlen(line), &us, why,
 	    sizeof(why)), 0);
 	assert_non_null(u = mt_users_find(us, "bob", 3));
-	assert_true(u->hashed);
-	assert_int_equal(ecsrp_verifier("bob", "s3cret", u->salt, i), 0);
-	assert_memory_equal(i, u->i, 32);
+	assert_int_equal(u->kind, MT_USER_VERIFIER);
+	vpoint("bob", "s3cret", u->salt, v);
+	assert_memory_equal(v, u->v, 33);
+	/* The client's secret x is nowhere in the line. */
+	assert_int_equal(ecsrp_verifier("bob", "s3cret", u->salt, x), 0);
+	for (k = 0; k < 32; k++)
+		snprintf(hx + 2 * k, 3, "%02x", x[k]);
+	assert_null(strstr(line, hx));
 	mt_users_free(us);
 	assert_int_equal(mt_users_line("a:b", "x", line, sizeof(line)),
 	    L2C_ERR_INVAL);
@@ -173,7 +217,7 @@ test_perm_readable(void **state)
 	assert_non_null(strstr(why, "readable by others"));
 	assert_non_null(strstr(why, "chmod 600"));
 	write_file(path, "admin:test123\n", 0644);
-	assert_int_equal(mt_users_set(path, "bob", "pw", &replaced, why,
+	assert_int_equal(mt_users_set(path, "bob", "pw", 0, &replaced, why,
 	    sizeof(why)), 0);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0600);
@@ -233,7 +277,7 @@ test_set(void **state)
 	struct mt_users		*us;
 	const struct mt_user	*u;
 	struct stat		 st;
-	uint8_t			 i[32], old_i[32];
+	uint8_t			 v[33], old_v[33];
 	char			 path[128], why[256], text[512];
 	FILE			*f;
 	size_t			 n;
@@ -244,29 +288,29 @@ test_set(void **state)
 		skip();	/* the files must be owned by root */
 	snprintf(path, sizeof(path), "%s/sub/users", dir);
 	/* Absent: created 0600, its directory too. */
-	assert_int_equal(mt_users_set(path, "admin", "pw1", &replaced, why,
+	assert_int_equal(mt_users_set(path, "admin", "pw1", 0, &replaced, why,
 	    sizeof(why)), 0);
 	assert_false(replaced);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0600);
 	/* Others' lines and comments stay; the user's line is replaced. */
 	write_file(path, "# keep me\nother:plain\n", 0600);
-	assert_int_equal(mt_users_set(path, "admin", "pw1", &replaced, why,
+	assert_int_equal(mt_users_set(path, "admin", "pw1", 0, &replaced, why,
 	    sizeof(why)), 0);
 	assert_false(replaced);
 	assert_int_equal(mt_users_load(path, &us, why, sizeof(why)), 0);
 	assert_non_null(u = mt_users_find(us, "admin", 5));
-	memcpy(old_i, u->i, 32);
+	memcpy(old_v, u->v, 33);
 	mt_users_free(us);
-	assert_int_equal(mt_users_set(path, "admin", "pw2", &replaced, why,
+	assert_int_equal(mt_users_set(path, "admin", "pw2", 0, &replaced, why,
 	    sizeof(why)), 0);
 	assert_true(replaced);
 	assert_int_equal(mt_users_load(path, &us, why, sizeof(why)), 0);
 	assert_int_equal(us->n, 2);
 	assert_non_null(u = mt_users_find(us, "admin", 5));
-	assert_int_equal(ecsrp_verifier("admin", "pw2", u->salt, i), 0);
-	assert_memory_equal(i, u->i, 32);
-	assert_memory_not_equal(old_i, u->i, 32);
+	vpoint("admin", "pw2", u->salt, v);
+	assert_memory_equal(v, u->v, 33);
+	assert_memory_not_equal(old_v, u->v, 33);
 	assert_non_null(u = mt_users_find(us, "other", 5));
 	assert_string_equal(u->password, "plain");
 	mt_users_free(us);
@@ -278,15 +322,44 @@ test_set(void **state)
 	assert_null(strstr(text, "pw2"));
 	/* An unsafe file is refused, not rewritten. */
 	assert_int_equal(chmod(path, 0620), 0);
-	assert_int_equal(mt_users_set(path, "x", "y", &replaced, why,
+	assert_int_equal(mt_users_set(path, "x", "y", 0, &replaced, why,
 	    sizeof(why)), L2C_ERR_PERM);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0620);
-	assert_int_equal(mt_users_set(path, "bad:name", "y", &replaced, why,
+	assert_int_equal(mt_users_set(path, "bad:name", "y", 0, &replaced, why,
 	    sizeof(why)), L2C_ERR_INVAL);
 }
 
 /* A changed file is read again before the next login. */
+/* --add-user --md5: a marked plain-text line, the verifier line gone. */
+static void
+test_set_md5(void **state)
+{
+	struct mt_users		*us;
+	const struct mt_user	*u;
+	char			 path[128], why[256];
+	int			 replaced;
+
+	(void)state;
+	if (geteuid() != 0)
+		skip();	/* the files must be owned by root */
+	snprintf(path, sizeof(path), "%s/users", dir);
+	assert_int_equal(mt_users_set(path, "m", "pw", 0, &replaced, why,
+	    sizeof(why)), 0);
+	assert_int_equal(mt_users_set(path, "m", "p:w", 1, &replaced, why,
+	    sizeof(why)), 0);
+	assert_true(replaced);
+	assert_int_equal(mt_users_load(path, &us, why, sizeof(why)), 0);
+	assert_int_equal(us->n, 1);
+	assert_non_null(u = mt_users_find(us, "m", 1));
+	assert_int_equal(u->kind, MT_USER_MD5);
+	assert_string_equal(u->password, "p:w");
+	mt_users_free(us);
+	/* A password that would split the line is refused. */
+	assert_int_equal(mt_users_set(path, "m", "a\nb", 1, &replaced, why,
+	    sizeof(why)), L2C_ERR_INVAL);
+}
+
 static void
 test_refresh(void **state)
 {
@@ -325,6 +398,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_perm_owner,
 		    mkdir_setup, rm_teardown),
 		cmocka_unit_test_setup_teardown(test_set, mkdir_setup,
+		    rm_teardown),
+		cmocka_unit_test_setup_teardown(test_set_md5, mkdir_setup,
 		    rm_teardown),
 		cmocka_unit_test_setup_teardown(test_refresh, mkdir_setup,
 		    rm_teardown),
