@@ -10,6 +10,8 @@
 #include "ui/cli/exitcode.h"
 #include "ui/tui/tui.h"
 
+#define OPT_SCROLLBACK	0x340	/* long-option codes 0x340-0x34f: the UI's */
+
 static void
 usage(FILE *f)
 {
@@ -18,7 +20,7 @@ usage(FILE *f)
 	fputs("usage: l2console [-qv] [--user NAME] command [args]\n"
 	    "       l2console [-qv] [--user NAME] [-i IFACE] [--color WHEN] "
 	    "[-e CHAR]\n"
-	    "                 [--log FILE] [--timestamps]\n"
+	    "                 [--log FILE] [--timestamps] [--scrollback N]\n"
 	    "       l2console --help | --version\n\n"
 	    "Without a command: the full-screen UI (interface, neighbors, "
 	    "consoles).\n\ncommands:\n", f);
@@ -50,6 +52,8 @@ usage(FILE *f)
 	    "                  starts and stops it)\n"
 	    "  --timestamps    put the time at the start of each logged "
 	    "line\n"
+	    "  --scrollback N  lines of scrollback kept per session (default"
+	    " 10000)\n"
 	    "\nexit status:\n"
 	    "   0  success\n"
 	    "   1  scan found nothing, ping got no reply\n"
@@ -115,6 +119,7 @@ main(int argc, char **argv)
 		{ "escape",	required_argument,	NULL, 'e' },
 		{ "log",	required_argument,	NULL, 'L' },
 		{ "timestamps",	no_argument,		NULL, 'T' },
+		{ "scrollback",	required_argument,	NULL, OPT_SCROLLBACK },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct l2c_cmd	*c;
@@ -167,6 +172,13 @@ main(int argc, char **argv)
 			ui.timestamps = 1;
 			ui_opt = 1;
 			break;
+		case OPT_SCROLLBACK:
+			if (l2c_tui_parse_scrollback(optarg,
+			    &ui.scrollback) != 0)
+				return l2c_usage_error(NULL, "--scrollback: a "
+				    "number of lines, 0 to 1000000");
+			ui_opt = 1;
+			break;
 		default:
 			return l2c_usage_error(NULL, "unknown option");
 		}
@@ -183,8 +195,8 @@ main(int argc, char **argv)
 	if ((c = l2c_cmd_find(argv[0])) == NULL)
 		return l2c_usage_error(NULL, "unknown command \"%s\"", argv[0]);
 	if (ui_opt)
-		return l2c_usage_error(NULL, "-i, -e, --color, --log and "
-		    "--timestamps before a command are for the full-screen "
+		return l2c_usage_error(NULL, "-i, -e, --color, --log, "
+		    "--timestamps and --scrollback before a command are for the full-screen "
 		    "UI: give them after the command, or no command");
 	/* "l2console CMD --help": the command's own help, on stdout. */
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
