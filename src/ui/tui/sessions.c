@@ -465,22 +465,29 @@ tui_sess_free_all(struct tui *t)
 	t->ss.pal = NULL;
 }
 
-/* The session list: number, name, state, and "logged" when it logs. */
+/*
+ * The session list: number, name, state, and "logged" when it logs;
+ * names are cut so that every session fits on the line.
+ */
 static void
 list_line(struct tui *t, int y)
 {
 	struct tui_sessions	*ss = &t->ss;
 	struct tui_sess		*s;
-	char			 item[TUI_NAMELEN + 64];
-	int			 i, x = 0, w;
+	char			 item[TUI_NAMELEN + 64], tail[32];
+	int			 i, x = 0, w, room;
 	attr_t			 a;
 
 	tui_fill(y, 0, COLS, t->attr[TA_KEYBAR]);
 	for (i = 0; i < ss->n && x < COLS; i++) {
 		s = ss->s[i];
-		snprintf(item, sizeof(item), " %d:%.40s %s%s ", i + 1,
-		    s->name, tui_sess_state_name(s),
-		    s->log.fd >= 0 ? ",logged" : "");
+		w = snprintf(tail, sizeof(tail), " %s%s ",
+		    tui_sess_state_name(s), s->log.fd >= 0 ? ",logged" : "");
+		room = COLS / ss->n - w - 4;
+		if (room < 4)
+			room = 4;
+		snprintf(item, sizeof(item), " %d:%.*s%s", i + 1, room,
+		    s->name, tail);
 		a = i == ss->cur ? A_REVERSE | A_BOLD : s->state == TS_LOST ?
 		    t->attr[TA_ERR] : t->attr[TA_KEYBAR];
 		w = tui_put(y, x, COLS - x, a, item);
