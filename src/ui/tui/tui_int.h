@@ -4,12 +4,17 @@
  * of screens (the top one gets the keys; drawing starts at the topmost
  * screen that covers everything), and the helpers every screen draws
  * with.  One file per screen: iface.c, neigh.c, form.c, popup.c,
- * menu.c; sess.c runs a console; ping.c pings; dial.c connects by name.
- * Who calls whom, with no circle: tui.c (the top) starts the screens;
- * screens call each other downwards (neigh -> dial, form, popup, ping;
- * sess -> menu -> form, popup; sess -> neigh to resume) and every one
- * calls the frame (frame.c) and the drawing helpers (draw.c), which
- * call no screen by name.
+ * menu.c, sess.c (the current session), scroll.c (its scroll mode);
+ * sessions.c keeps every session under way with its pane (pane.c);
+ * ping.c pings; dial.c connects by name.
+ * Who calls whom, with no circle: tui.c (the top) starts the screens
+ * and sets the hooks through which the frame reaches the sessions
+ * (begin, end all, resize) and the table shows them; screens call each
+ * other downwards (neigh -> dial, form, popup, ping; sess -> sessions;
+ * menu, scroll -> sessions, form, popup; sessions -> neigh to resume,
+ * pane) and every one calls the frame (frame.c) and the drawing
+ * helpers (draw.c), which call no screen by name.  A screen is pushed
+ * by naming its struct, which is no call.
  */
 #ifndef L2C_UI_TUI_INT_H
 #define L2C_UI_TUI_INT_H
