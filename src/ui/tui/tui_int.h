@@ -133,7 +133,7 @@ struct tui_ping;	/* ping.c */
  * start, output into its pane, end; sess.c draws the current one and
  * hands it the keys; menu.c and scroll.c steer it).
  */
-#define TUI_SESS_MAX	9	/* 1-9 in the menu */
+#define TUI_SESS_MAX	16	/* 1-9 in the menu for the first nine */
 enum tui_sess_state {
 	TS_CONNECTING,
 	TS_CONNECTED,
