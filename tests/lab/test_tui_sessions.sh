@@ -124,6 +124,17 @@ check "... not drawn over the current session" gone "bg42done"
 menu; keys 3
 check "its output shows when switched back to" wait_text "bg42done" 5
 
+# The device's colours are drawn (SGR 31: red).
+keys -l "printf '\\033[31mred%s\\033[0m\\n' text"; keys Enter
+wait_text "redtext" 5
+red() { tm capture-pane -e -p -t ui | grep -Eq $'\e\\[([0-9;]*;)?31m[^\e]*redtext'; }
+check "the device's colours are drawn" red
+# Every key of the session, listed by ? in the menu.
+menu; keys '?'
+check "? in the menu lists the session's keys" wait_text "In scroll mode:" 3
+keys Escape; wait_for 3 gone "In scroll mode:"
+keys Escape; wait_for 3 gone "Session menu"
+
 # 4. Scrollback: a line that scrolled off 1000 lines ago, search, write.
 keys -l 'echo scroll-$((1+1))-mark; seq 1 1000 | sed "s/^/row /"'
 keys Enter
