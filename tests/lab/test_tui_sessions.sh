@@ -37,6 +37,7 @@ chmod 600 "$T/users"
 lab_bg ros "$T/ros.log" "$BIN" -v serve mikrotik --users "$T/users" \
     --exec "python3 $tools/routeros_console.py --identity ros1" \
     --mndp-interval 0 eth1
+rospid=$LAB_PID
 lab_bg ios "$T/ios.log" "$BIN" -v serve mop \
     --exec "python3 $tools/ios_console.py --login admin:s3cret" eth2
 lab_bg sh "$T/sh.log" "$BIN" -v serve mikrotik --users "$T/users" \
@@ -61,6 +62,8 @@ wait_text() { wait_for "${2:-10}" has "$1"; }
 keys() { tm send-keys -t ui "$@"; }
 dump() { echo "# --- pane ---"; pane | sed 's/^/# /'; }
 menu() { keys C-]; wait_text "Session menu" 5; }
+# list_at ROW: the session list is drawn on that row (the window's last).
+list_at() { pane | sed -n "$1p" | grep -q '^ 1:'; }
 
 tm -f /dev/null new-session -d -s ui -x $W -y $H \
     "ip netns exec $(lab_nsname lap) env PS1='lab$ ' bash --norc -i"
@@ -160,12 +163,19 @@ menu; keys t; wait_text "devices:" 5
 dial 1 $SHM root pw-plain
 wait_for 10 hasre '4:.* connected' || { not_ok "session 4 opens"; dump; }
 tm resize-window -t ui -x 90 -y 25
+wait_for 5 list_at 25
 keys -l 'stty size'; keys Enter
 check "the shown session has the new size (24 90)" wait_for 10 hasre '^24 90'
 menu; keys 3; wait_for 5 hasre '3:[^ ]* connected' 
 keys -l 'stty size'; keys Enter
 check "so has the one in the background (24 90)" wait_for 10 hasre '^24 90'
 tm resize-window -t ui -x $W -y $H
+# vi must not start before the size has settled (a late SIGWINCH would
+# redraw it without its file message): the UI has drawn at the new size
+# (it told the devices before), and the device says so.
+wait_for 5 list_at $H
+keys -l 'stty size'; keys Enter
+wait_for 10 hasre "^$((H - 1)) $W" || { not_ok "the size is back"; dump; }
 
 # 6. vi draws as it draws in a terminal of the same size.
 printf 'first line\n\tindented\nthe end\n' > "$T/vi.txt"
@@ -196,10 +206,25 @@ fi
 keys Escape; keys -l ':q'; keys Enter
 check "vi's alternate screen is gone after :q" wait_text 'sh$' 5
 
-# 7. Leaving the UI ends every session properly.
+# 7. A device that goes away: its session stays in the list as lost,
+# with its last screen, until dismissed.  (KILL: a server that stops
+# sends END, a normal end; a key typed goes unanswered.)
+{ kill -KILL "$rospid" && wait "$rospid"; } 2> /dev/null
+menu; keys 1; wait_text "platform: MikroTik" 5
+keys -l x
+if wait_for 30 hasre '1:[^ ]* lost'; then
+	ok "a session whose device went away is listed as lost"
+else
+	not_ok "a session whose device went away is listed as lost"; dump
+fi
+check "... its last screen still shown" has "platform: MikroTik"
+menu; keys d
+check "d dismisses the lost session" wait_for 5 hasre '^ 1:[^ ]* connected'
+
+# 8. Leaving the UI ends every session properly.
 menu; keys t; wait_text "devices:" 5
 keys q
-check "q with four sessions: the UI ends, status 0" wait_text "rc=0" 10
+check "q with three sessions: the UI ends, status 0" wait_text "rc=0" 10
 check "the MOP console was released" \
     wait_for 5 grep -q "reservation released" "$T/ios.log"
 lab_done
