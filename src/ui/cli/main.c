@@ -10,6 +10,8 @@
 #include "ui/cli/exitcode.h"
 #include "ui/tui/tui.h"
 
+#define OPT_SCROLLBACK	0x340	/* long-option codes 0x340-0x34f: the UI's */
+
 static void
 usage(FILE *f)
 {
@@ -19,6 +21,7 @@ usage(FILE *f)
 	    "       l2console [-qv] [--user NAME] [-i IFACE] [--color WHEN] "
 	    "[-e CHAR]\n"
 	    "                 [--log FILE] [--timestamps] [--promisc]\n"
+	    "                 [--scrollback N]\n"
 	    "       l2console --help | --version\n\n"
 	    "Without a command: the full-screen UI (interface, neighbors, "
 	    "consoles).\n\ncommands:\n", f);
@@ -51,6 +54,8 @@ usage(FILE *f)
 	    "  --timestamps    put the time at the start of each logged "
 	    "line\n"
 	    "  --promisc       capture promiscuously (as scan --promisc)\n"
+	    "  --scrollback N  lines of scrollback kept per session (default"
+	    " 10000)\n"
 	    "\nexit status:\n"
 	    "   0  success\n"
 	    "   1  scan found nothing, ping got no reply\n"
@@ -119,6 +124,7 @@ main(int argc, char **argv)
 		{ "log",	required_argument,	NULL, 'L' },
 		{ "timestamps",	no_argument,		NULL, 'T' },
 		{ "promisc",	no_argument,		NULL, 0x331 },
+		{ "scrollback",	required_argument,	NULL, OPT_SCROLLBACK },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct l2c_cmd	*c;
@@ -175,6 +181,13 @@ main(int argc, char **argv)
 			ui.promisc = 1;
 			ui_opt = 1;
 			break;
+		case OPT_SCROLLBACK:
+			if (l2c_tui_parse_scrollback(optarg,
+			    &ui.scrollback) != 0)
+				return l2c_usage_error(NULL, "--scrollback: a "
+				    "number of lines, 0 to 1000000");
+			ui_opt = 1;
+			break;
 		default:
 			return l2c_usage_error(NULL, "unknown option");
 		}
@@ -192,9 +205,9 @@ main(int argc, char **argv)
 		return l2c_usage_error(NULL, "unknown command \"%s\"", argv[0]);
 	if (ui_opt)
 		return l2c_usage_error(NULL, "-i, -e, --color, --log, "
-		    "--timestamps and --promisc before a command are for the "
-		    "full-screen UI: give them after the command, or no "
-		    "command");
+		    "--timestamps, --promisc and --scrollback before a command "
+		    "are for the full-screen UI: give them after the command, "
+		    "or no command");
 	/* "l2console CMD --help": the command's own help, on stdout. */
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0))

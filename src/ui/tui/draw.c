@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <wctype.h>
@@ -269,4 +270,24 @@ tui_term_ok(void)
 		return 0;
 	(void)del_curterm(cur_term);
 	return 1;
+}
+
+/* "l2console-NAME-YYYYmmdd-HHMMSS.EXT": a file name offered in a form. */
+void
+tui_file_name(char *buf, size_t len, const char *name, const char *ext)
+{
+	char		 stamp[32], safe[64];
+	struct tm	 tm;
+	time_t		 now = time(NULL);
+	size_t		 i;
+
+	snprintf(safe, sizeof(safe), "%.40s", name);
+	for (i = 0; safe[i] != '\0'; i++)
+		if (!((safe[i] >= 'a' && safe[i] <= 'z') ||
+		    (safe[i] >= 'A' && safe[i] <= 'Z') ||
+		    (safe[i] >= '0' && safe[i] <= '9') || safe[i] == '-'))
+			safe[i] = '_';
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
+	snprintf(buf, len, "l2console-%s-%s.%s", safe, stamp, ext);
 }

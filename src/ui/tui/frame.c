@@ -148,21 +148,23 @@ tui_status(struct tui *t, enum tui_attr a, const char *fmt, ...)
 void
 tui_quit(struct tui *t, int code)
 {
+	if (t->quit)
+		return;
 	t->quit = 1;
 	t->exit_code = code;
-	if (t->sess != NULL && t->sess->started) {
+	if (t->sess_end_all != NULL && t->sess_end_all(t)) {
 		tui_keys(t, 0);		/* unread keys must not spin the loop */
-		l2c_console_close(t->sess->con);
+		tui_status(t, TA_NORMAL, "closing the sessions...");
 	} else
 		l2c_loop_break(t->loop, 0);
 }
 
-/* Leave the loop so the session runs outside it (no nested loops). */
+/* A session to t->conn, on the same loop as everything else. */
 void
 tui_connect(struct tui *t)
 {
-	t->want_conn = 1;
-	l2c_loop_break(t->loop, 0);
+	if (t->sess_begin != NULL)
+		t->sess_begin(t);
 }
 
 /* Module warnings go to the status line while curses has the screen. */
@@ -189,10 +191,16 @@ on_keys(void *arg, int fd, short revents)
 		tui_quit(t, L2C_EX_OK);		/* the terminal went away */
 		return;
 	}
-	while (t->keys_on && t->curses_on && !t->quit && !t->want_conn &&
+	while (t->keys_on && t->curses_on && !t->quit &&
 	    (ch = getch()) != ERR) {
 		if (ch == KEY_RESIZE) {
 			tui_resized(t);
+			continue;
+		}
+		s = tui_top(t);
+		/* A session screen: ^C and ^L are the device's. */
+		if (s != NULL && s->raw) {
+			s->key(t, t->stack[t->depth - 1].data, ch);
 			continue;
 		}
 		if (ch == KEY_CTRL('c')) {
@@ -245,6 +253,9 @@ tui_resized(struct tui *t)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
 	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
 		resize_term(ws.ws_row, ws.ws_col);
+	/* Every session, shown or not: its pane and its device. */
+	if (t->sess_resize != NULL)
+		t->sess_resize(t);
 	for (i = 0; i < t->depth; i++)
 		if (t->stack[i].s->resize != NULL)
 			t->stack[i].s->resize(t, t->stack[i].data);
@@ -328,7 +339,7 @@ tui_curses_off(struct tui *t)
 
 /* curses would not start here (TERM unknown or unusable). */
 int
-tui_log_attach(struct tui *t, struct l2c_console *con)
+tui_log_attach(struct tui *t, struct l2c_sess_log *log)
 {
 	int	fd;
 
@@ -336,6 +347,6 @@ tui_log_attach(struct tui *t, struct l2c_console *con)
 		return L2C_ERR_INVAL;
 	if ((fd = dup(t->logfd)) == -1)
 		return L2C_ERR_SYS;
-	return l2c_console_log_attach(con, fd, t->o.log, t->o.timestamps);
+	return l2c_sess_log_attach(log, fd, t->o.log, t->o.timestamps);
 }
 

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The session menu, drawn by curses when the escape key is pressed in a
- * session: back to the device, disconnect, break, the session log and
- * session information.  One row per entry, like the CLI's escape prompt.
+ * The session menu, drawn over the current session when the escape key
+ * is pressed in it: back to the device, switching sessions (next,
+ * previous, 1-9, the device table with the sessions left running),
+ * scrollback (scroll, search, write), disconnect, break, the session
+ * log and session information.  One row per entry.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,67 +13,120 @@
 
 #include "core/err.h"
 #include "ui/console/console.h"
+#include "ui/tui/pane.h"
 #include "ui/tui/tui_int.h"
 
 struct menu_item {
 	int		 key;
 	const char	*label;
-	void		(*fn)(struct tui *);
+	void		(*fn)(struct tui *, struct tui_sess *);
 };
 
-static void	m_back(struct tui *);
-static void	m_disc(struct tui *);
-static void	m_break(struct tui *);
-static void	m_log(struct tui *);
-static void	m_info(struct tui *);
-static void	m_esc(struct tui *);
+static void	m_back(struct tui *, struct tui_sess *);
+static void	m_next(struct tui *, struct tui_sess *);
+static void	m_prev(struct tui *, struct tui_sess *);
+static void	m_table(struct tui *, struct tui_sess *);
+static void	m_scroll(struct tui *, struct tui_sess *);
+static void	m_find(struct tui *, struct tui_sess *);
+static void	m_write(struct tui *, struct tui_sess *);
+static void	m_disc(struct tui *, struct tui_sess *);
+static void	m_break(struct tui *, struct tui_sess *);
+static void	m_log(struct tui *, struct tui_sess *);
+static void	m_info(struct tui *, struct tui_sess *);
+static void	m_esc(struct tui *, struct tui_sess *);
+static void	m_help(struct tui *, struct tui_sess *);
 
 static const struct menu_item items[] = {
 	{ 'r',	"Return to the session",			m_back },
-	{ 'd',	"Disconnect, back to the device list",		m_disc },
+	{ 'n',	"Next session",					m_next },
+	{ 'p',	"Previous session",				m_prev },
+	{ 't',	"Device table (sessions keep running)",		m_table },
+	{ 's',	"Scroll back (PgUp too)",			m_scroll },
+	{ '/',	"Search the scrollback",			m_find },
+	{ 'w',	"Write the scrollback to a file",		m_write },
+	{ 'd',	"Disconnect this session",			m_disc },
 	{ 'b',	"Send a break (MOP)",				m_break },
 	{ 'l',	"Start the session log",			m_log },
 	{ 'i',	"Session information",				m_info },
 	{ 'e',	"Send the escape key to the device",		m_esc },
+	{ '?',	"Help: every key",				m_help },
 };
 #define NITEMS	(int)(sizeof(items) / sizeof(items[0]))
 
 static const char *const menu_keys[] = {
-	"Enter", "Choose", "Esc", "Back to the session", "d", "Disconnect",
-	"i", "Info", NULL
+	"Enter", "Choose", "Esc", "Back to the session", "1-9", "Session",
+	"d", "Disconnect", "?", "Help", NULL
 };
 
-/* Curses steps aside again; the console takes the terminal back. */
+/* Back to the device: the menu goes, the session screen is on top. */
 static void
-m_back(struct tui *t)
+m_back(struct tui *t, struct tui_sess *s)
 {
-	struct tui_sess	*s = t->sess;
-
-	s->menu_up = 0;
-	tui_pop_to(t, s->base);
-	tui_curses_off(t);
-	l2c_console_resume(s->con);
+	(void)s;
+	tui_pop_to(t, t->ss.base + 1);
 }
 
-/* END or Release goes out; l2c_console_run returns once it is closed. */
 static void
-m_disc(struct tui *t)
+m_next(struct tui *t, struct tui_sess *s)
 {
-	struct tui_sess	*s = t->sess;
+	(void)s;
+	tui_sess_next(t, 1);
+}
 
+static void
+m_prev(struct tui *t, struct tui_sess *s)
+{
+	(void)s;
+	tui_sess_next(t, -1);
+}
+
+static void
+m_table(struct tui *t, struct tui_sess *s)
+{
+	(void)s;
+	tui_sess_table(t);
+	tui_status(t, TA_NORMAL, "%d session%s running: s in the table goes "
+	    "back", t->ss.n, t->ss.n == 1 ? "" : "s");
+}
+
+static void
+m_scroll(struct tui *t, struct tui_sess *s)
+{
+	(void)s;
+	tui_scroll_open(t, 1, 0);
+}
+
+static void
+m_find(struct tui *t, struct tui_sess *s)
+{
+	(void)s;
+	tui_scroll_open(t, 0, 1);
+}
+
+static void
+m_write(struct tui *t, struct tui_sess *s)
+{
+	(void)s;
+	tui_scroll_write(t);
+}
+
+/* END or Release goes out; the session leaves the list once closed. */
+static void
+m_disc(struct tui *t, struct tui_sess *s)
+{
 	if (s->closing)
 		return;
-	s->closing = 1;
-	tui_status(t, TA_NORMAL, "disconnecting from %s...", t->conn.name);
-	l2c_console_close(s->con);
+	tui_status(t, TA_NORMAL, "disconnecting from %s...", s->name);
+	tui_sess_disconnect(t, s);
 }
 
 static void
-m_break(struct tui *t)
+m_break(struct tui *t, struct tui_sess *s)
 {
-	struct tui_sess	*s = t->sess;
 	int		 rv;
 
+	if (s->state != TS_CONNECTED)
+		return;
 	if (s->sess.ops->brk == NULL) {
 		tui_status(t, TA_ERR, "%s has no break", s->sess.ops->proto);
 		return;
@@ -97,44 +152,35 @@ log_said(struct tui *t, const char *path, int rv)
 static void
 log_done(struct tui *t, int ok)
 {
-	struct tui_sess	*s = t->sess;
+	struct tui_sess	*s = tui_sess_cur(t);
+	int		 fd, rv;
 
 	if (!ok || s == NULL || s->logpath[0] == '\0')
 		return;
-	log_said(t, s->logpath, l2c_console_log_start(s->con, s->logpath,
-	    t->o.timestamps));
+	if ((fd = l2c_sess_log_open(s->logpath)) == -1)
+		rv = L2C_ERR_SYS;
+	else
+		rv = l2c_sess_log_attach(&s->log, fd, s->logpath,
+		    t->o.timestamps);
+	log_said(t, s->logpath, rv);
 }
 
 /* Where to log: --log FILE, else ask, offering a name with the time. */
 static void
-m_log(struct tui *t)
+m_log(struct tui *t, struct tui_sess *s)
 {
-	struct tui_sess	*s = t->sess;
 	const char	*p;
-	char		 stamp[32], name[64];
-	struct tm	 tm;
-	time_t		 now = time(NULL);
-	size_t		 i;
 
-	if ((p = l2c_console_log_path(s->con)) != NULL) {
+	if ((p = l2c_sess_log_path(&s->log)) != NULL) {
 		tui_status(t, TA_NORMAL, "session log %s closed", p);
-		l2c_console_log_stop(s->con);
+		l2c_sess_log_stop(&s->log);
 		return;
 	}
 	if (t->o.log != NULL) {
-		log_said(t, t->o.log, tui_log_attach(t, s->con));
+		log_said(t, t->o.log, tui_log_attach(t, &s->log));
 		return;
 	}
-	snprintf(name, sizeof(name), "%.40s", t->conn.name);
-	for (i = 0; name[i] != '\0'; i++)
-		if (!((name[i] >= 'a' && name[i] <= 'z') ||
-		    (name[i] >= 'A' && name[i] <= 'Z') ||
-		    (name[i] >= '0' && name[i] <= '9') || name[i] == '-'))
-			name[i] = '_';
-	localtime_r(&now, &tm);
-	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
-	snprintf(s->logpath, sizeof(s->logpath), "l2console-%s-%s.log", name,
-	    stamp);
+	tui_file_name(s->logpath, sizeof(s->logpath), s->name, "log");
 	memset(&t->form, 0, sizeof(t->form));
 	snprintf(t->form.title, sizeof(t->form.title), "Session log");
 	t->form.f[0] = (struct tui_field){ "File", s->logpath,
@@ -145,23 +191,26 @@ m_log(struct tui *t)
 }
 
 static void
-m_info(struct tui *t)
+m_info(struct tui *t, struct tui_sess *s)
 {
-	struct tui_sess		*s = t->sess;
 	struct l2c_sess_info	 i;
 	const char		*log;
 	char			 mac[L2C_MAC_STRLEN], age[16];
 
 	memset(&i, 0, sizeof(i));
-	s->sess.ops->info(s->sess.s, &i);
+	if (s->state == TS_CONNECTED || s->state == TS_CONNECTING)
+		s->sess.ops->info(s->sess.s, &i);
+	else
+		memcpy(i.peer, s->peer, L2C_ETH_ALEN);
 	tui_pop_clear(t);
 	tui_pop_add(t, "%-14s %s (%s)", "Peer", l2c_mac_fmt(i.peer, mac,
-	    sizeof(mac)), t->conn.name);
+	    sizeof(mac)), s->name);
 	tui_pop_add(t, "%-14s %s", "Protocol", i.proto ? i.proto :
 	    s->sess.ops->proto);
+	tui_pop_add(t, "%-14s %s", "State", tui_sess_state_name(s));
 	tui_pop_add(t, "%-14s %s%s%s", "Login", i.method ? i.method : "-",
-	    (t->conn.fam->flags & L2C_FAM_LOGIN) ? " as " : "",
-	    (t->conn.fam->flags & L2C_FAM_LOGIN) ? t->conn.user : "");
+	    (s->fam->flags & L2C_FAM_LOGIN) ? " as " : "",
+	    (s->fam->flags & L2C_FAM_LOGIN) ? s->user : "");
 	tui_pop_add(t, "%-14s %llu sent, %llu received", "Frames",
 	    (unsigned long long)i.frames_tx, (unsigned long long)i.frames_rx);
 	tui_pop_add(t, "%-14s %llu sent, %llu received (terminal)", "Bytes",
@@ -176,35 +225,72 @@ m_info(struct tui *t)
 	if (i.lost_bytes > 0)
 		tui_pop_add(t, "%-14s %llu bytes the peer could not deliver",
 		    "Output lost", (unsigned long long)i.lost_bytes);
+	if (s->in_lost > 0)
+		tui_pop_add(t, "%-14s %llu bytes the session could not take",
+		    "Input lost", (unsigned long long)s->in_lost);
 	tui_pop_add(t, "%-14s %s", "Connected for", tui_age(l2c_now_us() -
 	    s->start_us, age, sizeof(age)));
-	log = l2c_console_log_path(s->con);
+	tui_pop_add(t, "%-14s %zu lines", "Scrollback",
+	    tui_pane_history(s->pane));
+	log = l2c_sess_log_path(&s->log);
 	tui_pop_add(t, "%-14s %s", "Session log", log != NULL ? log : "off");
 	tui_pop_show(t, "Session information");
 }
 
 static void
-m_esc(struct tui *t)
+m_esc(struct tui *t, struct tui_sess *s)
 {
 	uint8_t	b = (uint8_t)t->o.escape;
 
-	(void)l2c_console_input(t->sess->con, &b, 1);
-	m_back(t);
+	(void)tui_sess_send(s, &b, 1);
+	m_back(t, s);
+}
+
+/* Every key of the session, the menu and scroll mode. */
+static void
+m_help(struct tui *t, struct tui_sess *s)
+{
+	char	esc[8];
+	int	i;
+
+	(void)s;
+	tui_pop_clear(t);
+	tui_pop_add(t, "In a session every key goes to the device, but %s,",
+	    tui_keyname(t->o.escape, esc, sizeof(esc)));
+	tui_pop_add(t, "which opens this menu.  In the menu:");
+	for (i = 0; i < NITEMS; i++)
+		tui_pop_add(t, "  %c      %s", items[i].key, items[i].label);
+	tui_pop_add(t, "  1-9    show session 1 to 9");
+	tui_pop_add(t, "  PgUp   scroll back a page");
+	tui_pop_add(t, "  q      disconnect this session");
+	tui_pop_add(t, "  Esc    back to the session (%s too)", esc);
+	tui_pop_add(t, "In scroll mode:");
+	tui_pop_add(t, "  PgUp PgDn Up Down  scroll; Home/g oldest, End/G "
+	    "newest");
+	tui_pop_add(t, "  /      search back; n again back, N forward");
+	tui_pop_add(t, "  w      write the scrollback to a file (0600)");
+	tui_pop_add(t, "  q Esc  back to the live screen");
+	tui_pop_add(t, "The list at the bottom: each session, its state "
+	    "(connecting,");
+	tui_pop_add(t, "connected, lost, closing) and \"logged\" when it "
+	    "logs to a file.");
+	tui_pop_show(t, "Session keys");
 }
 
 static void
 menu_draw(struct tui *t, void *data)
 {
 	struct tui_sess	*s = data;
-	const char	*log = l2c_console_log_path(s->con), *label;
+	const char	*log = l2c_sess_log_path(&s->log), *label;
 	char		 left[512], line[512];
 	char		 mac[L2C_MAC_STRLEN], esc[8];
 	int		 i, w = 56, h = NITEMS + 5, y, x;
 	attr_t		 a;
 
-	snprintf(left, sizeof(left), "l2console - session with %s (%s)",
-	    t->conn.name, l2c_mac_fmt(t->conn.peer, mac, sizeof(mac)));
-	tui_header(t, left, t->conn.fam->title);
+	snprintf(left, sizeof(left), "l2console - session %d of %d with %s "
+	    "(%s)", t->ss.cur + 1, t->ss.n, s->name, l2c_mac_fmt(s->peer,
+	    mac, sizeof(mac)));
+	tui_header(t, left, s->fam->title);
 	/* What an entry opened (information, the log form) stands alone. */
 	if (tui_top(t) != &tui_scr_menu) {
 		tui_statusline(t, LINES - 2);
@@ -212,10 +298,12 @@ menu_draw(struct tui *t, void *data)
 	}
 	if (w > COLS - 2)
 		w = COLS - 2;
+	if (h > LINES - 3)
+		h = LINES - 3;
 	y = (LINES - h) / 2;
 	x = (COLS - w) / 2;
 	tui_frame(t, y, x, h, w, "Session menu");
-	for (i = 0; i < NITEMS; i++) {
+	for (i = 0; i < NITEMS && i < h - 5; i++) {
 		label = items[i].label;
 		if (items[i].fn == m_log && log != NULL)
 			label = "Stop the session log";
@@ -227,8 +315,8 @@ menu_draw(struct tui *t, void *data)
 			snprintf(line, sizeof(line), " %c  %s", items[i].key,
 			    label);
 		a = i == s->menu_cur ? t->attr[TA_SEL] :
-		    items[i].fn == m_break && s->sess.ops->brk == NULL ?
-		    t->attr[TA_DIM] : A_NORMAL;
+		    items[i].fn == m_break && (s->state != TS_CONNECTED ||
+		    s->sess.ops->brk == NULL) ? t->attr[TA_DIM] : A_NORMAL;
 		if (i == s->menu_cur)
 			tui_fill(y + 2 + i, x + 1, w - 2, a);
 		tui_put(y + 2 + i, x + 1, w - 2, a, line);
@@ -251,11 +339,14 @@ menu_key(struct tui *t, void *data, int ch)
 	int		 i;
 
 	tui_dirty(t);
-	if (s->closing)
-		return;
 	if (ch == 27 || (t->o.escape != L2C_ESCAPE_NONE &&
 	    ch == t->o.escape)) {
-		m_back(t);
+		m_back(t, s);
+		return;
+	}
+	if (ch >= '1' && ch <= '9') {
+		if (ch - '1' < t->ss.n)
+			tui_sess_show(t, ch - '1');
 		return;
 	}
 	switch (ch) {
@@ -270,10 +361,13 @@ menu_key(struct tui *t, void *data, int ch)
 	case '\r':
 	case '\n':
 	case KEY_ENTER:
-		items[s->menu_cur].fn(t);
+		items[s->menu_cur].fn(t, s);
+		return;
+	case KEY_PPAGE:
+		m_scroll(t, s);
 		return;
 	case 'q':
-		m_disc(t);
+		m_disc(t, s);
 		return;
 	default:
 		break;
@@ -281,29 +375,15 @@ menu_key(struct tui *t, void *data, int ch)
 	for (i = 0; i < NITEMS; i++)
 		if (items[i].key == ch) {
 			s->menu_cur = i;
-			items[i].fn(t);
+			items[i].fn(t, s);
 			return;
 		}
 }
 
 const struct tui_screen tui_scr_menu = {
 	.name = "session menu",
-	.full = 1,
 	.init = tui_adopt,
 	.draw = menu_draw,
 	.key = menu_key,
 	.keys = menu_keys,
 };
-
-void
-tui_menu_open(struct tui *t)
-{
-	struct tui_sess	*s = t->sess;
-
-	s->menu_up = 1;
-	s->menu_cur = 0;
-	t->status[0] = '\0';
-	tui_pop_to(t, s->base);
-	(void)tui_push(t, &tui_scr_menu, s);
-	(void)tui_curses_on(t);
-}

@@ -44,7 +44,8 @@ struct tui_neigh {
 
 static const char *const neigh_keys[] = {
 	"Enter", "Connect", "c", "Connect to...", "/", "Filter", "i", "Info",
-	"p", "Ping", "r", "Rescan", "?", "Help", "q", "Quit", NULL
+	"p", "Ping", "r", "Rescan", "s", "Sessions", "?", "Help", "q", "Quit",
+	NULL
 };
 
 static const char *const filter_keys[] = {
@@ -463,6 +464,7 @@ help(struct tui *t)
 	tui_pop_add(t, "p         ping it (MAC-Telnet ping, else MOP "
 	    "loopback)");
 	tui_pop_add(t, "r         ask everyone again");
+	tui_pop_add(t, "s Tab     back to the sessions left running");
 	tui_pop_add(t, "^L        redraw;  q  quit");
 	tui_pop_add(t, "%s", "");
 	tui_pop_add(t, "MT        MikroTik: MNDP announcement or MAC-Telnet "
@@ -472,8 +474,8 @@ help(struct tui *t)
 	tui_pop_add(t, "cdp lldp  only CDP or LLDP: who it is, which port");
 	tui_pop_add(t, "mop       MOP station without a console");
 	tui_pop_add(t, "%s", "");
-	tui_pop_add(t, "In a session, %s opens the session menu.",
-	    tui_keyname(t->o.escape, esc, sizeof(esc)));
+	tui_pop_add(t, "In a session, %s opens the session menu (? there "
+	    "lists its keys).", tui_keyname(t->o.escape, esc, sizeof(esc)));
 	tui_pop_show(t, "l2console help");
 }
 
@@ -645,6 +647,13 @@ neigh_key(struct tui *t, void *data, int ch)
 		break;
 	case 'c':
 		tui_dial(t, neigh_lookup);
+		break;
+	case 's':
+	case '\t':
+		if (t->ss.n == 0)
+			tui_status(t, TA_NORMAL, "no session is running");
+		else
+			t->sess_show(t, -1);
 		break;
 	case 'r':
 		l2c_scan_sched_now(&nb->sched, 1);

@@ -23,6 +23,7 @@
 #include "ui/cli/cmd.h"
 #include "ui/console/console.h"
 #include "ui/cli/exitcode.h"
+#include "ui/tui/pane.h"
 #include "ui/tui/tui_int.h"
 
 void
@@ -31,6 +32,7 @@ l2c_tui_defaults(struct l2c_tui_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->color = L2C_COLOR_AUTO;
 	o->escape = L2C_ESCAPE_DEFAULT;
+	o->scrollback = TUI_PANE_SCROLLBACK;
 }
 
 int
@@ -54,6 +56,24 @@ l2c_tui_parse_color(const char *s, enum l2c_color *c)
 			return 0;
 		}
 	return L2C_ERR_INVAL;
+}
+
+int
+l2c_tui_parse_scrollback(const char *s, size_t *n)
+{
+	unsigned long long	v = 0;
+	const char		*p = s;
+
+	if (*p == '\0')
+		return L2C_ERR_INVAL;
+	for (; *p >= '0' && *p <= '9'; p++)
+		if ((v = v * 10 + (unsigned)(*p - '0')) >
+		    TUI_PANE_SCROLLBACK_MAX)
+			return L2C_ERR_INVAL;
+	if (*p != '\0')
+		return L2C_ERR_INVAL;
+	*n = (size_t)v;
+	return 0;
 }
 
 static int
@@ -134,6 +154,7 @@ finish(struct tui *t)
 	}
 	if (t->loop != NULL)
 		l2c_timer_cancel(t->loop, &t->redraw);
+	tui_sess_free_all(t);
 	tui_ping_stop(t);
 	tui_neigh_stop(t);
 	if (t->u.loop != NULL)
@@ -160,6 +181,11 @@ l2c_tui_main(const struct l2c_tui_opts *o)
 	memset(&t, 0, sizeof(t));
 	t.o = *o;
 	t.logfd = -1;
+	t.ss.scrollback = o->scrollback;
+	t.sess_begin = tui_sess_begin;
+	t.sess_end_all = tui_sess_end_all;
+	t.sess_resize = tui_sess_resize_all;
+	t.sess_show = tui_sess_show;
 	/* Before the privilege drop: the log may be in root's directory. */
 	if (o->log != NULL && (t.logfd = l2c_console_log_open(o->log)) == -1) {
 		l2c_say("cannot open the session log %s: %s", o->log,
@@ -195,16 +221,16 @@ l2c_tui_main(const struct l2c_tui_opts *o)
 		return l2c_exit_for(rv);
 	}
 	tui_redraw_now(&t);
-	while (!t.quit) {
-		t.want_conn = 0;
+	/* Until quit, and then until every session said CLOSED. */
+	while (!t.quit || t.ss.n > 0) {
 		if ((rv = l2c_loop_run(t.loop)) != 0) {
 			finish(&t);
 			signal(SIGTSTP, tstp);
 			l2c_say("event loop: %s", l2c_strerror(rv));
 			return L2C_EX_SOFTWARE;
 		}
-		if (t.want_conn && !t.quit)
-			tui_session(&t);
+		if (t.quit && t.sess_end_all(&t) == 0)
+			break;
 	}
 	finish(&t);
 	signal(SIGTSTP, tstp);

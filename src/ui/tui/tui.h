@@ -7,6 +7,8 @@
 #ifndef L2C_UI_TUI_H
 #define L2C_UI_TUI_H
 
+#include <stddef.h>
+
 enum l2c_color {
 	L2C_COLOR_AUTO = 0,	/* a terminal with colours, NO_COLOR unset */
 	L2C_COLOR_ALWAYS,
@@ -20,11 +22,14 @@ struct l2c_tui_opts {
 	const char	*log;		/* --log FILE: every session logged */
 	int		 timestamps;
 	int		 promisc;	/* --promisc: the scan's capture */
+	size_t		 scrollback;	/* --scrollback: rows per session */
 };
 
 void	l2c_tui_defaults(struct l2c_tui_opts *);
 /* "auto", "always", "never" (and the usual yes/no spellings). */
 int	l2c_tui_parse_color(const char *, enum l2c_color *);
+/* --scrollback N: 0, or L2C_ERR_INVAL. */
+int	l2c_tui_parse_scrollback(const char *, size_t *);
 /* Run the UI; returns an exit status (64 when there is no terminal). */
 int	l2c_tui_main(const struct l2c_tui_opts *);
 

@@ -4,12 +4,17 @@
  * of screens (the top one gets the keys; drawing starts at the topmost
  * screen that covers everything), and the helpers every screen draws
  * with.  One file per screen: iface.c, neigh.c, form.c, popup.c,
- * menu.c; sess.c runs a console; ping.c pings; dial.c connects by name.
- * Who calls whom, with no circle: tui.c (the top) starts the screens;
- * screens call each other downwards (neigh -> dial, form, popup, ping;
- * sess -> menu -> form, popup; sess -> neigh to resume) and every one
- * calls the frame (frame.c) and the drawing helpers (draw.c), which
- * call no screen by name.
+ * menu.c, sess.c (the current session), scroll.c (its scroll mode);
+ * sessions.c keeps every session under way with its pane (pane.c);
+ * ping.c pings; dial.c connects by name.
+ * Who calls whom, with no circle: tui.c (the top) starts the screens
+ * and sets the hooks through which the frame reaches the sessions
+ * (begin, end all, resize) and the table shows them; screens call each
+ * other downwards (neigh -> dial, form, popup, ping; sess -> sessions;
+ * menu, scroll -> sessions, form, popup; sessions -> neigh to resume,
+ * pane) and every one calls the frame (frame.c) and the drawing
+ * helpers (draw.c), which call no screen by name.  A screen is pushed
+ * by naming its struct, which is no call.
  */
 #ifndef L2C_UI_TUI_INT_H
 #define L2C_UI_TUI_INT_H
@@ -23,6 +28,7 @@
 #include "core/neigh.h"
 #include "core/session.h"
 #include "ui/console/console.h"
+#include "ui/console/sess_log.h"
 #include "ui/cli/open.h"
 #include "ui/conf/secret.h"
 #include "ui/tui/tui.h"
@@ -61,6 +67,7 @@ struct tui;
 struct tui_screen {
 	const char	*name;
 	int		 full;		/* draws every cell: nothing below shows */
+	int		 raw;		/* gets every key, ^C and ^L too */
 	size_t		 datalen;	/* > 0: data is a copy of arg */
 	void		*(*init)(struct tui *, const void *arg);
 	void		(*free)(struct tui *, void *);
@@ -121,18 +128,55 @@ struct tui_iface;	/* iface.c */
 struct tui_neigh;	/* neigh.c */
 struct tui_ping;	/* ping.c */
 
-/* A console session under way (sess.c runs it, menu.c steers). */
+/*
+ * A console session under way, one of several (sessions.c owns them:
+ * start, output into its pane, end; sess.c draws the current one and
+ * hands it the keys; menu.c and scroll.c steer it).
+ */
+#define TUI_SESS_MAX	16	/* 1-9 in the menu for the first nine */
+enum tui_sess_state {
+	TS_CONNECTING,
+	TS_CONNECTED,
+	TS_LOST,		/* ended with an error after it was open */
+	TS_CLOSED,
+};
+struct tui_pane;
+struct tui_palette;
 struct tui_sess {
-	struct l2c_console	*con;
+	struct tui		*t;
+	const struct l2c_family	*fam;
+	uint8_t			 peer[L2C_ETH_ALEN];
+	char			 name[TUI_NAMELEN];
+	char			 user[TUI_USERLEN];
 	struct l2c_sess		 sess;
-	int			 started;
-	int			 menu_up;
-	int			 menu_cur;
+	int			 started;	/* sess exists */
+	enum tui_sess_state	 state;
 	int			 closing;	/* disconnect asked for */
-	int			 base;		/* stack depth below the menu */
+	int			 err;		/* CLOSED's */
+	struct l2c_sess_facts	 facts;
+	int			 have_facts;
+	struct tui_pane		*pane;
+	struct l2c_sess_log	 log;
+	uint8_t			 in[4096];	/* keys and answers, to go */
+	size_t			 inlen;
+	uint64_t		 in_lost;
+	struct l2c_timer	 grace;		/* CLOSED must come by then */
+	struct l2c_timer	 reap;		/* freed outside its callbacks */
+	int			 menu_cur;
 	uint64_t		 start_us;
 	struct l2c_sess_conf	 sc;		/* as started, for explain */
 	char			 logpath[1024];	/* the log form's field */
+	char			 find[TUI_NAMELEN];	/* scroll mode's search */
+	char			 wpath[1024];	/* where w writes */
+};
+struct tui_sessions {
+	struct tui_sess		*s[TUI_SESS_MAX];
+	int			 n;
+	int			 cur;		/* shown, or last shown */
+	int			 base;		/* stack depth under sess screen */
+	int			 shown;		/* the session screen is up */
+	size_t			 scrollback;
+	struct tui_palette	*pal;
 };
 
 struct tui {
@@ -158,14 +202,18 @@ struct tui {
 	struct l2c_timer	 status_clear;
 	int			 quit;
 	int			 exit_code;
-	int			 want_conn;
 	struct tui_conn		 conn;
 	struct tui_pop		 pop;
 	struct tui_form		 form;
 	struct tui_choice	 choice;
 	struct tui_iface	*ifc;
 	struct tui_neigh	*nb;
-	struct tui_sess		*sess;		/* while a console runs */
+	struct tui_sessions	 ss;		/* consoles under way */
+	/* Hooks set by tui.c, so that the frame names no session code. */
+	void			(*sess_begin)(struct tui *);
+	int			(*sess_end_all)(struct tui *);
+	void			(*sess_resize)(struct tui *);
+	void			(*sess_show)(struct tui *, int);	/* neigh */
 	struct tui_ping		*ping;
 	int			 logfd;		/* --log, opened as root */
 	char			 dial[TUI_NAMELEN];	/* c: the station typed */
@@ -176,7 +224,7 @@ struct tui {
 /* frame.c: the frame of the UI, below every screen. */
 void	tui_frame_attach(struct tui *);	/* once t->loop is set */
 /* Log the session to --log's file (a copy of the descriptor opened early). */
-int	tui_log_attach(struct tui *, struct l2c_console *);
+int	tui_log_attach(struct tui *, struct l2c_sess_log *);
 /* Push a screen, its data made from arg: 0 or L2C_ERR_NOMEM. */
 int	tui_push(struct tui *, const struct tui_screen *, const void *arg);
 void	tui_pop(struct tui *);
@@ -209,6 +257,7 @@ void	tui_keybar(struct tui *, const char *const *);
 void	tui_statusline(struct tui *, int y);
 char	*tui_age(uint64_t us, char *, size_t);
 const char *tui_keyname(int esc, char *, size_t);
+void	tui_file_name(char *, size_t, const char *name, const char *ext);
 
 /* Screens. */
 int	tui_pick_iface(struct tui *, char *, size_t);	/* iface.c */
@@ -230,14 +279,30 @@ void	tui_login_form(struct tui *);
 /* The consoles n offers (every console when NULL) as the choice: count. */
 int	tui_choice_families(struct tui *, const struct l2c_neigh *);
 
-void	tui_session(struct tui *);			/* sess.c */
-
 /* `c`: a station by name; lookup finds identities the caller has heard. */
 void	tui_dial(struct tui *, int (*lookup)(struct tui *, const char *,
 	    uint8_t *));					/* dial.c */
 
+/* sessions.c: the sessions, each with its pane. */
+void	tui_sess_begin(struct tui *);	/* t->conn is filled in: start one */
+int	tui_sess_end_all(struct tui *);	/* nonzero: CLOSED still to come */
+void	tui_sess_resize_all(struct tui *);
+void	tui_sess_free_all(struct tui *);
+struct tui_sess *tui_sess_cur(struct tui *);
+void	tui_sess_show(struct tui *, int);	/* index; -1: the last shown */
+void	tui_sess_next(struct tui *, int delta);
+void	tui_sess_table(struct tui *);	/* the table, sessions running */
+void	tui_sess_disconnect(struct tui *, struct tui_sess *);
+int	tui_sess_send(struct tui_sess *, const void *, size_t);
+/* The pane and the session list, under whatever is drawn on top. */
+void	tui_sess_draw(struct tui *, struct tui_sess *);
+const char *tui_sess_state_name(const struct tui_sess *);
+extern const struct tui_screen tui_scr_sess;		/* sess.c */
 extern const struct tui_screen tui_scr_menu;		/* menu.c */
-void	tui_menu_open(struct tui *);
+extern const struct tui_screen tui_scr_scroll;		/* scroll.c */
+/* Scroll mode on the current session; find: ask what to search for. */
+void	tui_scroll_open(struct tui *, int page_up, int find);
+void	tui_scroll_write(struct tui *);
 
 int	tui_ping_start(struct tui *, const struct l2c_family *, /* ping.c */
 	    const uint8_t *, const char *name);
