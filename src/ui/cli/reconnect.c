@@ -76,6 +76,8 @@ l2c_reconnect_release(const struct l2c_reconnect_opts *o, void *p,
 		(void)munlock(p, len);
 }
 
+static void	step(const char *, ...) __attribute__((format(printf, 1, 2)));
+
 /* One step on stderr, with the local time to the millisecond. */
 static void
 step(const char *fmt, ...)
