@@ -7,6 +7,8 @@
 #ifndef L2C_PRIV_H
 #define L2C_PRIV_H
 
+#include <stddef.h>
+
 #define L2C_PRIV_DEFAULT_USER	"nobody"
 
 /* As root: become user (default nobody) for good, and check it. */
@@ -18,5 +20,15 @@ int	l2c_priv_drop(const char *user);
  * exist yet.  The descriptor, or -1 with errno.
  */
 int	l2c_priv_open_out(const char *path, int append);
+/*
+ * For a process that holds secrets (both servers, clients with a
+ * password): no core dump (soft RLIMIT_CORE 0, so a child may raise it
+ * again) and not dumpable (no ptrace, /proc/PID root's).  Say it again
+ * after a uid change: the kernel resets the dumpable flag then.
+ */
+void	l2c_priv_nodump(void);
+/* Keep a secret out of swap where the system lets us (EPERM is fine). */
+void	l2c_priv_lock(const void *, size_t);
+void	l2c_priv_unlock(const void *, size_t);
 
 #endif /* L2C_PRIV_H */
