@@ -247,6 +247,7 @@ cmd_mop(int argc, char **argv)
 	struct l2c_profile_argv		 pa;
 	struct l2c_ui_link		 u;
 	struct args			 a;
+	char *const			*typed = argv;
 	int				 ex, have_verif;
 
 	l2c_sess_opts_init(&a.so);
@@ -264,8 +265,8 @@ cmd_mop(int argc, char **argv)
 		    "name in /etc/ethers", argv[optind + 1]);
 		goto out;
 	}
-	if ((ex = l2c_mop_verif_get(me, a.verif_file, a.verif, a.o.verif,
-	    &have_verif)) != 0)
+	if ((ex = l2c_mop_verif_get(me, a.verif_file, a.verif, typed,
+	    a.o.verif, &have_verif)) != 0)
 		goto out;
 	/* Before the privilege drop: the log may be in root's directory. */
 	if ((!a.info && ((ex = l2c_sess_opts_open_log(&a.so)) != 0 ||

@@ -122,7 +122,7 @@ serve_mop(int argc, char **argv)
 	if (argc - optind != 1)
 		return l2c_usage_error(me, "serve mop needs one interface");
 	l2c_priv_nodump();
-	if ((rv = l2c_mop_verif_get(me, verif_file, verif, o.verif,
+	if ((rv = l2c_mop_verif_get(me, verif_file, verif, argv, o.verif,
 	    &o.verify)) != 0)
 		return rv;
 	if (exec != NULL) {

@@ -12,8 +12,9 @@
 #include "ui/cli/mop_verif.h"
 #include "ui/conf/secret.h"
 
-int
-l2c_mop_verif_parse(const char *s, uint8_t *v)
+/* 16 hex digits, or a string of up to 8 bytes padded with zeros. */
+static int
+verif_parse(const char *s, uint8_t *v)
 {
 	size_t	i, n = strlen(s);
 	char	hex[3] = { 0, 0, 0 };
@@ -38,9 +39,23 @@ l2c_mop_verif_parse(const char *s, uint8_t *v)
 	return 0;
 }
 
+/* --verification (or =) among the words typed, where ps(1) shows it. */
+static int
+on_argv(char *const *argv)
+{
+	static const char	opt[] = "--verification";
+	size_t			n = sizeof(opt) - 1;
+
+	for (; argv != NULL && *argv != NULL; argv++)
+		if (strncmp(*argv, opt, n) == 0 && ((*argv)[n] == '\0' ||
+		    (*argv)[n] == '='))
+			return 1;
+	return 0;
+}
+
 int
 l2c_mop_verif_get(const struct l2c_cmd *me, const char *file,
-    const char *arg, uint8_t *v, int *have)
+    const char *arg, char *const *argv, uint8_t *v, int *have)
 {
 	char	buf[L2C_SECRET_MAX];
 	int	ex;
@@ -50,10 +65,11 @@ l2c_mop_verif_get(const struct l2c_cmd *me, const char *file,
 		return l2c_usage_error(me, "--verification and "
 		    "--verification-file: one of them");
 	if (arg != NULL) {
-		l2c_warn("--verification on the command line can be read by "
-		    "every local user: use --verification-file or %s",
-		    L2C_MOP_VERIF_ENV);
-		if (l2c_mop_verif_parse(arg, v) != 0)
+		if (on_argv(argv))
+				l2c_warn("--verification on the command line can be "
+			    "read by every local user: use "
+			    "--verification-file or %s", L2C_MOP_VERIF_ENV);
+		if (verif_parse(arg, v) != 0)
 			return l2c_usage_error(me, "--verification: 16 hex "
 			    "digits or up to 8 characters");
 		*have = 1;
@@ -66,7 +82,7 @@ l2c_mop_verif_get(const struct l2c_cmd *me, const char *file,
 		goto out;
 	if (file == NULL && buf[0] == '\0')
 		goto out;
-	if (l2c_mop_verif_parse(buf, v) != 0) {
+	if (verif_parse(buf, v) != 0) {
 		l2c_say("%s: the verification is 16 hex digits or up to 8 "
 		    "characters", file != NULL ? file : L2C_MOP_VERIF_ENV);
 		ex = L2C_EX_DATAERR;
