@@ -1227,6 +1227,54 @@ test_start_flood(void **state)
 	env_free(e);
 }
 
+static void
+small_table_slow(struct mt_server_conf *c)
+{
+	small_table(c);
+	c->fail_delay_us = L2C_MS(300);
+}
+
+/*
+ * A flood of STARTs each followed by a begin auth (no session stays
+ * bare) while a real login's answer waits out --fail-delay: the good
+ * login is not pushed out meanwhile (issue 19: a 1000/s begin-auth
+ * flood ended every real login before its answer).
+ */
+static void
+test_auth_flood_keeps_verdict(void **state)
+{
+	struct env		*e = env_new("admin:test123\n", small_table_slow);
+	struct tc		*t;
+	struct mt_server_stats	 st;
+	uint8_t			 mac[6], ba[MT_CPKT_HDR_LEN];
+	struct l2c_wbuf		 w;
+	unsigned		 i, n;
+
+	(void)state;
+	e->strangers = 1;
+	l2c_wbuf_init(&w, ba, sizeof(ba));
+	assert_int_equal(mt_cpkt_put(&w, MT_CP_BEGINAUTH, NULL, 0), 0);
+	memcpy(mac, EVE_MAC, 6);
+	t = tc_new(e, "admin", "test123", 0, 0x6262);
+	tc_start(t);
+	for (i = 0; i < 1000 && !cond_text(e, t); i++) {
+		mac[4] = (uint8_t)(0x80 + (i >> 6));
+		mac[5] = (uint8_t)(i << 2);
+		for (n = 0; n < 4; n++, mac[5]++) {
+			raw_send(e, mac, mac, (uint16_t)i, 2000, MT_PT_START,
+			    0, NULL, 0);
+			raw_send(e, mac, mac, (uint16_t)i, 2000, MT_PT_DATA,
+			    0, ba, w.len);
+		}
+		assert_int_equal(l2c_loop_once(e->p.loop, L2C_MS(5)), 0);
+	}
+	assert_true(cond_text(e, t));
+	mt_server_stats(e->srv, &st);
+	assert_true(st.evicted >= 100);
+	assert_int_equal(st.logins_ok, 1);
+	env_free(e);
+}
+
 /* The window size follows the client: types 5 and 6 after login. */
 static void
 test_resize(void **state)
@@ -1318,6 +1366,7 @@ main(void)
 		cmocka_unit_test(test_guess_budget),
 		cmocka_unit_test(test_bound_to_client),
 		cmocka_unit_test(test_start_flood),
+		cmocka_unit_test(test_auth_flood_keeps_verdict),
 		cmocka_unit_test(test_resize),
 		cmocka_unit_test(test_real_pty),
 		cmocka_unit_test(test_shutdown),
