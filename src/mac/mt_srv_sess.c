@@ -343,7 +343,7 @@ arm_idle(struct sess *s)
 /*
  * Room for a START from eth, made by ending a session not logged in:
  * the source's own oldest when it has conf.per_source of them, else (the
- * table full) the oldest that never sent DATA, else the oldest not
+ * table full) the oldest that has no salt yet, else the oldest not
  * logged in (a good login waiting for its answer counts as logged in).
  * 0 when there is room (now); a flood of STARTs then only pushes out
  * its own kind, and a client past START is ended last.
@@ -365,7 +365,13 @@ make_room(struct mt_server *srv, const uint8_t *eth)
 			continue;
 		if (pre == NULL)
 			pre = s;
-		if (bare == NULL && !s->have_in)
+		/*
+		 * No salt granted yet, whether or not a begin auth came:
+		 * a flood that sends START and begin auth together must
+		 * not leave a real client's START, one round trip from
+		 * its first DATA, as the only one to push out.
+		 */
+		if (bare == NULL && s->state == S_AUTH)
 			bare = s;
 		if (memcmp(s->eth, eth, L2C_ETH_ALEN) == 0 && nmine++ == 0)
 			mine = s;
