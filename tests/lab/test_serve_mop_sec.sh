@@ -87,7 +87,7 @@ echo | client "$LAB_TMP/o4" "$LAB_TMP/e4"
 rc=$?
 check "L2CONSOLE_MOP_VERIFICATION reserves (exit 0)" \
     status_grep "$rc" 0 "$LAB_TMP/o4" verified-42
-echo | CV= client "$LAB_TMP/o5" "$LAB_TMP/e5" --verification-file \
+echo | CV='' client "$LAB_TMP/o5" "$LAB_TMP/e5" --verification-file \
     "$LAB_TMP/verif"
 rc=$?
 check "--verification-file reserves (exit 0)" \
@@ -96,14 +96,14 @@ echo | CV=wrong client "$LAB_TMP/o6" "$LAB_TMP/e6"
 rc=$?
 check "a wrong verification is refused (exit 2)" \
     status_grep "$rc" 2 "$LAB_TMP/e6" "reservation refused"
-echo | CV= client "$LAB_TMP/o7" "$LAB_TMP/e7" --verification $VERIF
+echo | CV='' client "$LAB_TMP/o7" "$LAB_TMP/e7" --verification $VERIF
 rc=$?
 argv_warns() { status_grep "$rc" 0 "$LAB_TMP/o7" verified-42 &&
     [ "$(count "can be read by every local user" "$LAB_TMP/e7")" = 1 ]; }
 check "--verification on argv works, with one warning line" argv_warns
 stop
 printf 'far-too-long-for-mop\n' > "$LAB_TMP/long"
-CV= client "$LAB_TMP/o8" "$LAB_TMP/e8" --verification-file "$LAB_TMP/long" \
+CV='' client "$LAB_TMP/o8" "$LAB_TMP/e8" --verification-file "$LAB_TMP/long" \
     < /dev/null
 rc=$?
 check "a verification file that holds no verification: exit 65, one line" \
@@ -113,7 +113,7 @@ lab_exec s "$BIN" serve mop --verification-file "$LAB_TMP/none" eth0 \
 rc=$?
 check "serve mop: a verification file that cannot be read: exit 66" \
     status_grep "$rc" 66 "$LAB_TMP/o9" "cannot read"
-CV= lab_exec s "$BIN" serve mop --exec id --verification-file \
+lab_exec s "$BIN" serve mop --exec id --verification-file \
     "$LAB_TMP/verif" --verification x eth0 > "$LAB_TMP/o10" 2>&1
 check "both --verification and --verification-file: exit 64" [ $? -eq 64 ]
 lab_exec s "$BIN" serve mop --user root eth0 > "$LAB_TMP/o11" 2>&1

@@ -70,8 +70,8 @@ serve_mop(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "exec",		required_argument,	NULL, 'x' },
 		{ "verification",	required_argument,	NULL, 'V' },
-		{ "verification-file",	required_argument,	NULL, OPT_VERIF_FILE },
-		{ "user",		required_argument,	NULL, OPT_USER },
+		{ "verification-file",	required_argument, NULL, OPT_VERIF_FILE },
+		{ "user",		required_argument, NULL, OPT_USER },
 		{ "sysid-interval",	required_argument,	NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};

@@ -66,8 +66,8 @@ l2c_mop_verif_get(const struct l2c_cmd *me, const char *file,
 		    "--verification-file: one of them");
 	if (arg != NULL) {
 		if (on_argv(argv))
-				l2c_warn("--verification on the command line can be "
-			    "read by every local user: use "
+			l2c_warn("--verification on the command line can "
+			    "be read by every local user: use "
 			    "--verification-file or %s", L2C_MOP_VERIF_ENV);
 		if (verif_parse(arg, v) != 0)
 			return l2c_usage_error(me, "--verification: 16 hex "

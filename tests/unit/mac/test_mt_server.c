@@ -1247,7 +1247,7 @@ small_table_slow(struct mt_server_conf *c)
 static void
 test_auth_flood_keeps_verdict(void **state)
 {
-	struct env		*e = env_new("admin:test123\n", small_table_slow);
+	struct env		*e;
 	struct tc		*t;
 	struct mt_server_stats	 st;
 	uint8_t			 mac[6], ba[MT_CPKT_HDR_LEN];
@@ -1255,6 +1255,7 @@ test_auth_flood_keeps_verdict(void **state)
 	unsigned		 i, n;
 
 	(void)state;
+	e = env_new("admin:test123\n", small_table_slow);
 	e->strangers = 1;
 	l2c_wbuf_init(&w, ba, sizeof(ba));
 	assert_int_equal(mt_cpkt_put(&w, MT_CP_BEGINAUTH, NULL, 0), 0);
