@@ -7,6 +7,7 @@
 # the default program.  Two stations on a veth pair.
 . "$(dirname "$0")/lib.sh"
 lab_init
+. "$(dirname "$0")/mtd.sh"
 BIN=${L2C_BIN:?}
 S_MAC=02:4c:32:44:00:01 C_MAC=02:4c:32:44:00:02
 VERIF=sec19ok
@@ -149,9 +150,35 @@ lab_bg c "$LAB_TMP/login" sh -c 'exec "$@" < "$0"' "$LAB_TMP/lin" \
     env L2CONSOLE_MOP_VERIFICATION=$VERIF "$BIN" mop --idle 30 \
     --timeout 5 eth0 $S_MAC
 lpid=$LAB_PID
-echo >&8
-wait_for 8 grep -q 'login: *$' "$LAB_TMP/login"
-check "serve mop runs login by default (a login: prompt)" [ $? -eq 0 ]
+# login(1), reading its user name on the console, is what we wait for:
+# what is typed before it reads is flushed.
+login_reads() {
+	local p
+	for p in $(ip netns pids "$(lab_nsname s)"); do
+		[ "$(cat "/proc/$p/comm" 2>/dev/null)" = login ] &&
+		    grep -Eq "n_tty_read|wait_woken" "/proc/$p/wchan" 2>/dev/null && return 0
+	done
+	return 1
+}
+wait_for 8 login_reads
+check "serve mop runs login by default (it waits for a user name)" [ $? -eq 0 ]
+# A local account with a password (mtd.sh makes it, and removes it at
+# the end): login asks, and the shell is that account's.
+if mtd_user && echo "$MTD_USER:$MTD_PW" | chpasswd 2>/dev/null; then
+	echo "$MTD_USER" >&8
+	wait_for 8 grep -q 'Password:' "$LAB_TMP/login"
+	check "login: prompt and Password: prompt" grep -q 'login: ' "$LAB_TMP/login"
+	wait_for 8 login_reads
+	echo "$MTD_PW" >&8
+	echo 'echo "in as $(id -un)-$((6*7))"' >&8
+	wait_for 20 grep -q "in as $MTD_USER-42" "$LAB_TMP/login"
+	check "login with the account's password gives its shell" [ $? -eq 0 ]
+	check "the password is not echoed" [ "$(count "$MTD_PW" "$LAB_TMP/login")" = 0 ]
+else
+	skip "login: prompt and Password: prompt" "cannot make an account here"
+	skip "login with a local account" "cannot make an account here"
+	skip "the password is not echoed" "no account"
+fi
 kill -TERM "$lpid" 2>/dev/null
 wait "$lpid" 2>/dev/null
 exec 8>&-
