@@ -14,19 +14,20 @@ _l2console_global_opts=(-q -v --quiet --verbose --user -h --help -V --version)
 _l2console_opts_mikrotik=(-u --md5 --allow-md5 --no-md5 --known-devices
     --password-file -a --autologin -A --no-autologin -e --timeout --idle --log
     --timestamps --pcap)
-_l2console_opts_mop=(--verification --info --wake --no-wake -e --timeout
+_l2console_opts_mop=(--verification-file --info --wake --no-wake -e --timeout
     --idle --fixed-poll --log --timestamps --pcap)
 _l2console_opts_scan=(--timeout --watch --json --csv --mop-only
     --mikrotik-only --probe --probe-file --sweep-rate --no-sweep --audit
     --pcap)
 _l2console_opts_ping=(-c -i -s -W --mop)
-_l2console_opts_serve_mop=(--exec --verification --sysid-interval --pcap)
+_l2console_opts_serve_mop=(--exec --user --verification-file --sysid-interval
+    --pcap)
 _l2console_opts_serve_mikrotik=(--exec --users --add-user --md5 --password-file
     --no-md5 --idle-timeout --mndp-interval --identity --max-fails
     --fail-delay --pcap)
 # Options that take a value (the next word is that value, not a positional).
 _l2console_argopts=" --user -u --password-file -a --autologin -e --timeout
-    --idle --fixed-poll --log --verification --probe --probe-file -c -i -s -W --exec --sysid-interval
+    --idle --fixed-poll --log --verification --verification-file --probe --probe-file -c -i -s -W --exec --sysid-interval
     --users --add-user --mndp-interval --identity --pcap --idle-timeout
     --max-fails --fail-delay --sweep-rate --known-devices "
 
@@ -190,7 +191,8 @@ _l2console() {
 
 	# The value of an option.
 	case $prev in
-	--password-file|--probe-file|--users|--pcap|--log|-a|--autologin|--known-devices)
+	--password-file|--probe-file|--users|--pcap|--log|-a|--autologin|\
+	--known-devices|--verification-file)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		compopt -o filenames 2>/dev/null
 		return 0

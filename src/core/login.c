@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * A login on a new pty: the account, looked up before the fork, is the
- * pty spawner's child hook (pty.c): become it, exec its shell.
+ * pty spawner's child hook (pty.c): become it, exec its shell, a
+ * command or a program, with the clean environment of login.h.
  */
 #include <sys/stat.h>
 
@@ -18,15 +19,16 @@
 #include "login.h"
 #include "pty.h"
 
-#define USER_PATH	"/usr/local/bin:/usr/bin:/bin"
-#define ROOT_PATH	"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:" \
-			"/sbin:/bin"
+#define USER_PATH	"/usr/bin:/bin"
+#define ROOT_PATH	"/usr/sbin:/usr/bin:/sbin:/bin"
+#define LANG_MAX	128
 
 /* What the child needs of the account, copied before fork(). */
 struct acct {
 	char	name[LOGIN_NAME_MAX + 1];
 	char	home[PATH_MAX];
 	char	shell[PATH_MAX];
+	char	lang[LANG_MAX];	/* ours, if set and short; else "" */
 	uid_t	uid;
 	gid_t	gid;
 	int	switch_user;
@@ -39,6 +41,7 @@ static int
 lookup(const struct l2c_login *lg, struct acct *a)
 {
 	struct passwd	 pw, *res = NULL;
+	const char	*lang;
 	char		 buf[16384];
 	int		 rv;
 
@@ -58,6 +61,9 @@ lookup(const struct l2c_login *lg, struct acct *a)
 	strcpy(a->shell, pw.pw_shell[0] != '\0' ? pw.pw_shell : "/bin/sh");
 	a->uid = pw.pw_uid;
 	a->gid = pw.pw_gid;
+	/* Copied now: the child clears the environment before it sets it. */
+	if ((lang = getenv("LANG")) != NULL && strlen(lang) < sizeof(a->lang))
+		strcpy(a->lang, lang);
 	if (pw.pw_uid != geteuid()) {
 		if (geteuid() != 0)
 			return L2C_ERR_PERM;
@@ -110,10 +116,15 @@ child(void *arg)
 	    setenv("SHELL", a->shell, 1) == -1 ||
 	    setenv("PATH", a->uid == 0 ? ROOT_PATH : USER_PATH, 1) == -1 ||
 	    setenv("TERM", lg->term != NULL && lg->term[0] != '\0' ?
-	    lg->term : "vt102", 1) == -1)
+	    lg->term : "vt102", 1) == -1 ||
+	    (a->lang[0] != '\0' && setenv("LANG", a->lang, 1) == -1))
 		return L2C_ERR_SYS;
 	if (lg->cmd != NULL) {
 		execl("/bin/sh", "sh", "-c", lg->cmd, (char *)NULL);
+		return L2C_ERR_SYS;
+	}
+	if (lg->argv != NULL) {
+		execv(lg->argv[0], lg->argv);
 		return L2C_ERR_SYS;
 	}
 	/* A login shell: argv[0] is "-" and the shell's base name. */

@@ -6,6 +6,10 @@
  * session of its own with the pty as controlling terminal, as that
  * account (when we are root), with a clean environment.  The caller
  * owns the master and reaps the child.
+ *
+ * The environment is this and nothing else (docs/l2console.1, SECURITY):
+ * PATH=/usr/bin:/bin (root: /usr/sbin:/usr/bin:/sbin:/bin), TERM, HOME,
+ * USER, LOGNAME and SHELL of the account, and LANG if ours is set.
  */
 #ifndef L2C_LOGIN_H
 #define L2C_LOGIN_H
@@ -15,6 +19,7 @@
 struct l2c_login {
 	const char	*user;	/* account to become; NULL: stay who we are */
 	const char	*cmd;	/* /bin/sh -c cmd; NULL: the login shell */
+	char *const	*argv;	/* else exec argv[0] (a path) as is: login(1) */
 	const char	*term;	/* TERM; NULL or "": vt102 */
 	unsigned	 cols, rows;	/* 0: 80x24 */
 };

@@ -4,7 +4,9 @@
  * and the files opened before it.
  */
 #include <sys/fsuid.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -15,6 +17,7 @@
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "err.h"
@@ -49,7 +52,7 @@ l2c_priv_drop(const char *user)
 	    ru != pw->pw_uid || eu != pw->pw_uid || su != pw->pw_uid ||
 	    rg != pw->pw_gid || eg != pw->pw_gid || sg != pw->pw_gid)
 		return L2C_ERR_PRIV;
-	(void)prctl(PR_SET_DUMPABLE, 0);
+	l2c_priv_nodump();
 	l2c_debug("dropped privileges to %s (uid %u)", user,
 	    (unsigned)pw->pw_uid);
 	return 0;
@@ -132,4 +135,31 @@ l2c_priv_fs_back(void)
 {
 	(void)setfsuid(geteuid());
 	(void)setfsgid(getegid());
+}
+
+void
+l2c_priv_nodump(void)
+{
+	struct rlimit	rl;
+
+	if (getrlimit(RLIMIT_CORE, &rl) == 0) {
+		rl.rlim_cur = 0;
+		(void)setrlimit(RLIMIT_CORE, &rl);
+	}
+	(void)prctl(PR_SET_DUMPABLE, 0);
+}
+
+/* Whole pages are locked; a failure (RLIMIT_MEMLOCK, EPERM) is no error. */
+void
+l2c_priv_lock(const void *p, size_t len)
+{
+	if (mlock(p, len) == -1)
+		l2c_debug("cannot lock a secret in memory: %s",
+		    strerror(errno));
+}
+
+void
+l2c_priv_unlock(const void *p, size_t len)
+{
+	(void)munlock(p, len);
 }

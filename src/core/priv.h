@@ -21,6 +21,16 @@ int	l2c_priv_drop(const char *user);
  * exist yet.  The descriptor, or -1 with errno.
  */
 int	l2c_priv_open_out(const char *path, int append);
+/*
+ * For a process that holds secrets (both servers, clients with a
+ * password): no core dump (soft RLIMIT_CORE 0, so a child may raise it
+ * again) and not dumpable (no ptrace, /proc/PID root's).  Say it again
+ * after a uid change: the kernel resets the dumpable flag then.
+ */
+void	l2c_priv_nodump(void);
+/* Keep a secret out of swap where the system lets us (EPERM is fine). */
+void	l2c_priv_lock(const void *, size_t);
+void	l2c_priv_unlock(const void *, size_t);
 
 /*
  * The user who ran us as root through sudo (SUDO_UID, SUDO_GID): 1 with

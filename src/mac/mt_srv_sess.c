@@ -343,9 +343,10 @@ arm_idle(struct sess *s)
 /*
  * Room for a START from eth, made by ending a session not logged in:
  * the source's own oldest when it has conf.per_source of them, else (the
- * table full) the oldest that never sent DATA, else the oldest not
- * logged in.  0 when there is room (now); a flood of STARTs then only
- * pushes out its own kind, and a client past START is ended last.
+ * table full) the oldest that has no salt yet, else the oldest not
+ * logged in (a good login waiting for its answer counts as logged in).
+ * 0 when there is room (now); a flood of STARTs then only pushes out
+ * its own kind, and a client past START is ended last.
  */
 static int
 make_room(struct mt_server *srv, const uint8_t *eth)
@@ -354,11 +355,23 @@ make_room(struct mt_server *srv, const uint8_t *eth)
 	unsigned	 nmine = 0;
 
 	for (s = srv->oldest; s != NULL; s = s->prev) {
-		if (s->state >= S_ACTIVE)
+		/*
+		 * A good login waiting out --fail-delay is as good as in:
+		 * a flood of begin auths would end every one of them
+		 * before its answer.  Only a right password gets here.
+		 */
+		if (s->state >= S_ACTIVE ||
+		    (s->state == S_VERDICT && s->verdict_ok))
 			continue;
 		if (pre == NULL)
 			pre = s;
-		if (bare == NULL && !s->have_in)
+		/*
+		 * No salt granted yet, whether or not a begin auth came:
+		 * a flood that sends START and begin auth together must
+		 * not leave a real client's START, one round trip from
+		 * its first DATA, as the only one to push out.
+		 */
+		if (bare == NULL && s->state == S_AUTH)
 			bare = s;
 		if (memcmp(s->eth, eth, L2C_ETH_ALEN) == 0 && nmine++ == 0)
 			mine = s;

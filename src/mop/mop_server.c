@@ -16,6 +16,7 @@
 
 #include "core/err.h"
 #include "core/log.h"
+#include "core/login.h"
 #include "core/pty.h"
 #include "mop/loopback.h"
 #include "mop/mop_server.h"
@@ -168,11 +169,15 @@ child_ended(struct mop_server *s)
 static int
 spawn(struct mop_server *s)
 {
-	struct l2c_pty_opts	po;
+	struct l2c_login	lg;
 	int			rv;
 
-	memset(&po, 0, sizeof(po));
-	if ((rv = l2c_pty_spawn(&s->pty, s->o.argv, &po)) != 0) {
+	/* login.c: the account's ids and the documented environment. */
+	memset(&lg, 0, sizeof(lg));
+	lg.user = s->o.user;
+	lg.argv = s->o.argv;
+	lg.term = "vt100";
+	if ((rv = l2c_login_spawn(&lg, &s->pty.fd, &s->pty.pid)) != 0) {
 		l2c_warn("mop: cannot start %s: %s", s->o.argv[0],
 		    l2c_strerror(rv));
 		return rv;

@@ -19,6 +19,7 @@
 
 struct mop_server_conf {
 	char *const	*argv;		/* run per reservation on a pty */
+	const char	*user;		/* as this account; NULL: ours */
 	int		 verify;	/* check verif on Reserve Console */
 	uint8_t		 verif[MOP_VERIF_LEN];
 	uint64_t	 sysid_interval_us;	/* 0: no announcements */

@@ -505,7 +505,7 @@ rel_tools() {
 	[ -x "$T/tools/l2c-responder" ] && return 0
 	mkdir -p "$T/tools"
 	libs="$(pkg-config --libs libpcap libcrypto ncursesw 2>/dev/null) -lnet -lutil -lm"
-	for t in l2c-responder l2c-flood l2c-sessbench; do
+	for t in l2c-responder l2c-flood l2c-sessbench l2c-guess; do
 		[ -f "$TOP/tests/tools/$t.c" ] || continue
 		# shellcheck disable=SC2046,SC2086
 		$CC -std=c11 -D_GNU_SOURCE -O2 -I"$TOP/src" \

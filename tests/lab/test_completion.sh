@@ -162,11 +162,11 @@ words_only() {
 
 expect_comp "l2console " "interfaces mikrotik mop ping scan serve"
 expect_comp "l2console m" "mikrotik mop"
-expect_comp "l2console mop --v" "--verification"
+expect_comp "l2console mop --v" "--verification-file"
 expect_comp "l2console mop --" \
-    "--fixed-poll --idle --info --log --no-wake --pcap --timeout --timestamps --verification --wake"
+    "--fixed-poll --idle --info --log --no-wake --pcap --timeout --timestamps --verification-file --wake"
 expect_comp "l2console mop -" \
-    "--fixed-poll --idle --info --log --no-wake --pcap --timeout --timestamps --verification --wake -e"
+    "--fixed-poll --idle --info --log --no-wake --pcap --timeout --timestamps --verification-file --wake -e"
 expect_comp "l2console mikrotik -" \
     "--allow-md5 --autologin --idle --known-devices --log --md5 --no-autologin --no-md5 --password-file --pcap --timeout --timestamps -A -a -e -u"
 expect_comp "l2console mikrotik --a" "--allow-md5 --autologin"
@@ -179,7 +179,7 @@ expect_comp "l2console scan --" \
 expect_comp "l2console ping -" "--mop -W -c -i -s"
 expect_comp "l2console serve " "mikrotik mop"
 expect_comp "l2console serve mop --" \
-    "--exec --pcap --sysid-interval --verification"
+    "--exec --pcap --sysid-interval --user --verification-file"
 expect_comp "l2console serve mikrotik --" \
     "--add-user --exec --fail-delay --identity --idle-timeout --max-fails --md5 --mndp-interval --no-md5 --password-file --pcap --users"
 expect_comp "l2console -" \
@@ -279,7 +279,7 @@ done
 
 got=$(words_only l2console mop --v)
 check "bash: works from COMP_WORDS/COMP_CWORD alone" \
-    [ "$got" = "--verification" ]
+    [ "$got" = "--verification-file" ]
 registered() { [[ "$(complete -p l2console)" == *"-F _l2console"* ]]; }
 check "bash: the completion is registered for l2console" registered
 
@@ -345,7 +345,7 @@ expect_zcomp() {
 }
 
 expect_zcomp "l2console m" "mikrotik mop"
-expect_zcomp "l2console mop --v" "--verification"
+expect_zcomp "l2console mop --v" "--verification-file"
 expect_zcomp "l2console scan --m" "--mikrotik-only --mop-only"
 expect_zcomp "l2console serve " "mikrotik mop"
 expect_zcomp "l2console serve mikrotik --n" "--no-md5"

@@ -74,7 +74,7 @@ check "a second station reserves right after the first quit" \
     status_grep "$rc" 0 "$LAB_TMP/o2" second-2
 
 # 4. Wrong verification: refused, exit 2.
-echo 'echo nope' | client d "$LAB_TMP/o3" "$LAB_TMP/e3" --verification wrong
+echo 'echo nope' | L2CONSOLE_MOP_VERIFICATION=wrong client d "$LAB_TMP/o3" "$LAB_TMP/e3"
 rc=$?
 refused_in_one_line() {
 	status_grep "$rc" 2 "$LAB_TMP/e3" "reservation refused" &&

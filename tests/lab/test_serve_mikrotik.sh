@@ -86,6 +86,9 @@ lab_bg s "$log" "$BIN" -v serve mikrotik --users "$U" --exec /bin/sh \
 srv=$LAB_PID
 wait_for 10 grep -q "serving MAC-Telnet on eth0" "$log" ||
     { not_ok "server starts"; cat "$log"; lab_done; }
+# Issue 19 row 15: the users file's secrets never reach a core file.
+check "serve mikrotik: core file size 0" grep -Eq \
+    '^Max core file size +0 ' "/proc/$srv/limits"
 
 # 3. Debian's mactelnet (MD5) logs in and runs a command.  (The shell's
 # prompt may come before or after the echo of the typed line; the result

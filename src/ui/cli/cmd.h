@@ -57,7 +57,4 @@ extern const struct l2c_cmd	 cmd_ping_entry;
 extern const struct l2c_cmd	 cmd_serve_mikrotik_entry;
 extern const struct l2c_cmd	 cmd_serve_mop_entry;
 
-/* MOP --verification (cmd_mop.c). */
-int	l2c_mop_verif_parse(const char *, uint8_t *);
-
 #endif /* L2C_CMD_H */

@@ -19,6 +19,7 @@
 #include "ui/cli/cmd.h"
 #include "ui/console/console.h"
 #include "ui/cli/exitcode.h"
+#include "ui/cli/mop_verif.h"
 #include "ui/cli/open.h"
 #include "ui/cli/reconnect.h"
 #include "ui/conf/profile.h"
@@ -26,33 +27,6 @@
 #include "ui/cli/script_opts.h"
 #include "ui/cli/sess_opts.h"
 #include "ui/cli/station.h"
-
-/* 16 hex digits, or a string of up to 8 characters padded with zeros. */
-int
-l2c_mop_verif_parse(const char *s, uint8_t *v)
-{
-	size_t	i, n = strlen(s);
-	char	hex[3] = { 0, 0, 0 };
-
-	memset(v, 0, MOP_VERIF_LEN);
-	if (n == 2 * MOP_VERIF_LEN) {
-		for (i = 0; i < n; i++)
-			if (!isxdigit((unsigned char)s[i]))
-				break;
-		if (i == n) {
-			for (i = 0; i < MOP_VERIF_LEN; i++) {
-				hex[0] = s[2 * i];
-				hex[1] = s[2 * i + 1];
-				v[i] = (uint8_t)strtoul(hex, NULL, 16);
-			}
-			return 0;
-		}
-	}
-	if (n > MOP_VERIF_LEN)
-		return L2C_ERR_INVAL;
-	memcpy(v, s, n);
-	return 0;
-}
 
 static void
 row(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -149,8 +123,11 @@ info(struct l2c_ui_link *u, const char *ifname,
 	return L2C_EX_OK;
 }
 
+#define OPT_VERIF_FILE	0x311
+
 static const struct option longopts[] = {
 	{ "verification",	required_argument,	NULL, 'V' },
+	{ "verification-file",	required_argument,	NULL, OPT_VERIF_FILE },
 	{ "info",		no_argument,		NULL, 'i' },
 	{ "wake",		no_argument,		NULL, 'w' },
 	{ "no-wake",		no_argument,		NULL, 'W' },
@@ -169,6 +146,7 @@ struct args {
 	struct l2c_script_opts	 sco;
 	struct l2c_reconnect_opts ro;
 	const char		*pwfile;
+	const char		*verif, *verif_file;
 	int			 info;
 };
 
@@ -204,9 +182,10 @@ parse(const struct l2c_cmd *me, int argc, char **argv, void *arg)
 			a->pwfile = optarg;
 			break;
 		case 'V':
-			if (l2c_mop_verif_parse(optarg, a->o.verif) != 0)
-				return l2c_usage_error(me, "--verification: 16 "
-				    "hex digits or up to 8 characters");
+			a->verif = optarg;
+			break;
+		case OPT_VERIF_FILE:
+			a->verif_file = optarg;
 			break;
 		case 'i':
 			a->info = 1;
@@ -276,7 +255,8 @@ cmd_mop(int argc, char **argv)
 	struct l2c_profile_argv		 pa;
 	struct l2c_ui_link		 u;
 	struct args			 a;
-	int				 ex;
+	char *const			*typed = argv;
+	int				 ex, have_verif;
 
 	l2c_sess_opts_init(&a.so);
 	l2c_script_opts_init(&a.sco);
@@ -293,6 +273,9 @@ cmd_mop(int argc, char **argv)
 		    "name in /etc/ethers", argv[optind + 1]);
 		goto out;
 	}
+	if ((ex = l2c_mop_verif_get(me, a.verif_file, a.verif, typed,
+	    a.o.verif, &have_verif)) != 0)
+		goto out;
 	/* Before the privilege drop: the log may be in root's directory. */
 	if ((!a.info && ((ex = l2c_sess_opts_open_log(&a.so)) != 0 ||
 	    (ex = l2c_script_opts_load(me, &a.sco, a.pwfile)) != 0)) ||
@@ -312,7 +295,7 @@ out:
 
 const struct l2c_cmd cmd_mop_entry = {
 	.name = "mop",
-	.usage = "[--verification HEX16|STRING] [--info] [--wake|--no-wake] "
+	.usage = "[--verification-file FILE] [--info] [--wake|--no-wake] "
 	    "[-e CHAR|none] [--timeout SEC] [--idle SEC] [--fixed-poll SEC] "
 	    "[--log FILE] [--timestamps] " L2C_SESS_USAGE_TERM " "
 	    L2C_RECONNECT_USAGE " "

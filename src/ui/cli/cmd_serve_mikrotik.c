@@ -22,6 +22,7 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "core/login.h"
+#include "core/priv.h"
 #include "mac/mt_server.h"
 #include "mac/mt_users.h"
 #include "ui/cli/cmd.h"
@@ -221,6 +222,8 @@ run(const char *ifname, const char *users_path, struct mt_server_conf *conf,
 	size_t			 i;
 	int			 rv, ex;
 
+	/* The users file's secrets must not end up in a core file. */
+	l2c_priv_nodump();
 	if ((rv = mt_users_load(users_path, &sv->users, why,
 	    sizeof(why))) != 0) {
 		if (rv == L2C_ERR_NOTFOUND)

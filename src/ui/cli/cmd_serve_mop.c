@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * `l2console serve mop IFACE`: an out-of-band console for a Linux box
- * with no IP configuration.  Runs login (or --exec CMD) on a pty for
- * the station that reserves the console.
+ * with no IP configuration.  Runs login(1) as getty would (or --exec
+ * CMD as --user, nobody by default) on a pty for the station that
+ * reserves the console.
  */
 #include <getopt.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,10 +15,16 @@
 #include "core/err.h"
 #include "core/frame.h"
 #include "core/log.h"
+#include "core/priv.h"
 #include "mop/mop_server.h"
 #include "ui/cli/cmd.h"
 #include "ui/cli/exitcode.h"
+#include "ui/cli/mop_verif.h"
 #include "ui/cli/open.h"
+
+#define OPT_USER		0x310
+#define OPT_VERIF_FILE		0x311
+#define LOGIN_PROGRAM		"/bin/login"
 
 static void
 on_signal(void *arg, int signo)
@@ -27,24 +35,56 @@ on_signal(void *arg, int signo)
 	l2c_loop_break(loop, 0);
 }
 
+/*
+ * --exec's account: --user, else nobody; root only when named.  Not
+ * root, we can become nobody else: the program runs as we do.
+ */
+static int
+exec_user(const struct l2c_cmd *me, const char *user, const char **out)
+{
+	struct passwd	*pw;
+
+	*out = NULL;
+	if (geteuid() != 0) {
+		if (user != NULL && ((pw = getpwnam(user)) == NULL ||
+		    pw->pw_uid != geteuid()))
+			return l2c_usage_error(me, "--user %s: not root, the "
+			    "program can only run as this account", user);
+		return 0;
+	}
+	if (user == NULL)
+		user = L2C_PRIV_DEFAULT_USER;
+	if ((pw = getpwnam(user)) == NULL)
+		return l2c_usage_error(me, "--user: no account \"%s\" here",
+		    user);
+	if (pw->pw_uid == 0 && strcmp(user, "root") != 0)
+		return l2c_usage_error(me, "--user %s has uid 0: say --user "
+		    "root to run the program as root", user);
+	*out = user;
+	return 0;
+}
+
 static int
 serve_mop(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "exec",		required_argument,	NULL, 'x' },
 		{ "verification",	required_argument,	NULL, 'V' },
+		{ "verification-file",	required_argument, NULL, OPT_VERIF_FILE },
+		{ "user",		required_argument, NULL, OPT_USER },
 		{ "sysid-interval",	required_argument,	NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const int	 sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	static char		 sh[] = "/bin/sh", dash_c[] = "-c";
-	static char		 login[] = "/bin/login";
+	static char		 login[] = LOGIN_PROGRAM;
 	const struct l2c_cmd	*me = &cmd_serve_mop_entry;
 	struct mop_server_conf	 o;
 	struct mop_server	*srv;
 	struct l2c_ui_link	 u;
 	char			*args[4], mac[L2C_MAC_STRLEN];
-	const char		*exec = NULL;
+	const char		*exec = NULL, *user = NULL, *verif = NULL;
+	const char		*verif_file = NULL;
 	uint64_t		 us;
 	size_t			 i;
 	int			 ch, rv;
@@ -57,10 +97,13 @@ serve_mop(int argc, char **argv)
 			exec = optarg;
 			break;
 		case 'V':
-			if (l2c_mop_verif_parse(optarg, o.verif) != 0)
-				return l2c_usage_error(me, "--verification: 16 "
-				    "hex digits or up to 8 characters");
-			o.verify = 1;
+			verif = optarg;
+			break;
+		case OPT_VERIF_FILE:
+			verif_file = optarg;
+			break;
+		case OPT_USER:
+			user = optarg;
 			break;
 		case 's':
 			if (strcmp(optarg, "0") == 0)
@@ -78,12 +121,21 @@ serve_mop(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return l2c_usage_error(me, "serve mop needs one interface");
+	l2c_priv_nodump();
+	if ((rv = l2c_mop_verif_get(me, verif_file, verif, argv, o.verif,
+	    &o.verify)) != 0)
+		return rv;
 	if (exec != NULL) {
 		args[0] = sh;
 		args[1] = dash_c;
 		args[2] = (char *)exec;
 		args[3] = NULL;
+		if ((rv = exec_user(me, user, &o.user)) != 0)
+			return rv;
 	} else {
+		if (user != NULL)
+			return l2c_usage_error(me, "--user goes with --exec "
+			    "(login asks who logs in)");
 		if (geteuid() != 0)
 			l2c_warn("not root: %s will probably refuse to run",
 			    login);
@@ -106,9 +158,10 @@ serve_mop(int argc, char **argv)
 		l2c_ui_close(&u);
 		return l2c_exit_for(rv);
 	}
-	l2c_say("serving the MOP console on %s (%s): %s%s", argv[optind],
+	l2c_say("serving the MOP console on %s (%s): %s%s%s%s", argv[optind],
 	    l2c_mac_fmt(u.link->mac, mac, sizeof(mac)),
-	    exec != NULL ? "/bin/sh -c " : "", exec != NULL ? exec : login);
+	    exec != NULL ? "/bin/sh -c " : "", exec != NULL ? exec : login,
+	    o.user != NULL ? " as " : "", o.user != NULL ? o.user : "");
 	if (!o.verify)
 		l2c_warn("no --verification: any station on the segment can "
 		    "take the console");
@@ -125,7 +178,7 @@ serve_mop(int argc, char **argv)
 const struct l2c_cmd cmd_serve_mop_entry = {
 	.name = "mop",
 	.parent = "serve",
-	.usage = "[--exec CMD] [--verification HEX16|STRING] "
+	.usage = "[--exec CMD [--user USER]] [--verification-file FILE] "
 	    "[--sysid-interval SEC] IFACE",
 	.summary = "DEC MOP remote console",
 	.fn = serve_mop,

@@ -38,7 +38,8 @@ struct want {
 
 /* Values that are paths: "~/" is the home directory, as in a shell. */
 static const char *const path_keys[] = {
-	"log", "password-file", "pcap", "autologin", NULL
+	"log", "password-file", "pcap", "autologin", "verification-file",
+	NULL
 };
 
 int

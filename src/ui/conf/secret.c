@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "core/priv.h"
 #include "ui/cli/cmd.h"
 #include "ui/cli/exitcode.h"
 #include "ui/conf/secret.h"
@@ -32,15 +33,13 @@ from_file(const char *path, char *buf, size_t len)
 	int	fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		l2c_say("cannot read password file %s: %s", path,
-		    strerror(errno));
+		l2c_say("cannot read %s: %s", path, strerror(errno));
 		return L2C_EX_NOINPUT;
 	}
 	n = read(fd, buf, len - 1);
 	close(fd);
 	if (n < 0) {
-		l2c_say("cannot read password file %s: %s", path,
-		    strerror(errno));
+		l2c_say("cannot read %s: %s", path, strerror(errno));
 		return L2C_EX_NOINPUT;
 	}
 	buf[n] = '\0';
@@ -97,6 +96,9 @@ l2c_secret_get(const char *file, const char *envname, const char *prompt,
 
 	if (len < 2)
 		return L2C_EX_SOFTWARE;
+	/* Whoever holds a secret: no core dump of it, no swap where we may. */
+	l2c_priv_nodump();
+	l2c_priv_lock(buf, len);
 	if (file != NULL)
 		return from_file(file, buf, len);
 	if (envname != NULL && (env = getenv(envname)) != NULL) {
@@ -105,6 +107,10 @@ l2c_secret_get(const char *file, const char *envname, const char *prompt,
 			return L2C_EX_USAGE;
 		}
 		memcpy(buf, env, strlen(env) + 1);
+		return 0;
+	}
+	if (prompt == NULL) {
+		buf[0] = '\0';
 		return 0;
 	}
 	return from_tty(prompt, buf, len);

@@ -12,8 +12,10 @@
 #define L2C_SECRET_MAX	256
 
 /*
- * file, then $envname, then a no-echo prompt on /dev/tty.  Returns 0, or
- * an exit status after one line on stderr.
+ * file, then $envname, then a no-echo prompt on /dev/tty (none if prompt
+ * is NULL: buf is then "").  Returns 0, or an exit status after one line
+ * on stderr.  The caller is made undumpable and buf locked in memory
+ * where the system allows (core/priv.h).
  */
 int	l2c_secret_get(const char *file, const char *envname,
 	    const char *prompt, char *buf, size_t len);

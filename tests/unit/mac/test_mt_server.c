@@ -1309,6 +1309,67 @@ test_start_flood(void **state)
 	env_free(e);
 }
 
+/* Room for what the budget lets through (10, then 10 a second). */
+static void
+small_table_slow(struct mt_server_conf *c)
+{
+	small_table(c);
+	c->max_sessions = 64;
+	c->fail_delay_us = L2C_MS(300);
+}
+
+/*
+ * A flood of STARTs each followed at once by a begin auth, 8 of them
+ * between a real client's START and its first DATA, the table full: the
+ * client's session, the only one without DATA then, is not
+ * the one pushed out, and its good login is not pushed out while its
+ * answer waits out --fail-delay (issue 19: a 1000/s begin-auth flood
+ * ended every real login).
+ */
+static void
+test_auth_flood_keeps_verdict(void **state)
+{
+	struct env		*e;
+	struct tc		*t;
+	struct mt_server_stats	 st;
+	uint8_t			 mac[6], ba[MT_CPKT_HDR_LEN];
+	struct l2c_wbuf		 w;
+	unsigned		 i, n;
+
+	(void)state;
+	e = env_new("admin:test123\n", small_table_slow);
+	e->strangers = 1;
+	l2c_wbuf_init(&w, ba, sizeof(ba));
+	assert_int_equal(mt_cpkt_put(&w, MT_CP_BEGINAUTH, NULL, 0), 0);
+	memcpy(mac, EVE_MAC, 6);
+	/* A client that logged in before: the flood spends the others'
+	 * budget, not its own. */
+	t = tc_new(e, "admin", "test123", 0, 0x6161);
+	tc_start(t);
+	assert_true(run_until(e, cond_text, t, 3000));
+	t = tc_new(e, "admin", "test123", 0, 0x6262);
+	for (i = 0; i < 1000 && !cond_text(e, t); i++) {
+		/* The table full first; then 8 STARTs between its START
+		 * and its DATA. */
+		if (i == 20)
+			tc_start(t);
+		for (n = 0; n < 8; n++) {
+			mac[4] = (uint8_t)(i >> 8);
+			mac[5] = (uint8_t)(i * 8 + n);
+			raw_send(e, mac, mac, (uint16_t)(i * 8 + n), 2000,
+			    MT_PT_START, 0, NULL, 0);
+			raw_send(e, mac, mac, (uint16_t)(i * 8 + n), 2000,
+			    MT_PT_DATA, 0, ba, w.len);
+		}
+		assert_int_equal(l2c_loop_once(e->p.loop, L2C_MS(5)), 0);
+	}
+	assert_true(cond_text(e, t));
+	mt_server_stats(e->srv, &st);
+	assert_true(st.evicted >= 100);
+	assert_int_equal(st.logins_ok, 2);
+	env_free(e);
+}
+
 /* The window size follows the client: types 5 and 6 after login. */
 static void
 test_resize(void **state)
@@ -1401,6 +1462,7 @@ main(void)
 		cmocka_unit_test(test_guess_budget),
 		cmocka_unit_test(test_bound_to_client),
 		cmocka_unit_test(test_start_flood),
+		cmocka_unit_test(test_auth_flood_keeps_verdict),
 		cmocka_unit_test(test_resize),
 		cmocka_unit_test(test_real_pty),
 		cmocka_unit_test(test_shutdown),
