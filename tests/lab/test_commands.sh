@@ -90,7 +90,7 @@ rc=$?
 check "RouterOS: a wrong password is status 2 (got $rc)" [ "$rc" -eq 2 ]
 kill "$mtsrv" 2>/dev/null
 
-lab_bg s "$T/mop.log" "$BIN" -v serve mop \
+lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root \
     --exec "python3 $tools/ios_console.py --login admin:s3cret" eth0
 mopsrv=$LAB_PID
 wait_for 5 grep -q "serving the MOP console" "$T/mop.log" ||
@@ -138,7 +138,7 @@ check "IOS: a wrong password is login failed, status 2 (got $rc)" login_m4
 kill "$mopsrv" 2>/dev/null
 
 # IOS that shows its login only after an Enter: the wake-up CR.
-lab_bg s "$T/enter.log" "$BIN" -v serve mop \
+lab_bg s "$T/enter.log" "$BIN" -v serve mop --user root \
     --exec "python3 $tools/ios_console.py --enter" eth0
 wait_for 5 grep -q "serving the MOP console" "$T/enter.log" ||
     { not_ok "serve mop (IOS --enter) starts"; lab_done; }

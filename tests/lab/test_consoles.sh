@@ -141,7 +141,7 @@ fi
 # 3. IOS under serve mop --exec: the login, a 64 KiB running-config.
 #    (--idle 5: the personality, a Python program, may take seconds to
 #    start on a loaded machine.)
-lab_bg s "$T/mop.log" "$BIN" -v serve mop \
+lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root \
     --exec "python3 $tools/ios_console.py" eth0
 wait_for 10 grep -q "serving the MOP console" "$T/mop.log" ||
     { not_ok "serve mop starts"; lab_done; }

@@ -30,7 +30,7 @@ released() {
 	[ "$(grep -c "$CLI.*released" "$T/mop.log")" -ge "$1" ]
 }
 
-lab_bg s "$T/mop.log" "$BIN" -v serve mop \
+lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root \
     --exec "python3 $tools/ios_console.py --login admin:s3cret" eth0
 wait_for 20 grep -q "serving the MOP console" "$T/mop.log" ||
     { not_ok "serve mop starts"; cat "$T/mop.log"; lab_done; }

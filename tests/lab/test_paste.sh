@@ -37,7 +37,7 @@ lines = ["interface FastEthernet0/%d" % i if j == 0 else
 assert len(lines) == 500
 open(sys.argv[1], "w").write("\n".join(lines) + "\n")
 PY
-lab_bg s "$T/mop.log" "$BIN" -v serve mop --exec \
+lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root --exec \
     "python3 $tools/ios_console.py --login admin:s3cret --record $T/ios.rec" \
     eth0
 wait_for 5 grep -q "serving the MOP console" "$T/mop.log" ||

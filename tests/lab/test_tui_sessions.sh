@@ -38,7 +38,7 @@ lab_bg ros "$T/ros.log" "$BIN" -v serve mikrotik --users "$T/users" \
     --exec "python3 $tools/routeros_console.py --identity ros1" \
     --mndp-interval 0 eth1
 rospid=$LAB_PID
-lab_bg ios "$T/ios.log" "$BIN" -v serve mop \
+lab_bg ios "$T/ios.log" "$BIN" -v serve mop --user root \
     --exec "python3 $tools/ios_console.py --login admin:s3cret" eth2
 lab_bg sh "$T/sh.log" "$BIN" -v serve mikrotik --users "$T/users" \
     --exec "env PS1='sh\$ ' /bin/sh -i" --mndp-interval 0 eth3
