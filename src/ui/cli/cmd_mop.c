@@ -17,6 +17,7 @@
 #include "mop/mop_client.h"
 #include "mop/sysid.h"
 #include "ui/cli/cmd.h"
+#include "ui/cli/console_login.h"
 #include "ui/console/console.h"
 #include "ui/cli/exitcode.h"
 #include "ui/cli/mop_verif.h"
@@ -215,6 +216,7 @@ static int
 session(struct l2c_ui_link *u, struct args *a)
 {
 	struct l2c_console	*con = NULL;
+	struct l2c_clogin	 cl;
 	struct l2c_sess		 sess;
 	struct l2c_sess_conf	 sc;
 	struct l2c_sess_end	 e;
@@ -228,9 +230,18 @@ session(struct l2c_ui_link *u, struct args *a)
 		return l2c_script_opts_run(&a->sco, u->loop, &mop_family,
 		    &u->ctx, &sc, a->so.co.wake, u->link->ifname);
 	if ((rv = l2c_console_new(u->loop, &a->so.co, &con)) != 0 ||
-	    (rv = l2c_sess_opts_attach_log(&a->so, con)) != 0 ||
-	    (rv = l2c_family_start(&mop_family, &u->ctx, &sc, con,
-	    &sess)) != 0) {
+	    (rv = l2c_sess_opts_attach_log(&a->so, con)) != 0)
+		goto fail;
+	if (a->sco.login_user != NULL) {
+		/* IOS's own login, answered before the user types. */
+		l2c_clogin_init(&cl, l2c_console_cb(con), a->sco.login_user,
+		    a->sco.password);
+		rv = mop_family.start(&u->ctx, &sc, &cl.cb, &sess);
+		cl.sess = &sess;
+	} else
+		rv = l2c_family_start(&mop_family, &u->ctx, &sc, con, &sess);
+	if (rv != 0) {
+fail:
 		l2c_say("cannot start: %s", l2c_strerror(rv));
 		l2c_console_free(con);
 		return L2C_EX_SOFTWARE;
