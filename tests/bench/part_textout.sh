@@ -24,7 +24,7 @@ command -v mactelnetd >/dev/null || { echo "mactelnet-server missing"; exit 1; }
 
 created_user=
 trap 'lab_cleanup; [ -n "$created_user" ] && userdel "$TUSER" 2>/dev/null; true' EXIT
-lab_ns c && lab_ns s || { echo "cannot create namespaces"; exit 1; }
+{ lab_ns c && lab_ns s; } || { echo "cannot create namespaces"; exit 1; }
 lab_link c eth0 $CMAC s eth0 $SMAC || exit 1
 # mactelnetd serves only interfaces with an address and sends to
 # 255.255.255.255 from a socket: a route must cover it.
@@ -108,7 +108,7 @@ terminal model (\`--output text\`) and with the bytes as received
 | text | ${wall[text]} | $(mibs text) | ${cpu[text]} (${user[text]} + ${sys[text]}) | ${rss[text]} | ${check[text]} |
 
 Throughput ratio text/raw: **$ratio** (goal >= 0.8: $goal), the median
-of each back-to-back pair's ratio ($(printf '%s ' $pairs| sed 's/ $//'));
+of each back-to-back pair's ratio ($(printf '%s\n' "$pairs" | xargs));
 the ratio of the medians above: $mratio.  CPU text/raw:
 $(calc "${cpu[text]} / ${cpu[raw]}" '%.2f').  (Both outputs feed the
 terminal model, which answers RouterOS's queries whenever standard

@@ -50,7 +50,7 @@ trap 'tm kill-server 2>/dev/null; lab_cleanup' EXIT
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' \
     "/proc/$1/stat"; }
 hwm_kb() { awk '/^VmHWM/ { print $2 }' "/proc/$1/status"; }
-all_done() { [ "$(ls "$T"/done.* 2>/dev/null | wc -l)" -ge "$NSESS" ]; }
+all_done() { [ "$(find "$T" -maxdepth 1 -name 'done.*' | wc -l)" -ge "$NSESS" ]; }
 
 # 1a. The UI: ten sessions, each told at once to print the file.
 ui_bulk() {
@@ -60,7 +60,7 @@ ui_bulk() {
 	    "ip netns exec $NC sh -c 'echo \$\$ > $T/ui.pid; exec $BIN -i eth0'"
 	wait_for 10 test -s "$T/ui.pid" || return 1
 	pid=$(cat "$T/ui.pid")
-	for i in $(seq 1 $NSESS); do
+	for i in $(seq 1 "$NSESS"); do
 		tm send-keys -t ui c 1
 		tm send-keys -t ui -l "$SMAC"
 		tm send-keys -t ui Tab C-u; tm send-keys -t ui -l root
@@ -69,7 +69,7 @@ ui_bulk() {
 		tm send-keys -t ui -l "cat $T/big.txt; touch $T/done.$i"
 		tm send-keys -t ui Enter C-] t
 	done
-	wait_for "${BENCH_TUI_WAIT:-300}" all_done || { say "ui: not every session finished: $(cd $T && echo done.*)"; tm capture-pane -p -t ui | grep -v "^$" >&2; return 1; }
+	wait_for "${BENCH_TUI_WAIT:-300}" all_done || { say "ui: not every session finished: $(cd "$T" && echo done.*)"; tm capture-pane -p -t ui | grep -v "^$" >&2; return 1; }
 	echo "$(cpu_s "$pid") $(hwm_kb "$pid")"
 	tm send-keys -t ui q
 	wait_for 20 sh -c "! kill -0 $pid 2>/dev/null"
@@ -81,7 +81,7 @@ ui_bulk() {
 ref_bulk() {
 	local i pids=()
 	rm -f "$T"/done.*
-	for i in $(seq 1 $NSESS); do
+	for i in $(seq 1 "$NSESS"); do
 		printf 'cat %s; touch %s/done.%s; exit\n' "$T/big.txt" "$T" "$i" \
 		    > "$T/ref.$i.in"
 		L2CONSOLE_PASSWORD=$PW /usr/bin/time -o "$T/ref.$i.time" \
@@ -203,7 +203,7 @@ for r in $(seq 1 "$RUNS"); do
 	keys_run kraw "$KEYS" 'L2CRDY\n' L2CRDY '\x1dq' -- \
 	    ip netns exec "$NC" "$BIN" mop eth0 $SMAC
 done
-[ -s "$T/kui.us" ] && [ -s "$T/kraw.us" ] ||
+{ [ -s "$T/kui.us" ] && [ -s "$T/kraw.us" ]; } ||
     { say "keys: no echo measured ($(cat "$T/kui.err" "$T/kraw.err"))"; exit 1; }
 kui_med=$(med < "$T/kui.us") kui_p99=$(pct 99 < "$T/kui.us")
 kraw_med=$(med < "$T/kraw.us") kraw_p99=$(pct 99 < "$T/kraw.us")

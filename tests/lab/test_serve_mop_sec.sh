@@ -160,6 +160,14 @@ login_reads() {
 	done
 	return 1
 }
+shell_reads() {
+	local p
+	for p in $(ip netns pids "$(lab_nsname s)"); do
+		[ "$(stat -c %U "/proc/$p" 2>/dev/null)" = "$MTD_USER" ] &&
+		    grep -Eq "n_tty_read|wait_woken" "/proc/$p/wchan" 2>/dev/null && return 0
+	done
+	return 1
+}
 wait_for 8 login_reads
 check "serve mop runs login by default (it waits for a user name)" [ $? -eq 0 ]
 # A local account with a password (mtd.sh makes it, and removes it at
@@ -170,6 +178,9 @@ if mtd_user && echo "$MTD_USER:$MTD_PW" | chpasswd 2>/dev/null; then
 	check "login: prompt and Password: prompt" grep -q 'login: ' "$LAB_TMP/login"
 	wait_for 8 login_reads
 	echo "$MTD_PW" >&8
+	# The account's shell reading its terminal, then the command: what
+	# is typed while login(1) still runs may be flushed.
+	wait_for 20 shell_reads
 	echo 'echo "in as $(id -un)-$((6*7))"' >&8
 	wait_for 20 grep -q "in as $MTD_USER-42" "$LAB_TMP/login"
 	check "login with the account's password gives its shell" [ $? -eq 0 ]
