@@ -79,8 +79,11 @@ check "a session to the RouterOS personality" dial
 keys -l '/system identity print'; keys Enter
 check "a command answers" wait_text "name: ros1" 10
 
-# 1. r in the menu: reconnect on, after the password once more.
-menu; keys r
+# 1. ? lists r; r in the menu: reconnect on, after the password again.
+menu; keys '?'
+check "? lists r, reconnect" wait_text "r      Reconnect when lost" 3
+keys Escape; wait_for 3 has "Session menu"
+keys r
 check "r asks for the password again" wait_text "password" 5
 keys -l pw-right; keys Enter
 check "r: reconnect on" wait_text "reconnect on for" 5
