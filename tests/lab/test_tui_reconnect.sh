@@ -124,8 +124,16 @@ server "$T/users2" || { not_ok "the server starts with users2"; lab_done; }
 check "a refused login stops it: login failed" \
     wait_for 15 has "login failed; not reconnecting"
 check "... and the session is lost" wait_for 5 state lost
+# r on the lost session: the new password, and it comes back at once.
+menu; keys r
+check "r on a lost session asks for the password" wait_text "password" 5
+keys -l pw-changed; keys Enter
+check "... and reconnects it with that one" \
+    wait_for 10 has "connected to $ROS again"
+keys Escape
+check "... listed as connected" wait_for 5 state connected
 menu; keys d
-check "d dismisses it" wait_for 5 table
+check "d disconnects it" wait_for 5 table
 keys q
 check "the UI ends, status 0" wait_text "rc=0" 10
 

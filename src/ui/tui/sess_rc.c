@@ -204,6 +204,27 @@ tui_rc_wait(struct tui_sess *s)
 	l2c_pinger_start(s->rc_ping);
 }
 
+/* Lost already when r turned reconnect on: start waiting now. */
+static void
+from_lost(struct tui_sess *s)
+{
+	char	mac[L2C_MAC_STRLEN];
+
+	if (s->state != TS_LOST)
+		return;
+	/* From a key, not from the old session's callbacks. */
+	if (s->started)
+		s->sess.ops->free(s->sess.s);
+	s->started = 0;
+	s->state = TS_RECONNECTING;
+	keep_screen(s);
+	tui_sess_note(s, "reconnecting to %s once it answers (up to %.0f s)",
+	    l2c_mac_fmt(s->peer, mac, sizeof(mac)),
+	    (double)rc_opts.timeout_us / 1e6);
+	l2c_timer_arm(s->t->loop, &s->rc_end, rc_opts.timeout_us);
+	tui_rc_wait(s);
+}
+
 void
 tui_rc_opened(struct tui_sess *s)
 {
@@ -238,6 +259,7 @@ pass_done(struct tui *t, int ok)
 	if (s != NULL && ok) {
 		keep(s, t->conn.pass);
 		tui_status(t, TA_OK, "reconnect on for %s", s->name);
+		from_lost(s);
 	} else if (s != NULL)
 		tui_status(t, TA_NORMAL, "reconnect stays off for %s",
 		    s->name);
@@ -257,6 +279,7 @@ tui_rc_toggle(struct tui *t, struct tui_sess *s)
 	if (!(s->fam->flags & L2C_FAM_LOGIN)) {
 		s->rc_on = 1;
 		tui_status(t, TA_OK, "reconnect on for %s", s->name);
+		from_lost(s);
 		return;
 	}
 	memset(&t->form, 0, sizeof(t->form));
