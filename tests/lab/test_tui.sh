@@ -227,7 +227,7 @@ else
 		not_ok "session info is drawn alone, not over the menu"; dump
 	fi
 	keys Escape
-	keys r
+	keys c
 	wait_for 5 gone "Session menu"
 	screen_intact() { wait_for 5 has l2c42tui && hasre "^29 100"; }
 	check "the session's screen is intact after the menu" screen_intact

@@ -11,6 +11,7 @@
 #include "ui/tui/tui.h"
 
 #define OPT_SCROLLBACK	0x340	/* long-option codes 0x340-0x34f: the UI's */
+#define OPT_RECONNECT	0x360
 
 static void
 usage(FILE *f)
@@ -21,7 +22,7 @@ usage(FILE *f)
 	    "       l2console [-qv] [--user NAME] [-i IFACE] [--color WHEN] "
 	    "[-e CHAR]\n"
 	    "                 [--log FILE] [--timestamps] [--promisc]\n"
-	    "                 [--scrollback N]\n"
+	    "                 [--scrollback N] [--reconnect]\n"
 	    "       l2console --help | --version\n\n"
 	    "Without a command: the full-screen UI (interface, neighbors, "
 	    "consoles).\n\ncommands:\n", f);
@@ -56,6 +57,8 @@ usage(FILE *f)
 	    "  --promisc       capture promiscuously (as scan --promisc)\n"
 	    "  --scrollback N  lines of scrollback kept per session (default"
 	    " 10000)\n"
+	    "  --reconnect     reconnect every session when it is lost (the"
+	    " menu's r: one)\n"
 	    "\nexit status:\n"
 	    "   0  success\n"
 	    "   1  scan found nothing, ping got no reply\n"
@@ -125,6 +128,7 @@ main(int argc, char **argv)
 		{ "timestamps",	no_argument,		NULL, 'T' },
 		{ "promisc",	no_argument,		NULL, 0x331 },
 		{ "scrollback",	required_argument,	NULL, OPT_SCROLLBACK },
+		{ "reconnect",	no_argument,		NULL, OPT_RECONNECT },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct l2c_cmd	*c;
@@ -188,6 +192,10 @@ main(int argc, char **argv)
 				    "number of lines, 0 to 1000000");
 			ui_opt = 1;
 			break;
+		case OPT_RECONNECT:
+			ui.reconnect = 1;
+			ui_opt = 1;
+			break;
 		default:
 			return l2c_usage_error(NULL, "unknown option");
 		}
@@ -205,8 +213,8 @@ main(int argc, char **argv)
 		return l2c_usage_error(NULL, "unknown command \"%s\"", argv[0]);
 	if (ui_opt)
 		return l2c_usage_error(NULL, "-i, -e, --color, --log, "
-		    "--timestamps, --promisc and --scrollback before a command "
-		    "are for the full-screen UI: give them after the command, "
+		    "--timestamps, --promisc, --scrollback and --reconnect "
+		    "before a command are for the full-screen UI: give them after the command, "
 		    "or no command");
 	/* "l2console CMD --help": the command's own help, on stdout. */
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||

@@ -78,30 +78,57 @@ l2c_reconnect_release(const struct l2c_reconnect_opts *o, void *p,
 
 static void	step(const char *, ...) __attribute__((format(printf, 1, 2)));
 
+char *
+l2c_reconnect_when(char *buf, size_t len)
+{
+	struct timespec	ts;
+	struct tm	tm;
+	char		hms[16];
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	localtime_r(&ts.tv_sec, &tm);
+	strftime(hms, sizeof(hms), "%H:%M:%S", &tm);
+	snprintf(buf, len, "%s.%03ld", hms, ts.tv_nsec / 1000000);
+	return buf;
+}
+
+int
+l2c_reconnect_worth(int err)
+{
+	return err == 0 || err == L2C_ERR_PEERLOST;
+}
+
+int
+l2c_reconnect_ping_conf(const struct l2c_family *fam, const uint8_t *peer,
+    struct l2c_ping_conf *pc)
+{
+	memset(pc, 0, sizeof(*pc));
+	pc->proto = fam->ping;
+	memcpy(pc->dst, peer, sizeof(pc->dst));
+	pc->interval_us = L2C_RECONNECT_PING_US;
+	pc->size = L2C_PING_HDR;
+	return pc->proto != NULL ? 0 : -1;
+}
+
 /* One step on stderr, with the local time to the millisecond. */
 static void
 step(const char *fmt, ...)
 {
-	struct timespec	ts;
-	struct tm	tm;
-	char		msg[512], when[16];
+	char		msg[512], when[32];
 	va_list		ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	clock_gettime(CLOCK_REALTIME, &ts);
-	localtime_r(&ts.tv_sec, &tm);
-	strftime(when, sizeof(when), "%H:%M:%S", &tm);
-	l2c_say("%s.%03ld %s", when, ts.tv_nsec / 1000000, msg);
+	l2c_say("%s %s", l2c_reconnect_when(when, sizeof(when)), msg);
 }
 
 /* Lost, or ended by the device: not by the user, a signal or EOF. */
 static int
 worth_it(const struct rc *r, int err)
 {
-	return (err == 0 || err == L2C_ERR_PEERLOST) &&
-	    !l2c_console_closed_here(r->con) && l2c_console_signo(r->con) == 0;
+	return l2c_reconnect_worth(err) && !l2c_console_closed_here(r->con) &&
+	    l2c_console_signo(r->con) == 0;
 }
 
 static void
@@ -152,12 +179,8 @@ wait_device(struct rc *r, uint64_t deadline)
 	for (i = 0; i < NSTOP_SIGS; i++)
 		(void)l2c_loop_signal(r->ctx->loop, stop_sigs[i], on_signal,
 		    r);
-	memset(&pc, 0, sizeof(pc));
-	pc.proto = r->fam->ping;
-	memcpy(pc.dst, r->sc->peer, sizeof(pc.dst));
-	pc.interval_us = L2C_RECONNECT_PING_US;
-	pc.size = L2C_PING_HDR;
-	if (pc.proto != NULL && l2c_pinger_new(r->ctx, &pc, &cb, &p) == 0)
+	if (l2c_reconnect_ping_conf(r->fam, r->sc->peer, &pc) == 0 &&
+	    l2c_pinger_new(r->ctx, &pc, &cb, &p) == 0)
 		l2c_pinger_start(p);
 	else {
 		r->answered = 1;	/* the session's START asks instead */

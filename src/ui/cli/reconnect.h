@@ -53,6 +53,20 @@ void	l2c_reconnect_release(const struct l2c_reconnect_opts *, void *,
 	    size_t);
 
 /*
+ * What the line-mode console and the full-screen UI share.  worth: the
+ * session ended in a way that reconnect retries (lost, or ended by the
+ * device), as far as err tells.  ping_conf: the family's ping to peer,
+ * one every L2C_RECONNECT_PING_US; 0, or -1 when the family has none
+ * (the session's own START asks instead).  when: the local time to the
+ * millisecond, HH:MM:SS.mmm, for each step said.
+ */
+struct l2c_ping_conf;
+int	l2c_reconnect_worth(int err);
+int	l2c_reconnect_ping_conf(const struct l2c_family *, const uint8_t *peer,
+	    struct l2c_ping_conf *);
+char	*l2c_reconnect_when(char *, size_t);
+
+/*
  * The first session on con ended with err: while it was lost or ended
  * by the device, and reconnect is on, wait for the device, start again
  * with sc and run it.  Returns the error of the last session; *worded

@@ -35,9 +35,10 @@ static void	m_log(struct tui *, struct tui_sess *);
 static void	m_info(struct tui *, struct tui_sess *);
 static void	m_esc(struct tui *, struct tui_sess *);
 static void	m_help(struct tui *, struct tui_sess *);
+static void	m_rc(struct tui *, struct tui_sess *);
 
 static const struct menu_item items[] = {
-	{ 'r',	"Return to the session",			m_back },
+	{ 'c',	"Continue in the session",			m_back },
 	{ 'n',	"Next session",					m_next },
 	{ 'p',	"Previous session",				m_prev },
 	{ 't',	"Device table (sessions keep running)",		m_table },
@@ -47,6 +48,7 @@ static const struct menu_item items[] = {
 	{ 'd',	"Disconnect this session",			m_disc },
 	{ 'b',	"Send a break (MOP)",				m_break },
 	{ 'l',	"Start the session log",			m_log },
+	{ 'r',	"Reconnect when lost: turn on",			m_rc },
 	{ 'i',	"Session information",				m_info },
 	{ 'e',	"Send the escape key to the device",		m_esc },
 	{ '?',	"Help: every key",				m_help },
@@ -238,6 +240,12 @@ m_info(struct tui *t, struct tui_sess *s)
 }
 
 static void
+m_rc(struct tui *t, struct tui_sess *s)
+{
+	tui_rc_toggle(t, s);
+}
+
+static void
 m_esc(struct tui *t, struct tui_sess *s)
 {
 	uint8_t	b = (uint8_t)t->o.escape;
@@ -272,8 +280,12 @@ m_help(struct tui *t, struct tui_sess *s)
 	tui_pop_add(t, "  q Esc  back to the live screen");
 	tui_pop_add(t, "The list at the bottom: each session, its state "
 	    "(connecting,");
-	tui_pop_add(t, "connected, lost, closing) and \"logged\" when it "
-	    "logs to a file.");
+	tui_pop_add(t, "connected, reconnecting, lost, closing) and "
+	    "\"logged\" when it");
+	tui_pop_add(t, "logs to a file.  With r on, a session lost or ended "
+	    "by the device");
+	tui_pop_add(t, "waits for its ping, starts again and logs in with "
+	    "the same password.");
 	tui_pop_show(t, "Session keys");
 }
 
@@ -307,6 +319,8 @@ menu_draw(struct tui *t, void *data)
 		label = items[i].label;
 		if (items[i].fn == m_log && log != NULL)
 			label = "Stop the session log";
+		if (items[i].fn == m_rc && s->rc_on)
+			label = "Reconnect when lost: turn off (on now)";
 		if (items[i].fn == m_esc) {
 			snprintf(line, sizeof(line), " %c  Send the escape key "
 			    "(%s) to the device", items[i].key,

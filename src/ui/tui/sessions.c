@@ -60,6 +60,7 @@ tui_sess_state_name(const struct tui_sess *s)
 		[TS_CONNECTED] = "connected",
 		[TS_LOST] = "lost",
 		[TS_CLOSED] = "closed",
+		[TS_RECONNECTING] = "reconnecting",
 	};
 
 	if (s->closing && s->state != TS_LOST && s->state != TS_CLOSED)
@@ -146,8 +147,10 @@ verdict(struct tui_sess *s)
 static void
 opened(struct tui_sess *s)
 {
-	int	cols, rows;
+	int	cols, rows, again = s->state == TS_RECONNECTING;
 
+	if (again)
+		tui_rc_opened(s);
 	s->state = TS_CONNECTED;
 	area(&cols, &rows);
 	(void)s->sess.ops->resize(s->sess.s, (unsigned)cols, (unsigned)rows);
@@ -157,14 +160,16 @@ opened(struct tui_sess *s)
 		s->in[0] = '\r';
 	}
 	pump(s);
-	tui_status(s->t, TA_OK, "connected to %s", s->name);
+	tui_status(s->t, TA_OK, "connected to %s%s", s->name,
+	    again ? " again" : "");
 }
 
 static void
 on_event(void *arg, enum l2c_sess_event ev, int err, const char *msg)
 {
-	struct tui_sess	*s = arg;
-	struct tui	*t = s->t;
+	struct tui_sess		*s = arg;
+	struct tui		*t = s->t;
+	enum tui_sess_state	 was = s->state;
 
 	switch (ev) {
 	case L2C_SESS_OPEN:
@@ -178,13 +183,17 @@ on_event(void *arg, enum l2c_sess_event ev, int err, const char *msg)
 			s->sess.ops->facts(s->sess.s, &s->facts);
 		verdict(s);
 		/*
-		 * Lost after it was open, and nobody asked: it stays in
-		 * the list with its last screen, until dismissed.
+		 * Lost after it was open, and nobody asked: reconnect
+		 * takes it on, or it stays in the list with its last
+		 * screen, until dismissed.
 		 */
-		if (s->state == TS_CONNECTED && err != 0 && !s->closing &&
-		    !t->quit)
+		if (tui_rc_closed(s, was, err))
+			s->state = TS_RECONNECTING;
+		else if ((was == TS_RECONNECTING || (was == TS_CONNECTED &&
+		    err != 0)) && !s->closing && !t->quit) {
 			s->state = TS_LOST;
-		else
+			tui_rc_ended(s);
+		} else
 			s->state = TS_CLOSED;
 		l2c_timer_arm(t->loop, &s->reap, 0);
 		break;
@@ -216,6 +225,7 @@ sess_free(struct tui_sess *s)
 
 	l2c_timer_cancel(t->loop, &s->grace);
 	l2c_timer_cancel(t->loop, &s->reap);
+	tui_rc_free(s);
 	if (s->started)
 		s->sess.ops->free(s->sess.s);
 	l2c_sess_log_stop(&s->log);
@@ -250,13 +260,21 @@ drop(struct tui *t, struct tui_sess *s)
 	tui_dirty(t);
 }
 
-/* After CLOSED, from the loop: a closed session goes; a lost one stays. */
+/*
+ * After CLOSED, from the loop: a closed session goes; a lost one stays;
+ * one reconnecting waits for its device without the old session.
+ */
 static void
 reap(void *arg)
 {
 	struct tui_sess	*s = arg;
 
-	if (s->state == TS_LOST)
+	if (s->state == TS_RECONNECTING && s->started) {
+		s->sess.ops->free(s->sess.s);
+		s->started = 0;
+		tui_rc_wait(s);
+	}
+	if (s->state == TS_LOST || s->state == TS_RECONNECTING)
 		return;
 	drop(s->t, s);
 }
@@ -336,10 +354,40 @@ log_attach(struct tui *t, struct tui_sess *s)
 
 /* The same sessions as `l2console mikrotik` and `l2console mop`. */
 static int
-start(struct tui *t, struct tui_sess *s)
+launch(struct tui *t, struct tui_sess *s, const char *pass)
 {
 	struct l2c_sess_conf	*sc = &s->sc;
 	struct l2c_sess_cb	 cb = { on_output, on_event, s };
+	int			 cols, rows, rv;
+
+	area(&cols, &rows);
+	memset(sc, 0, sizeof(*sc));
+	memcpy(sc->peer, s->peer, L2C_ETH_ALEN);
+	if (s->fam->flags & L2C_FAM_LOGIN) {
+		sc->login = s->user;
+		sc->password = pass;
+	}
+	sc->term = SESS_TERM;
+	sc->cols = (unsigned)cols;
+	sc->rows = (unsigned)rows;
+	if (s->fam->start == NULL)
+		return L2C_ERR_INVAL;
+	/* The session copies what it keeps of sc (core/family.h). */
+	rv = s->fam->start(&t->u.ctx, sc, &cb, &s->sess);
+	sc->password = NULL;
+	return rv;
+}
+
+static int
+restart(struct tui_sess *s)
+{
+	return launch(s->t, s, s->pass);
+}
+
+/* A pane, then the session into it. */
+static int
+start(struct tui *t, struct tui_sess *s)
+{
 	struct tui_pane_conf	 pc;
 	int			 cols, rows, rv;
 
@@ -352,21 +400,7 @@ start(struct tui *t, struct tui_sess *s)
 	pc.arg = s;
 	if ((rv = tui_pane_new(&pc, &s->pane)) != 0)
 		return rv;
-	memset(sc, 0, sizeof(*sc));
-	memcpy(sc->peer, s->peer, L2C_ETH_ALEN);
-	if (s->fam->flags & L2C_FAM_LOGIN) {
-		sc->login = s->user;
-		sc->password = t->conn.pass;
-	}
-	sc->term = SESS_TERM;
-	sc->cols = (unsigned)cols;
-	sc->rows = (unsigned)rows;
-	if (s->fam->start == NULL)
-		return L2C_ERR_INVAL;
-	/* The session copies what it keeps of sc (core/family.h). */
-	rv = s->fam->start(&t->u.ctx, sc, &cb, &s->sess);
-	sc->password = NULL;
-	return rv;
+	return launch(t, s, t->conn.pass);
 }
 
 /* A new session to t->conn, shown at once; the password is wiped. */
@@ -402,6 +436,8 @@ tui_sess_begin(struct tui *t)
 	l2c_sess_log_init(&s->log);
 	l2c_timer_init(&s->grace, on_grace, s);
 	l2c_timer_init(&s->reap, reap, s);
+	s->restart = restart;
+	tui_rc_init(s, t->conn.pass);
 	log_attach(t, s);
 	rv = start(t, s);
 	l2c_secret_wipe(t->conn.pass, sizeof(t->conn.pass));

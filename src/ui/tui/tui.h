@@ -23,6 +23,7 @@ struct l2c_tui_opts {
 	int		 timestamps;
 	int		 promisc;	/* --promisc: the scan's capture */
 	size_t		 scrollback;	/* --scrollback: rows per session */
+	int		 reconnect;	/* --reconnect: on for every session */
 };
 
 void	l2c_tui_defaults(struct l2c_tui_opts *);

@@ -5,15 +5,17 @@
  * screen that covers everything), and the helpers every screen draws
  * with.  One file per screen: iface.c, neigh.c, form.c, popup.c,
  * menu.c, sess.c (the current session), scroll.c (its scroll mode);
- * sessions.c keeps every session under way with its pane (pane.c);
+ * sessions.c keeps every session under way with its pane (pane.c)
+ * and sess_rc.c reconnects one that is lost;
  * ping.c pings; dial.c connects by name.
  * Who calls whom, with no circle: tui.c (the top) starts the screens
  * and sets the hooks through which the frame reaches the sessions
  * (begin, end all, resize) and the table shows them; screens call each
  * other downwards (neigh -> dial, form, popup, ping; sess -> sessions;
  * menu, scroll -> sessions, form, popup; sessions -> neigh to resume,
- * pane) and every one calls the frame (frame.c) and the drawing
- * helpers (draw.c), which call no screen by name.  A screen is pushed
+ * pane, sess_rc; sess_rc -> form, and starts a session again through
+ * the hook sessions.c gives it) and every one calls the frame (frame.c)
+ * and the drawing helpers (draw.c), which call no screen by name.  A screen is pushed
  * by naming its struct, which is no call.
  */
 #ifndef L2C_UI_TUI_INT_H
@@ -26,6 +28,7 @@
 #include "core/frame.h"
 #include "core/loop.h"
 #include "core/neigh.h"
+#include "core/ping_run.h"
 #include "core/session.h"
 #include "ui/console/console.h"
 #include "ui/console/sess_log.h"
@@ -139,6 +142,7 @@ enum tui_sess_state {
 	TS_CONNECTED,
 	TS_LOST,		/* ended with an error after it was open */
 	TS_CLOSED,
+	TS_RECONNECTING,	/* lost, reconnect on: waiting, starting again */
 };
 struct tui_pane;
 struct tui_palette;
@@ -168,6 +172,15 @@ struct tui_sess {
 	char			 logpath[1024];	/* the log form's field */
 	char			 find[TUI_NAMELEN];	/* scroll mode's search */
 	char			 wpath[1024];	/* where w writes */
+	/* Reconnect (sess_rc.c); pass is kept (mlock'ed) only while on. */
+	int			 rc_on;
+	int			 rc_kept;	/* pass holds the password */
+	char			 pass[L2C_SECRET_MAX];
+	/* sessions.c's: a new session into the pane with pass: 0 or error */
+	int			(*restart)(struct tui_sess *);
+	struct l2c_pinger	*rc_ping;
+	struct l2c_timer	 rc_step;	/* the next step, from the loop */
+	struct l2c_timer	 rc_end;	/* --reconnect's wait is over */
 };
 struct tui_sessions {
 	struct tui_sess		*s[TUI_SESS_MAX];
@@ -294,6 +307,19 @@ void	tui_sess_next(struct tui *, int delta);
 void	tui_sess_table(struct tui *);	/* the table, sessions running */
 void	tui_sess_disconnect(struct tui *, struct tui_sess *);
 int	tui_sess_send(struct tui_sess *, const void *, size_t);
+
+/* sess_rc.c: reconnect, a session at a time. */
+void	tui_rc_init(struct tui_sess *, const char *pass);	/* at begin */
+void	tui_rc_free(struct tui_sess *);
+/* CLOSED with err from state was: 1 when reconnect takes the session on. */
+int	tui_rc_closed(struct tui_sess *, enum tui_sess_state was, int err);
+void	tui_rc_wait(struct tui_sess *);	/* reaped: wait for the device */
+void	tui_rc_opened(struct tui_sess *);
+void	tui_rc_ended(struct tui_sess *);	/* lost for good: say why */
+void	tui_rc_toggle(struct tui *, struct tui_sess *);	/* the menu's r */
+/* A note line in s's pane, with the time. */
+void	tui_sess_note(struct tui_sess *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
 /* The pane and the session list, under whatever is drawn on top. */
 void	tui_sess_draw(struct tui *, struct tui_sess *);
 const char *tui_sess_state_name(const struct tui_sess *);
