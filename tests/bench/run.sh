@@ -468,22 +468,13 @@ profile() {
 # ---------------------------------------------------------- 6. scan
 
 scan() {
-	local libs
 	if [ ! -f "$TOP/tests/bench/scan.sh" ] || ! has_cmd scan ||
 	    [ ! -f "$TOP/tests/tools/l2c-responder.c" ]; then
 		skipped scan "l2console scan and tests/bench/scan.sh are not in this tree yet"
 		return
 	fi
-	# The simulated devices, optimized like the program (not the
-	# sanitized test build): they must not be the slow side.
-	mkdir -p "$T/tools"
-	libs="$(pkg-config --libs libpcap libcrypto ncursesw 2>/dev/null) -lnet -lutil -lm"
-	# shellcheck disable=SC2046,SC2086
-	if ! $CC -std=c11 -D_GNU_SOURCE -O2 -I"$TOP/src" \
-	    -o "$T/tools/l2c-responder" "$TOP/tests/tools/l2c-responder.c" \
-	    $(ls "$TOP"/build/rel/src/core/*.o "$TOP"/build/rel/src/mac/*.o \
-	    "$TOP"/build/rel/src/mop/*.o) $libs 2> "$T/cc-resp.log"; then
-		skipped scan "cannot build l2c-responder: $(head -1 "$T/cc-resp.log")"
+	if ! rel_tools; then
+		skipped scan "cannot build l2c-responder: $(head -1 "$T/cc-l2c-responder.log")"
 		return
 	fi
 	say "scan: tests/bench/scan.sh (200 and 1000 devices)"
@@ -528,7 +519,7 @@ part() {
 	    > "$T/part.$name.out" 2> "$T/part.$name.err"; then
 		cp "$T/part.$name.out" "$RES/part.$name"
 	else
-		skipped "part.$name" "tests/bench/part_$name.sh failed: $(tail -1 "$T/part.$name.out" "$T/part.$name.err" | tr '\n' ' ')"
+		skipped "part.$name" "tests/bench/part_$name.sh failed: $(tail -q -n 2 "$T/part.$name.out" "$T/part.$name.err" | tr '\n' ' ')"
 	fi
 }
 
@@ -588,6 +579,11 @@ login_srv() {
 
 # ------------------------------------------------------------ run it
 
+# The parts first: each builds its own lab, with the same MACs, users
+# and daemons as the ones below, which must not be up yet.
+for p in $PARTS; do
+	want "$p" && part "$p"
+done
 if want bulk || want profile || want ack || want keys || want login ||
     want idle; then
 	say "MikroTik lab: veth pair, Debian's mactelnetd"
@@ -609,9 +605,6 @@ fi
 want idle && idle
 want login && login_srv
 want scan && scan
-for p in $PARTS; do
-	want "$p" && part "$p"
-done
 
 read -r CPU1_BUSY CPU1_IDLE CPU1_STEAL < <(cpustat)
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
