@@ -69,6 +69,14 @@ l2c_loop_free(struct l2c_loop *l)
 		return;
 	if (l->sigfd != -1) {
 		close(l->sigfd);
+		/*
+		 * A signal sent twice (timeout(1) signals its child and then
+		 * its process group) may wait here after the first one was
+		 * acted on: taken now, it would kill us on the way out.
+		 */
+		while (sigtimedwait(&l->sigmask, NULL,
+		    &(struct timespec){ 0, 0 }) > 0)
+			;
 		sigprocmask(SIG_UNBLOCK, &l->sigmask, NULL);
 	}
 	free(l->w);
