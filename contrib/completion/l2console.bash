@@ -10,16 +10,26 @@
 # ${XDG_CONFIG_HOME:-$HOME/.config}/l2console/config that fit the command.
 
 # Options per subcommand; "serve mop" and "serve mikrotik" have their own.
-_l2console_global_opts=(-q -v --quiet --verbose --user -h --help -V --version)
+# Without a command: the global ones and the full-screen UI's.
+_l2console_global_opts=(-q -v --quiet --verbose --user -h --help -V --version
+    -i --interface --color -e --escape --log --timestamps --promisc
+    --scrollback --reconnect)
+# Both consoles: the terminal, paste, tools, reconnect and scripting.
+_l2console_sess_opts=(--term --term-size --output --log-format --paste-wait
+    --line-delay --map --local-echo --hex --reconnect --reconnect-timeout
+    --command --commands-file --json --command-timeout --prompt --script
+    --script-unsafe --script-timeout)
 _l2console_opts_mikrotik=(-u --md5 --allow-md5 --no-md5 --known-devices
-    --password-file -a --autologin -A --no-autologin -e --timeout --idle --log
-    --timestamps --pcap)
+    --password-file -a --autologin -A --no-autologin --login-retries -e
+    --timeout --idle --log --timestamps --pcap "${_l2console_sess_opts[@]}")
 _l2console_opts_mop=(--verification-file --info --wake --no-wake -e --timeout
-    --idle --fixed-poll --log --timestamps --pcap)
+    --idle --fixed-poll --log --timestamps --pcap --login-user
+    --password-file --enable --enable-password-file
+    "${_l2console_sess_opts[@]}")
 _l2console_opts_scan=(--timeout --watch --json --csv --mop-only
-    --mikrotik-only --probe --probe-file --sweep-rate --no-sweep --audit
-    --pcap)
-_l2console_opts_ping=(-c -i -s -W --mop)
+    --mikrotik-only --probe --probe-file --sweep-rate --no-sweep --promisc
+    --audit --pcap)
+_l2console_opts_ping=(-c -i -s -W --mop --pcap)
 _l2console_opts_serve_mop=(--exec --user --verification-file --sysid-interval
     --pcap)
 _l2console_opts_serve_mikrotik=(--exec --users --add-user --md5 --password-file
@@ -29,7 +39,11 @@ _l2console_opts_serve_mikrotik=(--exec --users --add-user --md5 --password-file
 _l2console_argopts=" --user -u --password-file -a --autologin -e --timeout
     --idle --fixed-poll --log --verification --verification-file --probe --probe-file -c -i -s -W --exec --sysid-interval
     --users --add-user --mndp-interval --identity --pcap --idle-timeout
-    --max-fails --fail-delay --sweep-rate --known-devices "
+    --max-fails --fail-delay --sweep-rate --known-devices --login-retries
+    --term --term-size --output --log-format --paste-wait --line-delay --map
+    --reconnect-timeout --command --commands-file --command-timeout --prompt
+    --script --script-timeout --login-user --enable-password-file
+    --interface --color --escape --scrollback "
 
 # Interfaces that could carry frames: everything but loopback.
 _l2console_ifaces() {
@@ -192,7 +206,8 @@ _l2console() {
 	# The value of an option.
 	case $prev in
 	--password-file|--probe-file|--users|--pcap|--log|-a|--autologin|\
-	--known-devices|--verification-file)
+	--known-devices|--verification-file|--commands-file|--script|\
+	--enable-password-file)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		compopt -o filenames 2>/dev/null
 		return 0
@@ -205,16 +220,37 @@ _l2console() {
 		mapfile -t COMPREPLY < <(compgen -u -- "$cur")
 		return 0
 		;;
-	-e)
+	-e|--escape)
 		_l2console_reply "$cur" none
+		return 0
+		;;
+	--term) _l2console_reply "$cur" auto virtual; return 0 ;;
+	--output) _l2console_reply "$cur" text raw; return 0 ;;
+	--log-format) _l2console_reply "$cur" raw text; return 0 ;;
+	--paste-wait) _l2console_reply "$cur" echo prompt none; return 0 ;;
+	--color) _l2console_reply "$cur" auto always never; return 0 ;;
+	--map)
+		_l2console_reply "$cur" ICRNL IGNCR INLCR INLCRNL OCRNL ONLCR \
+		    ONLCRNL ODELBS OLTU none
+		return 0
+		;;
+	-i|--interface)
+		# The full-screen UI's interface; ping's -i is an interval.
+		if [ -z "$cmd" ]; then
+			_l2console_reply_from "$cur" _l2console_ifaces
+		else
+			COMPREPLY=()
+		fi
 		return 0
 		;;
 	--probe)
 		_l2console_reply_from "$cur" _l2console_targets
 		return 0
 		;;
-	--timeout|--idle|--verification|-c|-i|-s|-W|--sysid-interval|\
-	--mndp-interval|--identity|--fixed-poll)
+	--timeout|--idle|--verification|-c|-s|-W|--sysid-interval|\
+	--mndp-interval|--identity|--fixed-poll|--term-size|--line-delay|\
+	--reconnect-timeout|--command|--command-timeout|--prompt|\
+	--script-timeout|--login-retries|--login-user|--scrollback)
 		COMPREPLY=()
 		return 0
 		;;

@@ -163,27 +163,75 @@ words_only() {
 expect_comp "l2console " "interfaces mikrotik mop ping scan serve"
 expect_comp "l2console m" "mikrotik mop"
 expect_comp "l2console mop --v" "--verification-file"
-expect_comp "l2console mop --" \
-    "--fixed-poll --idle --info --log --no-wake --pcap --timeout --timestamps --verification-file --wake"
-expect_comp "l2console mop -" \
-    "--fixed-poll --idle --info --log --no-wake --pcap --timeout --timestamps --verification-file --wake -e"
+expect_comp "l2console mop -e" "-e"
 expect_comp "l2console mikrotik -" \
-    "--allow-md5 --autologin --idle --known-devices --log --md5 --no-autologin --no-md5 --password-file --pcap --timeout --timestamps -A -a -e -u"
+    "$(comp "l2console mikrotik --") -A -a -e -u"
 expect_comp "l2console mikrotik --a" "--allow-md5 --autologin"
 expect_comp "l2console mikrotik --au" "--autologin"
 expect_comp "l2console mop --f" "--fixed-poll"
 expect_comp "l2console mop --fixed-poll " ""
 expect_comp "l2console scan --m" "--mikrotik-only --mop-only"
-expect_comp "l2console scan --" \
-    "--audit --csv --json --mikrotik-only --mop-only --no-sweep --pcap --probe --probe-file --sweep-rate --timeout --watch"
-expect_comp "l2console ping -" "--mop -W -c -i -s"
+expect_comp "l2console ping -" "--mop --pcap -W -c -i -s"
 expect_comp "l2console serve " "mikrotik mop"
-expect_comp "l2console serve mop --" \
-    "--exec --pcap --sysid-interval --user --verification-file"
-expect_comp "l2console serve mikrotik --" \
-    "--add-user --exec --fail-delay --identity --idle-timeout --max-fails --md5 --mndp-interval --no-md5 --password-file --pcap --users"
-expect_comp "l2console -" \
-    "--help --quiet --user --verbose --version -V -h -q -v"
+
+# Every option a command's usage names is offered, and no other (but
+# --pcap, which any command that opens an interface takes); one that
+# takes a value is known as such, so its value is not taken for IFACE.
+# help_usage CMD...: the usage text of that command.
+help_usage() { "${L2C_BIN:?}" "$@" --help 2>&1 | grep -v unrecognized; }
+# long_opts: the long options in a usage text on stdin, sorted.
+long_opts() {
+	grep -o -- '--[a-z][a-z0-9-]*' | grep -vx -- --help | LC_ALL=C sort -u |
+	    tr '\n' ' ' | sed 's/ $//'
+}
+# value_opts: those followed by a value ("--timeout SEC").
+value_opts() {
+	grep -o -- '--[a-z][a-z0-9-]* [^]|[ -][^] ]*' | sed 's/ .*//' |
+	    LC_ALL=C sort -u
+}
+# offered LINE: the long options bash offers there, but --pcap and the
+# long names of -a and -A (the usage spells them short).
+offered() {
+	comp "$1" | tr ' ' '\n' |
+	    grep -vx -e --pcap -e --autologin -e --no-autologin |
+	    tr '\n' ' ' | sed 's/ $//'
+}
+for c in mikrotik mop scan ping "serve mop" "serve mikrotik"; do
+	# shellcheck disable=SC2086
+	want=$(help_usage $c | long_opts)
+	check "usage of $c names options" [ -n "$want" ]
+	got=$(offered "l2console $c --")
+	check "bash: $c offers exactly what its usage names" [ "$got" = "$want" ]
+	missing=
+	# shellcheck disable=SC2086
+	for o in $(help_usage $c | value_opts); do
+		[[ $_l2console_argopts == *[[:space:]]"$o"[[:space:]]* ]] ||
+		    missing="$missing $o"
+	done
+	check "bash: $c: options with a value known (missing:$missing)" \
+	    [ -z "$missing" ]
+done
+# Without a command: the full-screen UI's options and the global ones.
+ui=$("${L2C_BIN:?}" --help 2>&1 | sed -n '2,/--help | --version/p' |
+    long_opts)
+got=" $(comp "l2console --") "
+missing=
+for o in $ui --quiet --verbose --user --help --version; do
+	[[ $got == *" $o "* ]] || missing="$missing $o"
+done
+check "bash: the UI's options are offered (missing:$missing)" [ -z "$missing" ]
+missing=
+for o in $("${L2C_BIN:?}" --help 2>&1 | sed -n '2,/--help | --version/p' |
+    value_opts); do
+	[[ $_l2console_argopts == *[[:space:]]"$o"[[:space:]]* ]] ||
+	    missing="$missing $o"
+done
+check "bash: the UI's options with a value known (missing:$missing)" \
+    [ -z "$missing" ]
+expect_comp "l2console -i " "$IFACES"
+expect_comp "l2console ping -i " ""
+expect_comp "l2console mop --paste-wait " "echo none prompt"
+expect_comp "l2console mikrotik --script $TMP/ca" "$TMP/cache"
 expect_comp "l2console -v --user nobody m" "mikrotik mop"
 expect_comp "l2console mop -e " "none"
 expect_comp "l2console mop --timeout " ""
@@ -225,6 +273,9 @@ got=$(comp "l2console mikrotik --password-file $TMP/ca")
 check "bash: --password-file completes file names" \
     [ "$got" = "$TMP/cache" ]
 # The new options' values: file names, and taken as values, not as IFACE.
+for c in mikrotik mop scan ping "serve mop" "serve mikrotik"; do
+	check "bash: $c offers --pcap" has_all "$(comp "l2console $c --pc")" --pcap
+done
 for o in "mikrotik --log" "mikrotik -a" "mikrotik --autologin" "mop --log"; do
 	got=$(comp "l2console $o $TMP/ca")
 	check "bash: $o completes file names" [ "$got" = "$TMP/cache" ]
@@ -355,9 +406,29 @@ expect_zcomp "l2console mop $IF1 02:4c" "02:4c:32:43:00:01 02:4c:32:43:00:02"
 expect_zcomp "l2console mikrotik --a" "--allow-md5 --autologin"
 expect_zcomp "l2console mikrotik --no" "--no-autologin --no-md5"
 expect_zcomp "l2console mikrotik --no-a" "--no-autologin"
-expect_zcomp "l2console mikrotik --l" "--log"
+expect_zcomp "l2console mikrotik --lo" \
+    "--local-echo --log --log-format --login-retries"
 expect_zcomp "l2console mop --f" "--fixed-poll"
-expect_zcomp "l2console mop --t" "--timeout --timestamps"
+expect_zcomp "l2console mop --ti" "--timeout --timestamps"
+# zsh, too, offers every option a command's usage names.
+for c in mikrotik mop scan ping "serve mop" "serve mikrotik"; do
+	# shellcheck disable=SC2086
+	want=$(help_usage $c | long_opts)
+	got=" $(zcomp "l2console $c --") "
+	missing=
+	for o in $want; do
+		[[ $got == *" $o "* ]] || missing="$missing $o"
+	done
+	check "zsh: $c offers what its usage names (missing:$missing)" \
+	    [ -z "$missing" ]
+done
+got=" $(zcomp "l2console --") "
+missing=
+for o in $ui; do
+	[[ $got == *" $o "* ]] || missing="$missing $o"
+done
+check "zsh: the UI's options are offered (missing:$missing)" [ -z "$missing" ]
+expect_zcomp "l2console mop --output " "raw text"
 # File names after these (_files also offers the path's directories).
 for o in "mikrotik --log" "mikrotik -a" "mikrotik --autologin" "mop --log"; do
 	got=$(zcomp "l2console $o $TMP/ca")
