@@ -40,6 +40,12 @@ struct l2c_sess_conf {
 	 */
 	int		 offer_only;
 	/*
+	 * L2C_FAM_LOGIN families: this peer got in with the strong login
+	 * before (the face's known devices), so an offer of only the weak
+	 * one is refused as a downgrade.
+	 */
+	int		 strong_known;
+	/*
 	 * The family's own options beyond these, or NULL for its
 	 * defaults: struct mt_client_conf for mikrotik (its peer, login,
 	 * password, term, size and timeout are taken from here instead),

@@ -33,9 +33,20 @@ enum l2c_sess_event {
 	L2C_SESS_WRITABLE,	/* input refused earlier may be offered again */
 };
 
+/*
+ * Which of its family's logins a session got in with: the face keeps
+ * it per device (a known devices file), to refuse a later downgrade.
+ */
+enum {
+	L2C_LOGIN_NONE,		/* no login (MOP), or not yet */
+	L2C_LOGIN_WEAK,		/* MAC-Telnet's legacy MD5 */
+	L2C_LOGIN_STRONG,	/* EC-SRP5 */
+};
+
 struct l2c_sess_info {
 	const char	*proto;		/* "mikrotik", "mop" */
 	const char	*method;	/* "EC-SRP5", "MD5", "console carrier" */
+	int		 login;		/* L2C_LOGIN_*: which got in, once open */
 	uint8_t		 peer[L2C_ETH_ALEN];
 	uint64_t	 frames_tx, frames_rx;
 	uint64_t	 bytes_tx, bytes_rx;	/* terminal bytes */

@@ -31,6 +31,8 @@ mt_conf(const struct l2c_sess_conf *c, struct mt_client_conf *mc)
 	mc->rows = c->rows;
 	mc->timeout_us = c->timeout_us;
 	mc->offer_only = c->offer_only;
+	if (c->strong_known)
+		mc->known_ecsrp5 = 1;
 }
 
 static int

@@ -162,8 +162,10 @@ mtc_go_open(struct mt_client *s)
 {
 	l2c_timer_cancel(mtc_loop_of(s), &s->t_hold);
 	s->state = ST_OPEN;
+	s->info.login = strcmp(s->info.method, "MD5") == 0 ?
+	    L2C_LOGIN_WEAK : L2C_LOGIN_STRONG;
 	if (s->logged_in != NULL)
-		*s->logged_in = strcmp(s->info.method, "MD5") == 0 ?
+		*s->logged_in = s->info.login == L2C_LOGIN_WEAK ?
 		    MT_LOGIN_MD5 : MT_LOGIN_ECSRP5;
 	s->cb.event(s->cb.arg, L2C_SESS_OPEN, 0, NULL);
 	if (s->state == ST_OPEN)

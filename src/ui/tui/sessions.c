@@ -144,6 +144,20 @@ verdict(struct tui_sess *s)
 		tui_status(t, TA_NORMAL, "session with %s ended", s->name);
 }
 
+/* What got in, for the next time (conf/known.h). */
+static void
+remember(struct tui_sess *s)
+{
+	struct l2c_sess_info	info;
+
+	memset(&info, 0, sizeof(info));
+	s->sess.ops->info(s->sess.s, &info);
+	if (info.login != L2C_LOGIN_NONE)
+		(void)l2c_known_save(&s->t->known, s->peer,
+		    info.login == L2C_LOGIN_STRONG ? L2C_KNOWN_ECSRP5 :
+		    L2C_KNOWN_MD5, NULL);
+}
+
 static void
 opened(struct tui_sess *s)
 {
@@ -151,6 +165,7 @@ opened(struct tui_sess *s)
 
 	if (again)
 		tui_rc_opened(s);
+	remember(s);
 	s->state = TS_CONNECTED;
 	area(&cols, &rows);
 	(void)s->sess.ops->resize(s->sess.s, (unsigned)cols, (unsigned)rows);
@@ -364,8 +379,14 @@ launch(struct tui *t, struct tui_sess *s, const char *pass)
 	memset(sc, 0, sizeof(*sc));
 	memcpy(sc->peer, s->peer, L2C_ETH_ALEN);
 	if (s->fam->flags & L2C_FAM_LOGIN) {
+		const struct l2c_known_dev *rec;
+
 		sc->login = s->user;
 		sc->password = pass;
+		/* As the command does: no downgrade from a known device. */
+		rec = l2c_known_find(&t->known, s->peer);
+		sc->strong_known = rec != NULL &&
+		    rec->login == L2C_KNOWN_ECSRP5;
 	}
 	sc->term = SESS_TERM;
 	sc->cols = (unsigned)cols;

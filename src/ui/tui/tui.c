@@ -164,6 +164,7 @@ finish(struct tui *t)
 	if (t->logfd != -1)
 		close(t->logfd);
 	t->logfd = -1;
+	l2c_known_close(&t->known);
 }
 
 int
@@ -181,6 +182,7 @@ l2c_tui_main(const struct l2c_tui_opts *o)
 	memset(&t, 0, sizeof(t));
 	t.o = *o;
 	t.logfd = -1;
+	t.known.fd = -1;
 	t.ss.scrollback = o->scrollback;
 	t.sess_begin = tui_sess_begin;
 	t.sess_end_all = tui_sess_end_all;
@@ -192,6 +194,8 @@ l2c_tui_main(const struct l2c_tui_opts *o)
 		    strerror(errno));
 		return L2C_EX_NOINPUT;
 	}
+	/* Also before the drop: the file is the invoking user's. */
+	l2c_known_open(&t.known, NULL);
 	setlocale(LC_ALL, "");
 	/* No job control inside the UI: curses would fight the session. */
 	tstp = signal(SIGTSTP, SIG_IGN);

@@ -33,6 +33,7 @@
 #include "ui/console/console.h"
 #include "ui/console/sess_log.h"
 #include "ui/cli/open.h"
+#include "ui/conf/known.h"
 #include "ui/conf/secret.h"
 #include "ui/tui/tui.h"
 
@@ -229,6 +230,7 @@ struct tui {
 	void			(*sess_show)(struct tui *, int);	/* neigh */
 	struct tui_ping		*ping;
 	int			 logfd;		/* --log, opened as root */
+	struct l2c_known	 known;		/* devices logged in before */
 	char			 dial[TUI_NAMELEN];	/* c: the station typed */
 	int			(*dial_lookup)(struct tui *, const char *,
 				    uint8_t *);
