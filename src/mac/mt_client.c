@@ -363,7 +363,6 @@ const struct l2c_sess_ops mt_client_ops = {
 	.proto = "mikrotik",
 	.input = mtc_input,
 	.resize = mtc_resize,
-	.brk = NULL,
 	.close = mtc_close,
 	.info = mtc_info,
 	.pending = mtc_pending,
