@@ -42,13 +42,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	ut_scan_free(*state);
-	return 0;
-}
-
 /* Every frame of a capture, as the far side sends them. */
 static void
 inject_all(struct ut_scan *e, const char *file, size_t upto)
@@ -217,15 +210,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_cisco, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cisco, setup,
+		    ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_malformed, setup,
-		    teardown),
+		    ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_lldpd_ttl, setup,
-		    teardown),
+		    ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_goodbye_stranger, setup,
-		    teardown),
+		    ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_kept, setup,
-		    teardown),
+		    ut_scan_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

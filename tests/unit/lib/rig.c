@@ -164,6 +164,13 @@ ut_scan_free(struct ut_scan *u)
 	free(u);
 }
 
+int
+ut_scan_teardown(void **state)
+{
+	ut_scan_free(*state);
+	return 0;
+}
+
 void
 ut_scan_inject(struct ut_scan *u, const uint8_t *p, size_t len)
 {

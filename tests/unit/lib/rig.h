@@ -53,6 +53,8 @@ struct ut_scan *ut_scan_new(const uint8_t *amac, const uint8_t *bmac,
 	    const struct l2c_scan_proto *const *rows, size_t nrows,
 	    unsigned families);
 void	ut_scan_free(struct ut_scan *);
+/* cmocka's teardown for a state from ut_scan_new. */
+int	ut_scan_teardown(void **);
 /* The far side sends a frame; the scanner reads what its filter let in. */
 void	ut_scan_inject(struct ut_scan *, const uint8_t *, size_t);
 

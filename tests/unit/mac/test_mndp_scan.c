@@ -44,13 +44,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	ut_scan_free(*state);
-	return 0;
-}
-
 /* An announcement from src (IPv4 source ipsrc) with the given TLVs. */
 static void
 inject_mndp(struct ut_scan *e, const uint8_t *src, uint32_t ipsrc,
@@ -274,13 +267,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_captured, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_captured, setup,
+		    ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_ping_follow_up,
-		    setup, teardown),
+		    setup, ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_ping_tries,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_probe, setup, teardown),
+		    setup, ut_scan_teardown),
+		cmocka_unit_test_setup_teardown(test_malformed, setup,
+		    ut_scan_teardown),
+		cmocka_unit_test_setup_teardown(test_probe, setup,
+		    ut_scan_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

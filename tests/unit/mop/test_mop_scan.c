@@ -41,13 +41,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	ut_scan_free(*state);
-	return 0;
-}
-
 static void
 inject_hex(struct ut_scan *e, const char *hex)
 {
@@ -251,16 +244,19 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_captured_reserved,
-		    setup, teardown),
+		    setup, ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_captured_released,
-		    setup, teardown),
+		    setup, ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_all_captured,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_snap, setup, teardown),
+		    setup, ut_scan_teardown),
+		cmocka_unit_test_setup_teardown(test_malformed, setup,
+		    ut_scan_teardown),
+		cmocka_unit_test_setup_teardown(test_snap, setup,
+		    ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_own_frames,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_probes, setup, teardown),
+		    setup, ut_scan_teardown),
+		cmocka_unit_test_setup_teardown(test_probes, setup,
+		    ut_scan_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
