@@ -82,22 +82,31 @@ start_handshake(struct mop_client *c)
 	    c->phase_start + c->o.timeout_us);
 }
 
-/* Idle: 80 ms, doubling, up to what keeps the reservation alive. */
+/*
+ * Idle: 80 ms, doubling, up to what keeps the reservation alive: 1 s,
+ * and 2 s once nothing was typed or shown for 10 s.  Each poll is two
+ * wake-ups; a long quiet console then costs half.  A key polls at
+ * once, so only output the device starts on its own after a long
+ * quiet can show up to 2 s late.
+ */
 static void
 schedule_poll(struct mop_client *c, int active)
 {
-	uint64_t	delay;
+	uint64_t	delay, cap, now = l2c_now_us();
 
 	if (c->o.fixed_poll_us > 0) {
 		delay = c->o.fixed_poll_us;
 	} else if (active || c->inq.len > 0 || c->brk) {
 		c->idle_us = 0;
+		c->last_busy = now;
 		send_next(c);
 		return;
 	} else {
+		cap = now - c->last_busy >= c->o.deep_idle_us ?
+		    c->cs.deep_max_us : c->cs.idle_max_us;
 		c->idle_us = c->idle_us == 0 ? MOP_POLL_MIN_US : c->idle_us * 2;
-		if (c->idle_us > c->cs.idle_max_us)
-			c->idle_us = c->cs.idle_max_us;
+		if (c->idle_us > cap)
+			c->idle_us = cap;
 		delay = c->idle_us;
 	}
 	l2c_timer_arm(c->ctx->loop, &c->t_poll, delay);
@@ -120,6 +129,7 @@ on_response(struct mop_client *c, const struct mop_msg *m)
 	c->info.rtt_us = c->rtx.srtt;
 	if (c->st == MC_HANDSHAKE) {
 		c->st = MC_RUN;
+		c->last_busy = now;
 		c->cs.first_num = c->num;
 		l2c_debug("mop: first poll answered with number %d", c->num);
 		c->cb.event(c->cb.arg, L2C_SESS_OPEN, 0, NULL);
@@ -235,6 +245,8 @@ mc_input(void *arg, const uint8_t *p, size_t len)
 	if (c->st == MC_DONE)
 		return L2C_ERR_PEERLOST;
 	n = l2c_inputq_put(&c->inq, p, len);
+	if (n > 0)
+		c->last_busy = l2c_now_us();
 	if (c->o.fixed_poll_us == 0) {
 		c->in_op = 1;
 		send_next(c);
@@ -357,11 +369,14 @@ mop_client_new(struct l2c_ctx *ctx, const struct mop_client_conf *o,
 	c->o = *o;
 	if (c->o.timeout_us == 0)
 		c->o.timeout_us = MOP_TIMEOUT_DEFAULT_US;
+	if (c->o.deep_idle_us == 0)
+		c->o.deep_idle_us = MOP_DEEP_IDLE_US;
 	c->rxid = -1;
 	c->info.proto = "mop";
 	c->info.method = "console carrier";
 	memcpy(c->info.peer, o->peer, L2C_ETH_ALEN);
 	c->cs.idle_max_us = MOP_POLL_MAX_US;
+	c->cs.deep_max_us = MOP_POLL_MAX_US;
 	c->cs.cmd_size = CMD_DEFAULT;
 	l2c_timer_init(&c->t_rtx, on_rtx, c);
 	l2c_timer_init(&c->t_poll, on_poll, c);

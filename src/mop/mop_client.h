@@ -19,7 +19,9 @@
 #include "mop/sysid.h"
 
 #define MOP_POLL_MIN_US		80000	/* idle: never faster (the spec) */
-#define MOP_POLL_MAX_US		1000000	/* idle: never slower */
+#define MOP_POLL_MAX_US		1000000	/* idle: never slower... */
+#define MOP_POLL_DEEP_US	2000000	/* ...until quiet this long, */
+#define MOP_DEEP_IDLE_US	10000000 /* then up to MOP_POLL_DEEP_US */
 #define MOP_TIMEOUT_DEFAULT_US	10000000
 
 struct mop_client_conf {
@@ -29,6 +31,7 @@ struct mop_client_conf {
 	uint64_t	fixed_poll_us;	/* > 0: poll on this fixed tick, like
 					   moprc (benchmarks only) */
 	int		first_num;	/* handshake: first number tried */
+	uint64_t	deep_idle_us;	/* 0: MOP_DEEP_IDLE_US (tests) */
 };
 
 /* What the session learned, for the face's status line. */
@@ -38,6 +41,7 @@ struct mop_client_state {
 	int		 first_num;	/* handshake: the number answered */
 	uint16_t	 cmd_size, rsp_size;
 	uint64_t	 idle_max_us;	/* slowest idle poll */
+	uint64_t	 deep_max_us;	/* slowest, long quiet */
 };
 
 /* Why a MOP session CLOSED (l2c_sess_facts.why). */

@@ -78,6 +78,7 @@ struct mop_client {
 	uint64_t		 last_ok;	/* last response accepted */
 	struct l2c_rtx		 rtx;
 	uint64_t		 idle_us;
+	uint64_t		 last_busy;	/* last byte typed or shown */
 	/* Typed input not yet sent. */
 	struct l2c_inputq	 inq;
 	int			 brk;

@@ -51,7 +51,7 @@ mcl_send_reserve(struct mop_client *c)
 static void
 take_sizes(struct mop_client *c, const struct mop_sysid *si)
 {
-	uint64_t	max;
+	uint64_t	max, deep;
 
 	c->cs.sysid = *si;
 	c->cs.cmd_size = (si->have & MOP_HAVE_CMD_SIZE) && si->cmd_size > 0 ?
@@ -59,14 +59,16 @@ take_sizes(struct mop_client *c, const struct mop_sysid *si)
 	if (c->cs.cmd_size > CMD_MAX)
 		c->cs.cmd_size = CMD_MAX;
 	c->cs.rsp_size = (si->have & MOP_HAVE_RSP_SIZE) ? si->rsp_size : 0;
-	max = MOP_POLL_MAX_US;
+	max = MOP_POLL_DEEP_US;
 	if ((si->have & MOP_HAVE_RSV_TIMER) && si->rsv_timer > 0 &&
 	    (uint64_t)si->rsv_timer * 1000000 / 3 < max)
 		max = (uint64_t)si->rsv_timer * 1000000 / 3;
 	/* Room for a few retransmissions before the peer counts as lost. */
 	if (c->o.timeout_us / 4 < max)
 		max = c->o.timeout_us / 4;
-	c->cs.idle_max_us = max < MOP_POLL_MIN_US ? MOP_POLL_MIN_US : max;
+	deep = max < MOP_POLL_MIN_US ? MOP_POLL_MIN_US : max;
+	c->cs.deep_max_us = deep;
+	c->cs.idle_max_us = deep < MOP_POLL_MAX_US ? deep : MOP_POLL_MAX_US;
 }
 
 /*

@@ -138,7 +138,10 @@ report_keys() {
 starts the client with stdin and stdout on pipes, logs in, then writes
 one \`#\` at a time to the client's stdin and times until the server's
 echo of it is read from the client's stdout; a ^U after every 40 keys
-drops the line so no command runs. $KEYS keys per client:
+drops the line so no command runs. l2console runs with \`--output raw\`:
+with a pipe on stdout it otherwise writes completed lines only
+(\`--output text\`, the default there), and a typed key is no line.
+$KEYS keys per client:
 
     l2c-sessbench -r 'echo L2C\$((6*7))RDY\n' -R L2C42RDY -k $KEYS -x 'exit\n' -- CLIENT
 

@@ -293,7 +293,9 @@ keys_mt() {
 	local c
 	for c in ours ref_raw; do
 		say "keys: ${CNAME[$c]}"
-		cmd $c
+		# A pipe on stdout gets completed lines (--output text), and
+		# a typed key is no line: time the bytes as they come.
+		if [ "$c" = ours ]; then cmd $c --output raw; else cmd $c; fi
 		sessbench keys.$c -t 10 -r 'echo L2C$((6*7))RDY\n' -R L2C42RDY \
 		    -k "$KEYS" -x 'exit\n' -- "${CMD[@]}"
 		field key_us "$T/keys.$c.sb" > "$T/keys.$c.us"
@@ -352,7 +354,7 @@ mop_bench() {
 	# Keystroke echo against serve mop --exec /bin/cat.
 	if serve_mop /bin/cat; then
 		say "keys: l2console mop"
-		cmd mop --idle 0.2
+		cmd mop --idle 0.2 --output raw
 		sessbench keys.mop -t 10 -r 'L2CRDY\n' -R L2CRDY -k "$KEYS" \
 		    -- "${CMD[@]}"
 		field key_us "$T/keys.mop.sb" > "$T/keys.mop.us"

@@ -276,12 +276,16 @@ use_server(struct fix *f, const char *cmd, const char *verif)
 	assert_int_equal(mop_server_new(&f->p.cb, &o, &f->srv), 0);
 }
 
+static uint64_t	deep_idle_us;		/* > 0: the next start() uses it */
+
 static void
 start(struct fix *f, const char *verif, uint64_t timeout_us)
 {
 	struct mop_client_conf	o;
 
 	mop_client_defaults(&o);
+	o.deep_idle_us = deep_idle_us;
+	deep_idle_us = 0;
 	memcpy(o.peer, srv_mac, 6);
 	if (verif != NULL)
 		memcpy(o.verif, verif, 8);
@@ -752,6 +756,42 @@ test_idle_backoff(void **state)
 	close_session(f);
 }
 
+/*
+ * A long quiet: up to 1 s between polls, then, once nothing was typed
+ * or shown for the deep-idle time (here 0.5 s), up to 2 s; a key
+ * brings the poll back at once.
+ */
+static void
+test_deep_idle(void **state)
+{
+	struct fix	*f = *state;
+	uint64_t	 end, gap, t0;
+	size_t		 i, n;
+
+	use_fake(f);
+	deep_idle_us = 500000;
+	start(f, NULL, 0);			/* timeout/4 = 2.5 s */
+	assert_true(run_until(f, &f->face.opened, 3000000));
+	end = l2c_now_us() + 5200000;
+	while (l2c_now_us() < end)
+		assert_int_equal(l2c_loop_once(f->p.loop, 20000), 0);
+	n = f->fk.npoll_at;
+	assert_true(n >= 6);
+	for (i = 2; i < n; i++) {
+		gap = f->fk.poll_at[i] - f->fk.poll_at[i - 1];
+		assert_true(gap <= 2100000);
+	}
+	/* 80, 160, 320 ms, then deep: 640 ms, 1.28 s, 2 s. */
+	gap = f->fk.poll_at[n - 1] - f->fk.poll_at[n - 2];
+	assert_true(gap >= 1900000);
+	t0 = l2c_now_us();
+	input(f, "x");
+	while (f->fk.npoll_at == n)
+		assert_int_equal(l2c_loop_once(f->p.loop, 20000), 0);
+	assert_true(l2c_now_us() - t0 < 500000);
+	close_session(f);
+}
+
 /* Break flag, and the data lost flags become notices. */
 static void
 test_break_and_lost_flags(void **state)
@@ -820,6 +860,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_pending, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lossy_bulk, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_batching, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_deep_idle, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_idle_backoff, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_break_and_lost_flags, setup,
