@@ -5,7 +5,8 @@
  * -> System ID (are we the console user?).  Here: an empty first poll
  * that finds the server's message number, then one Command/Poll
  * outstanding at a time: again at once while data flows, backing off
- * when idle, the same message and number again on a timeout.
+ * when idle, the same message and number again on a timeout.  Every
+ * way out is mcl_finish (mop_client_end.c).
  */
 #include <stdlib.h>
 #include <string.h>
