@@ -177,3 +177,16 @@ ut_scan_inject(struct ut_scan *u, const uint8_t *p, size_t len)
 	assert_int_equal(l2c_link_send(u->p.b, p, len), 0);
 	(void)l2c_link_read_batch(u->p.a, 0);
 }
+
+char **
+ut_sh_argv(const char *cmd)
+{
+	static char	 sh[] = "/bin/sh", c[] = "-c";
+	static char	*argv[4];
+
+	argv[0] = sh;
+	argv[1] = c;
+	argv[2] = (char *)cmd;
+	argv[3] = NULL;
+	return argv;
+}

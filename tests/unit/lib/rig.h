@@ -68,6 +68,9 @@ struct ut_face {
 	size_t			 outlen;
 };
 
+/* The argv of /bin/sh -c cmd, for a server's child (static: one at once). */
+char	**ut_sh_argv(const char *cmd);
+
 /* A fresh face for the session *sess (filled in later is fine). */
 void	ut_face_init(struct ut_face *, struct l2c_sess *);
 /* Run the loop until *flag is nonzero or max_us pass: 1 if it was set. */
