@@ -132,6 +132,17 @@ l2c_scan_send(struct l2c_scan *s, const uint8_t *frame, size_t len)
 	return 0;
 }
 
+void
+l2c_scan_bad(struct l2c_scan *s, const struct l2c_pkt *pkt, const char *what,
+    int err)
+{
+	char	mac[L2C_MAC_STRLEN];
+
+	s->stats.malformed++;
+	l2c_debug("%s from %s: %s", what, l2c_mac_fmt(pkt->src, mac,
+	    sizeof(mac)), l2c_strerror(err));
+}
+
 int
 l2c_scan_note(struct l2c_scan *s, const struct l2c_neigh_upd *u,
     uint64_t ts, struct l2c_neigh **np)

@@ -94,5 +94,8 @@ int	l2c_scan_note(struct l2c_scan *, const struct l2c_neigh_upd *,
 	    uint64_t ts_us, struct l2c_neigh **);
 /* Send a frame, counting it (adapters use this for every probe). */
 int	l2c_scan_send(struct l2c_scan *, const uint8_t *, size_t);
+/* A frame that did not parse: counted, and "what from MAC: err" logged. */
+void	l2c_scan_bad(struct l2c_scan *, const struct l2c_pkt *,
+	    const char *what, int err);
 
 #endif /* L2C_SCAN_H */

@@ -226,9 +226,5 @@ cdp_frame_is(const struct l2c_pkt *pkt)
 int
 cdp_frame_decode(const struct l2c_pkt *pkt, struct disc_info *di)
 {
-	if (!cdp_frame_is(pkt)) {
-		disc_init(di, DISC_CDP);
-		return L2C_ERR_PROTO;
-	}
-	return cdp_decode(pkt->payload, pkt->plen, di);
+	return disc_frame_decode(pkt, di, DISC_CDP, cdp_frame_is, cdp_decode);
 }

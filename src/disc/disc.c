@@ -18,6 +18,22 @@ disc_init(struct disc_info *di, enum disc_proto proto)
 }
 
 /*
+ * A parsed frame through its decoder, if is() says it is that
+ * protocol's; else di empty and L2C_ERR_PROTO.
+ */
+int
+disc_frame_decode(const struct l2c_pkt *pkt, struct disc_info *di,
+    enum disc_proto proto, int (*is)(const struct l2c_pkt *),
+    int (*decode)(const uint8_t *, size_t, struct disc_info *))
+{
+	if (!is(pkt)) {
+		disc_init(di, proto);
+		return L2C_ERR_PROTO;
+	}
+	return decode(pkt->payload, pkt->plen, di);
+}
+
+/*
  * Strings are counted on the wire, not NUL-ended; copy what fits and
  * end it.  A NUL inside ends the string early, which is still bounded.
  */

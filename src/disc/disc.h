@@ -128,6 +128,10 @@ struct disc_row {
 
 /* Shared by the decoders. */
 void	 disc_init(struct disc_info *, enum disc_proto);
+/* A frame through decode if is() takes it; else L2C_ERR_PROTO. */
+int	 disc_frame_decode(const struct l2c_pkt *, struct disc_info *,
+	    enum disc_proto, int (*is)(const struct l2c_pkt *),
+	    int (*decode)(const uint8_t *, size_t, struct disc_info *));
 /* The rest of a reader into a DISC_STR_MAX field; counts a cut. */
 void	 disc_str_rest(struct disc_info *, char *, struct l2c_rbuf *);
 /* Keep an address (family 4 or 6, len 4 or 16) or count it dropped. */

@@ -10,7 +10,6 @@
 
 #include "core/err.h"
 #include "core/frame.h"
-#include "core/log.h"
 #include "core/loop.h"
 #include "disc/cdp.h"
 #include "disc/disc_scan.h"
@@ -106,21 +105,16 @@ disc_scan_upd(const uint8_t *src, const struct disc_info *di,
 static void
 disc_rx(struct l2c_scan *s, const struct l2c_pkt *pkt,
     int (*decode)(const struct l2c_pkt *, struct disc_info *),
-    const char *name)
+    const char *what)
 {
 	struct disc_info	di;
 	struct l2c_neigh_upd	u;
-	char			mac[L2C_MAC_STRLEN];
 	int			rv;
 
 	s->stats.rx++;
 	if ((rv = decode(pkt, &di)) != 0) {
-		if (rv != L2C_ERR_PROTO) {
-			s->stats.malformed++;
-			l2c_debug("%s: bad PDU from %s: %s", name,
-			    l2c_mac_fmt(pkt->src, mac, sizeof(mac)),
-			    l2c_strerror(rv));
-		}
+		if (rv != L2C_ERR_PROTO)
+			l2c_scan_bad(s, pkt, what, rv);
 		return;
 	}
 	disc_scan_upd(pkt->src, &di, l2c_neigh_find(s->tab, pkt->src),
@@ -137,7 +131,7 @@ cdp_start(struct l2c_scan *s)
 static void
 cdp_rx(struct l2c_scan *s, const struct l2c_pkt *pkt)
 {
-	disc_rx(s, pkt, cdp_frame_decode, "cdp");
+	disc_rx(s, pkt, cdp_frame_decode, "cdp: bad PDU");
 }
 
 /* Nearest bridge, non-TPMR bridge and customer bridge: all three. */
@@ -156,7 +150,7 @@ lldp_start(struct l2c_scan *s)
 static void
 lldp_rx(struct l2c_scan *s, const struct l2c_pkt *pkt)
 {
-	disc_rx(s, pkt, lldp_frame_decode, "lldp");
+	disc_rx(s, pkt, lldp_frame_decode, "lldp: bad PDU");
 }
 
 const struct l2c_scan_proto cdp_scan_proto = {

@@ -317,9 +317,5 @@ lldp_frame_is(const struct l2c_pkt *pkt)
 int
 lldp_frame_decode(const struct l2c_pkt *pkt, struct disc_info *di)
 {
-	if (!lldp_frame_is(pkt)) {
-		disc_init(di, DISC_LLDP);
-		return L2C_ERR_PROTO;
-	}
-	return lldp_decode(pkt->payload, pkt->plen, di);
+	return disc_frame_decode(pkt, di, DISC_LLDP, lldp_frame_is, lldp_decode);
 }

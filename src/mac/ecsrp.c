@@ -238,21 +238,6 @@ out:
 	return rv;
 }
 
-int
-ecsrp_key_check(struct ecsrp *e, const uint8_t in[ECSRP_KEY_LEN],
-    uint8_t out[ECSRP_KEY_LEN])
-{
-	EC_POINT	*pt;
-	int		 rv;
-
-	if ((pt = EC_POINT_new(e->g)) == NULL)
-		return L2C_ERR_NOMEM;
-	if ((rv = decode(e, in, pt)) == 0)
-		rv = encode(e, pt, out);
-	EC_POINT_free(pt);
-	return rv;
-}
-
 static int
 mul_g(struct ecsrp *e, const uint8_t s[ECSRP_LEN], EC_POINT *pt)
 {
@@ -268,21 +253,6 @@ mul_g(struct ecsrp *e, const uint8_t s[ECSRP_LEN], EC_POINT *pt)
 		return L2C_ERR_CRYPTO;
 	}
 	return 0;
-}
-
-int
-ecsrp_pubkey(struct ecsrp *e, const uint8_t priv[ECSRP_LEN],
-    uint8_t key[ECSRP_KEY_LEN])
-{
-	EC_POINT	*pt;
-	int		 rv;
-
-	if ((pt = EC_POINT_new(e->g)) == NULL)
-		return L2C_ERR_NOMEM;
-	if ((rv = mul_g(e, priv, pt)) == 0)
-		rv = encode(e, pt, key);
-	EC_POINT_clear_free(pt);
-	return rv;
 }
 
 /*
@@ -327,19 +297,61 @@ out:
 	return rv;
 }
 
-int
-ecsrp_gamma(struct ecsrp *e, const uint8_t v[ECSRP_KEY_LEN], int parity,
-    uint8_t key[ECSRP_KEY_LEN])
+/*
+ * A point made one of three ways (a key decoded, priv.G, gamma(V,
+ * parity)), as a key: the public key, a peer's key checked, gamma.
+ */
+enum point_from {
+	PT_DECODE,
+	PT_MUL_G,
+	PT_GAMMA,
+};
+
+static int
+point_key(struct ecsrp *e, enum point_from from, const uint8_t *in,
+    int parity, uint8_t key[ECSRP_KEY_LEN])
 {
 	EC_POINT	*pt;
 	int		 rv;
 
 	if ((pt = EC_POINT_new(e->g)) == NULL)
 		return L2C_ERR_NOMEM;
-	if ((rv = gamma_point(e, v, parity, pt)) == 0)
+	switch (from) {
+	case PT_DECODE:
+		rv = decode(e, in, pt);
+		break;
+	case PT_MUL_G:
+		rv = mul_g(e, in, pt);
+		break;
+	default:
+		rv = gamma_point(e, in, parity, pt);
+		break;
+	}
+	if (rv == 0)
 		rv = encode(e, pt, key);
 	EC_POINT_clear_free(pt);
 	return rv;
+}
+
+int
+ecsrp_key_check(struct ecsrp *e, const uint8_t in[ECSRP_KEY_LEN],
+    uint8_t out[ECSRP_KEY_LEN])
+{
+	return point_key(e, PT_DECODE, in, 0, out);
+}
+
+int
+ecsrp_pubkey(struct ecsrp *e, const uint8_t priv[ECSRP_LEN],
+    uint8_t key[ECSRP_KEY_LEN])
+{
+	return point_key(e, PT_MUL_G, priv, 0, key);
+}
+
+int
+ecsrp_gamma(struct ecsrp *e, const uint8_t v[ECSRP_KEY_LEN], int parity,
+    uint8_t key[ECSRP_KEY_LEN])
+{
+	return point_key(e, PT_GAMMA, v, parity, key);
 }
 
 int

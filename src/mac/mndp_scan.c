@@ -9,8 +9,6 @@
  */
 #include <string.h>
 
-#include "core/err.h"
-#include "core/log.h"
 #include "mac/mndp_scan.h"
 #include "mac/mt_ping.h"
 #include "mac/mt_proto.h"
@@ -86,7 +84,6 @@ mndp_rx(struct l2c_scan *s, const struct l2c_pkt *pkt)
 {
 	struct mndp_info	 mi;
 	struct l2c_neigh_upd	 u;
-	char			 mac[L2C_MAC_STRLEN];
 	int			 rv;
 
 	if (!pkt->udp_ok || pkt->dport != MNDP_PORT ||
@@ -95,9 +92,7 @@ mndp_rx(struct l2c_scan *s, const struct l2c_pkt *pkt)
 	s->stats.rx++;
 	if ((rv = mndp_parse(pkt->udata, pkt->ulen, &mi)) != 0) {
 		/* What came before the broken TLV is still good. */
-		s->stats.malformed++;
-		l2c_debug("mndp: bad announcement from %s: %s",
-		    l2c_mac_fmt(pkt->src, mac, sizeof(mac)), l2c_strerror(rv));
+		l2c_scan_bad(s, pkt, "mndp: bad announcement", rv);
 	}
 	mndp_scan_upd(pkt, &mi, &u);
 	(void)l2c_scan_note(s, &u, pkt->ts_us, NULL);
@@ -107,11 +102,8 @@ const struct l2c_scan_proto mndp_scan_proto = {
 	.name = "mndp",
 	.family = L2C_SCAN_MIKROTIK,
 	.filter = "udp dst port 5678",
-	.start = NULL,
 	.probe = mndp_probe,
-	.probe_station = NULL,
 	.rx = mndp_rx,
-	.seen = NULL,
 };
 
 static void
@@ -168,9 +160,6 @@ const struct l2c_scan_proto mt_ping_scan_proto = {
 	.name = "mactelnet",
 	.family = L2C_SCAN_MIKROTIK,
 	.filter = "udp src port 20561",
-	.start = NULL,
-	.probe = NULL,
-	.probe_station = NULL,
 	.rx = mt_rx,
 	.seen = mt_seen,
 };

@@ -10,7 +10,6 @@
  *                                                   "Login failed")
  *   any --close--> CLOSING --END--> CLOSED;  END from the server -> CLOSED
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,130 +45,6 @@ uint64_t
 mt_client_start_budget(const struct mt_client_conf *c)
 {
 	return c->timeout_us != 0 ? c->timeout_us : MT_START_US;
-}
-
-struct l2c_loop *
-mtc_loop_of(struct mt_client *s)
-{
-	return s->ctx->loop;
-}
-
-void
-mtc_notice(struct mt_client *s, const char *fmt, ...)
-{
-	char	msg[256];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	s->cb.event(s->cb.arg, L2C_SESS_NOTICE, 0, msg);
-}
-
-void
-mtc_wipe_secrets(struct mt_client *s)
-{
-	OPENSSL_cleanse(s->password, sizeof(s->password));
-	OPENSSL_cleanse(s->priv, sizeof(s->priv));
-}
-
-/* No more timers, no more frames. */
-static void
-stop_io(struct mt_client *s)
-{
-	l2c_timer_cancel(mtc_loop_of(s), &s->t_rtx);
-	l2c_timer_cancel(mtc_loop_of(s), &s->t_ka);
-	l2c_timer_cancel(mtc_loop_of(s), &s->t_ackre);
-	l2c_timer_cancel(mtc_loop_of(s), &s->t_login);
-	l2c_timer_cancel(mtc_loop_of(s), &s->t_hold);
-	l2c_timer_cancel(mtc_loop_of(s), &s->t_key);
-	if (s->rxid >= 0)
-		l2c_ctx_unlisten(s->ctx, s->rxid);
-	s->rxid = -1;
-}
-
-/* Stop everything; the face hears CLOSED last, once. */
-void
-mtc_finish(struct mt_client *s, int err)
-{
-	if (s->state == ST_CLOSED)
-		return;
-	s->state = ST_CLOSED;
-	stop_io(s);
-	mtc_wipe_secrets(s);
-	if (s->gaps > 1)
-		mtc_notice(s, "%llu bytes of output were lost in %llu gaps (the "
-		    "server does not resend)",
-		    (unsigned long long)s->info.lost_bytes,
-		    (unsigned long long)s->gaps);
-	s->cb.event(s->cb.arg, L2C_SESS_CLOSED, err, NULL);
-}
-
-/*
- * Send what waits, if nothing is in flight: the login first, then a
- * size change and as many typed bytes as one packet holds.
- */
-void
-mtc_pump(struct mt_client *s)
-{
-	static const uint8_t magic[4] = { 0x56, 0x34, 0x12, 0xff };
-	uint8_t		 buf[MT_MAX_PAYLOAD];
-	struct l2c_wbuf	 w;
-	size_t		 n;
-
-	if (s->inflight || s->state == ST_CLOSED || s->state == ST_CLOSING)
-		return;
-	if (s->ctllen > 0) {
-		mtc_data_send(s, s->ctlbuf, s->ctllen);
-		OPENSSL_cleanse(s->ctlbuf, s->ctllen);
-		s->ctllen = 0;
-		return;
-	}
-	if (s->state != ST_OPEN)
-		return;
-	l2c_wbuf_init(&w, buf, sizeof(buf));
-	if (s->resize_pending) {
-		(void)mt_cpkt_put_le16(&w, MT_CP_TERM_WIDTH, (uint16_t)s->cols);
-		(void)mt_cpkt_put_le16(&w, MT_CP_TERM_HEIGHT,
-		    (uint16_t)s->rows);
-		s->resize_pending = 0;
-	}
-	n = s->inq.len < l2c_wbuf_room(&w) ? s->inq.len : l2c_wbuf_room(&w);
-	/*
-	 * Terminal bytes that start with the control magic would be read
-	 * as a control packet: send the first byte alone, then the rest.
-	 */
-	if (n > 1 && s->inq.len >= 4 && memcmp(s->inq.buf, magic, 4) == 0)
-		n = 1;
-	if (n > 0) {
-		(void)l2c_put_bytes(&w, s->inq.buf, n);
-		l2c_inputq_drop(&s->inq, n);
-		s->info.bytes_tx += n;
-	}
-	if (w.len > 0) {
-		mtc_data_send(s, buf, w.len);
-		/* Not from inside the face's own input() call. */
-		if (!s->in_op && l2c_inputq_writable(&s->inq))
-			s->cb.event(s->cb.arg, L2C_SESS_WRITABLE, 0, NULL);
-		return;
-	}
-	if (s->close_pending)
-		mtc_send_end(s);
-}
-
-void
-mtc_go_open(struct mt_client *s)
-{
-	l2c_timer_cancel(mtc_loop_of(s), &s->t_hold);
-	s->state = ST_OPEN;
-	s->info.login = strcmp(s->info.method, "MD5") == 0 ?
-	    L2C_LOGIN_WEAK : L2C_LOGIN_STRONG;
-	if (s->logged_in != NULL)
-		*s->logged_in = s->info.login == L2C_LOGIN_WEAK ?
-		    MT_LOGIN_MD5 : MT_LOGIN_ECSRP5;
-	s->cb.event(s->cb.arg, L2C_SESS_OPEN, 0, NULL);
-	if (s->state == ST_OPEN)
-		mtc_pump(s);
 }
 
 /* RouterOS asks for a new password (painted once or twice): Ctrl-C. */
@@ -411,7 +286,7 @@ mtc_close(void *arg)
 	case ST_START:
 		/* CLOSED from the loop, not from inside this call. */
 		(void)mtc_send_pkt(s, MT_PT_END, 0, NULL, 0);
-		stop_io(s);
+		mtc_stop_io(s);
 		s->state = ST_CLOSING;
 		l2c_timer_arm(mtc_loop_of(s), &s->t_done, 0);
 		return;
@@ -476,7 +351,7 @@ mtc_free(void *arg)
 	if (s->state != ST_CLOSED) {
 		/* Silent: the face is gone, nobody hears CLOSED. */
 		s->cb.event = NULL;
-		stop_io(s);
+		mtc_stop_io(s);
 	}
 	ecsrp_free(s->ec);
 	l2c_inputq_free(&s->inq);
@@ -488,7 +363,6 @@ const struct l2c_sess_ops mt_client_ops = {
 	.proto = "mikrotik",
 	.input = mtc_input,
 	.resize = mtc_resize,
-	.brk = NULL,
 	.close = mtc_close,
 	.info = mtc_info,
 	.pending = mtc_pending,

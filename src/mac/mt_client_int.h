@@ -1,9 +1,15 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The MAC-Telnet client's insides, shared by its three files: the
- * session and its face (mt_client.c), the acked-data transport under
- * it (mt_xport.c) and the login (mt_login.c).  Nothing outside them
- * includes it.
+ * The MAC-Telnet client's insides, shared by its four files.  Calls go
+ * one way, down:
+ *
+ *	mt_client.c	the session: ops, frames in, the constructor
+ *	  mt_login.c	the login, until OPEN
+ *	    mt_xport.c	the acked-data transport and what waits to go out
+ *	      mt_client_end.c	notices, and the one way out (mtc_finish)
+ *
+ * A file calls only those below it; a timer's callback is given by
+ * address at construction.  Nothing outside them includes it.
  */
 #ifndef L2C_MAC_MT_CLIENT_INT_H
 #define L2C_MAC_MT_CLIENT_INT_H
@@ -94,14 +100,13 @@ struct mt_client {
 	struct l2c_sess_info	 info;
 };
 
-/* mt_client.c */
+/* mt_client_end.c */
 struct l2c_loop *	mtc_loop_of(struct mt_client *s);
 void	mtc_notice(struct mt_client *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	mtc_wipe_secrets(struct mt_client *s);
+void	mtc_stop_io(struct mt_client *s);
 void	mtc_finish(struct mt_client *s, int err);
-void	mtc_pump(struct mt_client *s);
-void	mtc_go_open(struct mt_client *s);
 
 /* mt_xport.c */
 int	mtc_send_pkt(struct mt_client *s, uint8_t type, uint32_t counter,
@@ -111,6 +116,7 @@ void	mtc_rtx_start(struct mt_client *s, enum rtx_what what);
 void	mtc_rtx_stop(struct mt_client *s);
 void	mtc_rtx_fire(void *arg);
 void	mtc_data_send(struct mt_client *s, const uint8_t *p, size_t len);
+void	mtc_pump(struct mt_client *s);
 void	mtc_send_end(struct mt_client *s);
 void	mtc_ackre_arm(struct mt_client *s);
 void	mtc_ka_fire(void *arg);
@@ -121,6 +127,7 @@ void	mtc_fail_login(struct mt_client *s);
 void	mtc_got_key(struct mt_client *s, const uint8_t *p, size_t len);
 int	mtc_send_begin(struct mt_client *s);
 void	mtc_enter_hold(struct mt_client *s);
+void	mtc_go_open(struct mt_client *s);
 void	mtc_key_fire(void *arg);
 void	mtc_login_fire(void *arg);
 void	mtc_hold_fire(void *arg);

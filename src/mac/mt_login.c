@@ -3,7 +3,8 @@
  * The MAC-Telnet client's login: begin auth (with our EC-SRP5 key), the
  * server's key block deciding the method, the answer (EC-SRP5 proof or
  * MD5 response) with the terminal's type and size, then end auth and a
- * short hold for a "Login failed" text before the session is OPEN.
+ * short hold for a "Login failed" text before the session is OPEN, and
+ * OPEN itself.
  */
 #include <stdio.h>
 #include <string.h>
@@ -198,6 +199,21 @@ mtc_login_fire(void *arg)
 	s->why = MT_WHY_LOGIN_SILENT;
 	mtc_send_end(s);
 	mtc_finish(s, L2C_ERR_PEERLOST);
+}
+
+void
+mtc_go_open(struct mt_client *s)
+{
+	l2c_timer_cancel(mtc_loop_of(s), &s->t_hold);
+	s->state = ST_OPEN;
+	s->info.login = strcmp(s->info.method, "MD5") == 0 ?
+	    L2C_LOGIN_WEAK : L2C_LOGIN_STRONG;
+	if (s->logged_in != NULL)
+		*s->logged_in = s->info.login == L2C_LOGIN_WEAK ?
+		    MT_LOGIN_MD5 : MT_LOGIN_ECSRP5;
+	s->cb.event(s->cb.arg, L2C_SESS_OPEN, 0, NULL);
+	if (s->state == ST_OPEN)
+		mtc_pump(s);
 }
 
 void

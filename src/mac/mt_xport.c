@@ -3,11 +3,13 @@
  * The MAC-Telnet client's acknowledged-data transport: the frame around
  * every packet, one DATA in flight on the reference schedule (core
  * rtx.c) squeezed or stretched to the budget, START every 300 ms on
- * its own, what each unanswered
- * packet means when the budget runs out, keepalives, and ACKs said
- * again after the server goes quiet.
+ * its own, what waits to go out (the login, a size change, typed
+ * bytes), what each unanswered packet means when the budget runs out,
+ * keepalives, and ACKs said again after the server goes quiet.
  */
 #include <string.h>
+
+#include <openssl/crypto.h>
 
 #include "core/err.h"
 #include "core/link.h"
@@ -167,6 +169,58 @@ mtc_send_end(struct mt_client *s)
 	s->state = ST_CLOSING;
 	(void)mtc_send_pkt(s, MT_PT_END, 0, NULL, 0);
 	mtc_rtx_start(s, RTX_END);
+}
+
+/*
+ * Send what waits, if nothing is in flight: the login first, then a
+ * size change and as many typed bytes as one packet holds.
+ */
+void
+mtc_pump(struct mt_client *s)
+{
+	static const uint8_t magic[4] = { 0x56, 0x34, 0x12, 0xff };
+	uint8_t		 buf[MT_MAX_PAYLOAD];
+	struct l2c_wbuf	 w;
+	size_t		 n;
+
+	if (s->inflight || s->state == ST_CLOSED || s->state == ST_CLOSING)
+		return;
+	if (s->ctllen > 0) {
+		mtc_data_send(s, s->ctlbuf, s->ctllen);
+		OPENSSL_cleanse(s->ctlbuf, s->ctllen);
+		s->ctllen = 0;
+		return;
+	}
+	if (s->state != ST_OPEN)
+		return;
+	l2c_wbuf_init(&w, buf, sizeof(buf));
+	if (s->resize_pending) {
+		(void)mt_cpkt_put_le16(&w, MT_CP_TERM_WIDTH, (uint16_t)s->cols);
+		(void)mt_cpkt_put_le16(&w, MT_CP_TERM_HEIGHT,
+		    (uint16_t)s->rows);
+		s->resize_pending = 0;
+	}
+	n = s->inq.len < l2c_wbuf_room(&w) ? s->inq.len : l2c_wbuf_room(&w);
+	/*
+	 * Terminal bytes that start with the control magic would be read
+	 * as a control packet: send the first byte alone, then the rest.
+	 */
+	if (n > 1 && s->inq.len >= 4 && memcmp(s->inq.buf, magic, 4) == 0)
+		n = 1;
+	if (n > 0) {
+		(void)l2c_put_bytes(&w, s->inq.buf, n);
+		l2c_inputq_drop(&s->inq, n);
+		s->info.bytes_tx += n;
+	}
+	if (w.len > 0) {
+		mtc_data_send(s, buf, w.len);
+		/* Not from inside the face's own input() call. */
+		if (!s->in_op && l2c_inputq_writable(&s->inq))
+			s->cb.event(s->cb.arg, L2C_SESS_WRITABLE, 0, NULL);
+		return;
+	}
+	if (s->close_pending)
+		mtc_send_end(s);
 }
 
 void

@@ -1,8 +1,16 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The MOP console requester's insides, shared by its two files: the
- * session and its run phase (mop_client.c) and the reservation phase
- * before it (mop_reserve.c).  Nothing else includes it.
+ * The MOP console requester's insides, shared by its three files.
+ * Calls go one way, down:
+ *
+ *	mop_client.c	the session, its run phase, the constructor
+ *	  mop_reserve.c	the reservation phase before it (its verdict
+ *			on a System ID is its return value)
+ *	    mop_client_end.c	a message out, a retransmit series, and
+ *			the one way out (mcl_finish)
+ *
+ * A timer's callback is given by address at construction.  Nothing
+ * else includes it.
  */
 #ifndef L2C_MOP_CLIENT_INT_H
 #define L2C_MOP_CLIENT_INT_H
@@ -84,19 +92,19 @@ struct mop_client {
 /* Request ID on its fixed schedule; Reserve and polls adaptive. */
 extern const struct l2c_rtx_conf mcl_reqid_rtx, mcl_poll_rtx;
 
-/* mop_client.c */
+/* mop_client_end.c */
 int	mcl_send_msg(struct mop_client *c, const struct mop_msg *m);
 void	mcl_arm_rtx(struct mop_client *, const struct l2c_rtx_conf *,
 	    uint64_t now, uint64_t deadline);
 void	mcl_finish(struct mop_client *, int err, int why,
 	    const uint8_t *other);
-void	mcl_start_handshake(struct mop_client *c);
+void	mcl_done_fire(void *arg);
 
 /* mop_reserve.c */
 int	mcl_reqid_form(int k);
 int	mcl_send_reqid(struct mop_client *c, int form);
 void	mcl_send_reserve(struct mop_client *c);
-void	mcl_on_sysid(struct mop_client *c, const struct l2c_pkt *pkt,
+int	mcl_on_sysid(struct mop_client *c, const struct l2c_pkt *pkt,
 	    const struct mop_msg *m);
 uint16_t	mcl_receipt_base(void);
 

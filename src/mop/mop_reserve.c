@@ -87,7 +87,11 @@ holder(const struct mop_sysid *si, const uint8_t *mac)
 	return 2;
 }
 
-void
+/*
+ * A System ID for the session: 1 once we are the console's user (the
+ * run phase starts its handshake), else 0.
+ */
+int
 mcl_on_sysid(struct mop_client *c, const struct l2c_pkt *pkt,
     const struct mop_msg *m)
 {
@@ -98,11 +102,11 @@ mcl_on_sysid(struct mop_client *c, const struct l2c_pkt *pkt,
 
 	/* Announcements to the multicast group are not our answer. */
 	if (memcmp(pkt->dst, self, L2C_ETH_ALEN) != 0)
-		return;
+		return 0;
 	if ((rv = mop_sysid_parse(m->u.sysid.info, m->u.sysid.infolen,
 	    &si)) != 0) {
 		l2c_debug("mop: System ID: %s", l2c_strerror(rv));
-		return;
+		return 0;
 	}
 	switch (c->st) {
 	case MC_REQID:
@@ -123,12 +127,12 @@ mcl_on_sysid(struct mop_client *c, const struct l2c_pkt *pkt,
 		if (!((si.have & MOP_HAVE_FUNCTIONS) &&
 		    (si.functions & MOP_FN_CONSOLE))) {
 			mcl_finish(c, L2C_ERR_UNAVAIL, MOP_WHY_NO_CONSOLE, NULL);
-			return;
+			return 0;
 		}
 		if (holder(&si, self) == 2) {
 			mcl_finish(c, L2C_ERR_UNAVAIL, MOP_WHY_RESERVED,
 			    si.console_user);
-			return;
+			return 0;
 		}
 		c->st = MC_RESERVE;
 		c->tries = 0;
@@ -139,22 +143,21 @@ mcl_on_sysid(struct mop_client *c, const struct l2c_pkt *pkt,
 		break;
 	case MC_RESERVE:
 		if (c->echo && m->u.sysid.receipt != c->receipt)
-			return;		/* answers an earlier Request ID */
+			return 0;	/* answers an earlier Request ID */
 		if (holder(&si, self) == 1) {
 			l2c_timer_cancel(c->ctx->loop, &c->t_rtx);
 			take_sizes(c, &si);
-			mcl_start_handshake(c);
-			return;
+			return 1;
 		}
 		if (holder(&si, self) == 2) {
 			mcl_finish(c, L2C_ERR_UNAVAIL, MOP_WHY_RESERVED,
 			    si.console_user);
-			return;
+			return 0;
 		}
 		/* Our Reserve may have been lost: ask again, a few times. */
 		if (++c->tries >= RESERVE_TRIES) {
 			mcl_finish(c, L2C_ERR_AUTH, MOP_WHY_REFUSED, NULL);
-			return;
+			return 0;
 		}
 		mcl_send_reserve(c);
 		l2c_timer_arm_at(c->ctx->loop, &c->t_rtx,
@@ -163,6 +166,7 @@ mcl_on_sysid(struct mop_client *c, const struct l2c_pkt *pkt,
 	default:
 		break;
 	}
+	return 0;
 }
 
 uint16_t

@@ -8,9 +8,7 @@
  */
 #include <string.h>
 
-#include "core/err.h"
 #include "core/frame.h"
-#include "core/log.h"
 #include "mop/mop_scan.h"
 
 static const uint8_t	zero_mac[L2C_ETH_ALEN];
@@ -114,14 +112,11 @@ mop_rx(struct l2c_scan *s, const struct l2c_pkt *pkt)
 	struct mop_msg		m;
 	struct mop_sysid	si;
 	struct l2c_neigh_upd	u;
-	char			mac[L2C_MAC_STRLEN];
 	int			rv;
 
 	s->stats.rx++;
 	if ((rv = mop_parse_pkt(pkt, &m)) != 0) {
-		s->stats.malformed++;
-		l2c_debug("mop: bad frame from %s: %s", l2c_mac_fmt(pkt->src,
-		    mac, sizeof(mac)), l2c_strerror(rv));
+		l2c_scan_bad(s, pkt, "mop: bad frame", rv);
 		return;
 	}
 	if (m.code != MOP_SYSTEM_ID)
@@ -129,9 +124,7 @@ mop_rx(struct l2c_scan *s, const struct l2c_pkt *pkt)
 	if ((rv = mop_sysid_parse(m.u.sysid.info, m.u.sysid.infolen,
 	    &si)) != 0) {
 		/* It speaks MOP; what it said is not to be trusted. */
-		s->stats.malformed++;
-		l2c_debug("mop: bad System ID from %s: %s",
-		    l2c_mac_fmt(pkt->src, mac, sizeof(mac)), l2c_strerror(rv));
+		l2c_scan_bad(s, pkt, "mop: bad System ID", rv);
 		l2c_neigh_upd_init(&u, pkt->src);
 		u.f.protos = L2C_NP_MOP;
 	} else
@@ -149,5 +142,4 @@ const struct l2c_scan_proto mop_scan_proto = {
 	.probe = mop_probe,
 	.probe_station = mop_probe_station,
 	.rx = mop_rx,
-	.seen = NULL,
 };

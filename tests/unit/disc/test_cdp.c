@@ -79,26 +79,16 @@ check_s(const struct l2c_pkt *pkt, const struct disc_info *di, size_t i)
 	/* Addresses (0x0002) then Management Addresses (0x0016). */
 	assert_int_equal(di->naddrs, 2);
 	assert_int_equal(di->addrs_dropped, 0);
-	assert_int_equal(di->addrs[0].kind, DISC_ADDR_IFACE);
-	assert_int_equal(di->addrs[0].family, 4);
-	assert_memory_equal(di->addrs[0].addr, zero, 4);
-	assert_int_equal(di->addrs[1].kind, DISC_ADDR_MGMT);
-	assert_int_equal(di->addrs[1].family, 4);
-	assert_memory_equal(di->addrs[1].addr, zero, 4);
+	disc_want_addr(di, 0, DISC_ADDR_IFACE, 4, zero, 4);
+	disc_want_addr(di, 1, DISC_ADDR_MGMT, 4, zero, 4);
 	/* Hello, Trust Bitmap, Untrusted CoS, Power Available: no field. */
 	assert_int_equal(di->nunknown, 4);
 	assert_int_equal(di->unknown_dropped, 0);
-	assert_int_equal(di->unknown[0].type, CDP_T_HELLO);
-	assert_int_equal(di->unknown[0].len, 36 - 4);
-	assert_int_equal(di->unknown[0].nbytes, 32);
-	assert_memory_equal(di->unknown[0].bytes, hello, sizeof(hello));
-	assert_int_equal(di->unknown[1].type, CDP_T_TRUST);
-	assert_int_equal(di->unknown[1].len, 1);
-	assert_int_equal(di->unknown[1].bytes[0], 0x00);
-	assert_int_equal(di->unknown[2].type, CDP_T_UNTRUSTED_COS);
-	assert_int_equal(di->unknown[2].len, 1);
-	assert_int_equal(di->unknown[3].type, CDP_T_POWER_AVAIL);
-	assert_int_equal(di->unknown[3].len, 16 - 4);
+	assert_int_equal(DISC_UNK_BYTES, 32);	/* Hello's 32 kept whole */
+	disc_want_unknown(di, 0, CDP_T_HELLO, 36 - 4, hello, sizeof(hello));
+	disc_want_unknown(di, 1, CDP_T_TRUST, 1, "\x00", 1);
+	disc_want_unknown(di, 2, CDP_T_UNTRUSTED_COS, 1, NULL, 0);
+	disc_want_unknown(di, 3, CDP_T_POWER_AVAIL, 16 - 4, NULL, 0);
 	assert_int_equal(di->cut, 0);
 }
 
@@ -144,8 +134,7 @@ check_lldpd(const struct l2c_pkt *pkt, const struct disc_info *di, size_t i)
 	assert_int_equal(di->ttl, 8);
 	assert_string_equal(di->name, "lab-sw1");
 	assert_int_equal(di->naddrs, 1);
-	assert_int_equal(di->addrs[0].kind, DISC_ADDR_IFACE);
-	assert_memory_equal(di->addrs[0].addr, ip, 4);
+	disc_want_addr(di, 0, DISC_ADDR_IFACE, 4, ip, 4);
 	assert_string_equal(di->port_id, "eth0");
 	assert_int_equal(di->caps, CDP_CAP_HOST);
 	assert_string_equal(di->software, "l2console lab switch");
@@ -289,8 +278,7 @@ test_grown(void **state)
 	memcpy(g, pdu, len);
 	glen = grow(g, len, I_HELLO, 40, 0xee);
 	assert_int_equal(cdp_decode(g, glen, &di), 0);
-	assert_int_equal(di.unknown[0].len, 32 + 40);
-	assert_int_equal(di.unknown[0].nbytes, DISC_UNK_BYTES);
+	disc_want_unknown(&di, 0, CDP_T_HELLO, 32 + 40, NULL, 0);
 }
 
 /* A length field that claims more than the PDU has, or under 4. */
@@ -458,9 +446,7 @@ test_unknown_cap(void **state)
 	assert_int_equal(cdp_decode(p, len, &di), 0);
 	assert_int_equal(di.nunknown, DISC_UNK_MAX);
 	assert_int_equal(di.unknown_dropped, 3);
-	assert_int_equal(di.unknown[7].type, 0x7f07);
-	assert_int_equal(di.unknown[7].len, 1);
-	assert_int_equal(di.unknown[7].bytes[0], 0xa7);
+	disc_want_unknown(&di, 7, 0x7f07, 1, "\xa7", 1);
 	assert_null(cdp_tlv_name(0x7f07));
 	assert_string_equal(cdp_tlv_name(CDP_T_PLATFORM), "Platform");
 }
@@ -469,31 +455,24 @@ test_unknown_cap(void **state)
 static void
 test_not_cdp(void **state)
 {
-	struct tcap		c;
-	struct l2c_pkt		pkt;
-	struct disc_info	di;
 	uint8_t			f[512];
 	size_t			n;
 
 	(void)state;
-	tcap_load(CISCO, &c);
-	n = c.f[0].len;
-	memcpy(f, c.f[0].data, n);
-	tcap_free(&c);
+	n = cisco3560_frame(0, f, sizeof(f));
 	f[21] = 0x01;				/* PID 0x2001 */
-	assert_int_equal(l2c_frame_parse(f, n, &pkt), 0);
-	assert_int_equal(cdp_frame_decode(&pkt, &di), L2C_ERR_PROTO);
+	assert_int_equal(disc_frame_try(f, n, cdp_frame_decode),
+	    L2C_ERR_PROTO);
 	f[21] = 0x00;
 	f[19] = 0x0d;				/* OUI 00:00:0d */
-	assert_int_equal(l2c_frame_parse(f, n, &pkt), 0);
-	assert_int_equal(cdp_frame_decode(&pkt, &di), L2C_ERR_PROTO);
+	assert_int_equal(disc_frame_try(f, n, cdp_frame_decode),
+	    L2C_ERR_PROTO);
 	f[19] = 0x0c;
 	f[5] = 0xcd;				/* 01:00:0c:cc:cc:cd */
-	assert_int_equal(l2c_frame_parse(f, n, &pkt), 0);
-	assert_int_equal(cdp_frame_decode(&pkt, &di), L2C_ERR_PROTO);
+	assert_int_equal(disc_frame_try(f, n, cdp_frame_decode),
+	    L2C_ERR_PROTO);
 	f[5] = 0xcc;
-	assert_int_equal(l2c_frame_parse(f, n, &pkt), 0);
-	assert_int_equal(cdp_frame_decode(&pkt, &di), 0);
+	assert_int_equal(disc_frame_try(f, n, cdp_frame_decode), 0);
 }
 
 int

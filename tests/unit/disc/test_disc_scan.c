@@ -31,59 +31,27 @@ static const uint8_t	us[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0xee };
 static const uint8_t	them[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0xdd };
 static const uint8_t	lab_sw1[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x11 };
 
-struct env {
-	struct ut_scan		 s;		/* p.a: the scanner */
-	int			 news[4];	/* by l2c_neigh_result */
-};
-
-static void
-on_news(void *arg, struct l2c_neigh *n, int result)
-{
-	struct env	*e = arg;
-
-	(void)n;
-	assert_true(result >= 0 && result < 4);
-	e->news[result]++;
-}
-
 static int
 setup(void **state)
 {
 	static const struct l2c_scan_proto *const rows[] = {
 		&cdp_scan_proto, &lldp_scan_proto,
 	};
-	struct env	*e = calloc(1, sizeof(*e));
 
-	assert_non_null(e);
-	ut_scan_open(&e->s, us, them, rows, 2, L2C_SCAN_CDP | L2C_SCAN_LLDP);
-	e->s.scan.news = on_news;
-	e->s.scan.newsarg = e;
-	*state = e;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct env	*e = *state;
-
-	ut_scan_close(&e->s);
-	free(e);
+	*state = ut_scan_new(us, them, rows, 2, L2C_SCAN_CDP | L2C_SCAN_LLDP);
 	return 0;
 }
 
 /* Every frame of a capture, as the far side sends them. */
 static void
-inject_all(struct env *e, const char *file, size_t upto)
+inject_all(struct ut_scan *e, const char *file, size_t upto)
 {
 	struct tcap	c;
 	size_t		i;
 
 	tcap_load(file, &c);
 	for (i = 0; i < c.n && i < upto; i++) {
-		assert_int_equal(l2c_link_send(e->s.p.b, c.f[i].data, c.f[i].len),
-		    0);
-		(void)l2c_link_read_batch(e->s.p.a, 0);
+		ut_scan_inject(e, c.f[i].data, c.f[i].len);
 	}
 	tcap_free(&c);
 }
@@ -95,14 +63,14 @@ inject_all(struct env *e, const char *file, size_t upto)
 static void
 test_cisco(void **state)
 {
-	struct env		*e = *state;
+	struct ut_scan		*e = *state;
 	struct l2c_neigh	*n;
 	int			 i;
 
 	inject_all(e, CISCO3560, 100);
-	assert_int_equal(l2c_neigh_count(e->s.tab), 2);
+	assert_int_equal(l2c_neigh_count(e->tab), 2);
 	for (i = 0; i < 2; i++) {
-		n = l2c_neigh_find(e->s.tab,
+		n = l2c_neigh_find(e->tab,
 		    i ? cisco3560_s2_mac : cisco3560_s1_mac);
 		assert_non_null(n);
 		assert_int_equal(n->protos, L2C_NP_CDP | L2C_NP_LLDP);
@@ -128,19 +96,19 @@ test_cisco(void **state)
 	assert_int_equal(e->news[L2C_NEIGH_NEW], 2);
 	assert_int_equal(e->news[L2C_NEIGH_CHANGED], 2);
 	assert_int_equal(e->news[L2C_NEIGH_GONE], 0);
-	assert_int_equal(e->s.scan.stats.rx, 12);
-	assert_int_equal(e->s.scan.stats.malformed, 0);
+	assert_int_equal(e->scan.stats.rx, 12);
+	assert_int_equal(e->scan.stats.malformed, 0);
 }
 
 /* The link-aggregation frames are malformed: counted, not a neighbor. */
 static void
 test_malformed(void **state)
 {
-	struct env	*e = *state;
+	struct ut_scan	*e = *state;
 
 	inject_all(e, "lldp-8021-linkagg_tcpdump-tests.pcap", 100);
-	assert_int_equal(l2c_neigh_count(e->s.tab), 0);
-	assert_int_equal(e->s.scan.stats.malformed, 2);
+	assert_int_equal(l2c_neigh_count(e->tab), 0);
+	assert_int_equal(e->scan.stats.malformed, 2);
 }
 
 /*
@@ -151,12 +119,12 @@ test_malformed(void **state)
 static void
 test_lldpd_ttl(void **state)
 {
-	struct env		*e = *state;
+	struct ut_scan		*e = *state;
 	struct l2c_neigh	*n;
 	uint64_t		 next;
 
 	inject_all(e, LLDPD, 6);
-	assert_non_null(n = l2c_neigh_find(e->s.tab, lab_sw1));
+	assert_non_null(n = l2c_neigh_find(e->tab, lab_sw1));
 	assert_int_equal(n->protos, L2C_NP_CDP | L2C_NP_LLDP);
 	assert_string_equal(n->str[L2C_NS_IDENTITY], "lab-sw1");
 	assert_string_equal(n->str[L2C_NS_PORT], "eth0");
@@ -172,23 +140,23 @@ test_lldpd_ttl(void **state)
 	assert_false(n->have & L2C_NF_STR(L2C_NS_PORT_DESCR));
 	assert_false(n->have & L2C_NF_STR(L2C_NS_CHASSIS));
 	assert_string_equal(n->str[L2C_NS_IDENTITY], "lab-sw1");
-	assert_int_equal(l2c_neigh_count(e->s.tab), 1);
+	assert_int_equal(l2c_neigh_count(e->tab), 1);
 	/* CDP's TTL: 8 s after its last frame. */
-	next = l2c_neigh_expire(e->s.tab, n->last_us, NULL, NULL);
+	next = l2c_neigh_expire(e->tab, n->last_us, NULL, NULL);
 	assert_true(next > n->last_us);
-	assert_int_equal(l2c_neigh_count(e->s.tab), 1);
+	assert_int_equal(l2c_neigh_count(e->tab), 1);
 	e->news[L2C_NEIGH_GONE] = 0;
-	next = l2c_neigh_expire(e->s.tab, next, e->s.scan.news, e);
+	next = l2c_neigh_expire(e->tab, next, e->scan.news, e);
 	assert_int_equal(next, 0);
 	assert_int_equal(e->news[L2C_NEIGH_GONE], 1);
-	assert_int_equal(l2c_neigh_count(e->s.tab), 0);
+	assert_int_equal(l2c_neigh_count(e->tab), 0);
 	assert_false(l2c_neigh_live(n));
 	assert_false(n->have & L2C_NF_STR(L2C_NS_IDENTITY));
 	/* Back. */
 	e->news[L2C_NEIGH_NEW] = 0;
 	inject_all(e, LLDPD, 2);
 	assert_int_equal(e->news[L2C_NEIGH_NEW], 1);
-	assert_int_equal(l2c_neigh_count(e->s.tab), 1);
+	assert_int_equal(l2c_neigh_count(e->tab), 1);
 	assert_true(l2c_neigh_live(n));
 }
 
@@ -196,7 +164,7 @@ test_lldpd_ttl(void **state)
 static void
 test_unknown_kept(void **state)
 {
-	struct env		*e = *state;
+	struct ut_scan		*e = *state;
 	struct l2c_neigh	*n;
 	uint8_t			 f[64], *p;
 	uint16_t		 ck;
@@ -212,9 +180,9 @@ test_unknown_kept(void **state)
 	ck = cdp_cksum(p, 16);
 	p[2] = (uint8_t)(ck >> 8);
 	p[3] = (uint8_t)ck;
-	assert_int_equal(l2c_link_send(e->s.p.b, f, 60), 0);
-	(void)l2c_link_read_batch(e->s.p.a, 0);
-	assert_non_null(n = l2c_neigh_find(e->s.tab, them));
+	assert_int_equal(l2c_link_send(e->p.b, f, 60), 0);
+	(void)l2c_link_read_batch(e->p.a, 0);
+	assert_non_null(n = l2c_neigh_find(e->tab, them));
 	assert_string_equal(n->str[L2C_NS_IDENTITY], "r1");
 	assert_int_equal(n->nunk, 1);
 	assert_int_equal(n->unk[0].proto, L2C_NP_CDP);
@@ -227,14 +195,14 @@ test_unknown_kept(void **state)
 static void
 test_goodbye_stranger(void **state)
 {
-	struct env	*e = *state;
+	struct ut_scan	*e = *state;
 	struct tcap	c;
 
 	tcap_load(LLDPD, &c);
-	assert_int_equal(l2c_link_send(e->s.p.b, c.f[6].data, c.f[6].len), 0);
-	(void)l2c_link_read_batch(e->s.p.a, 0);
+	assert_int_equal(l2c_link_send(e->p.b, c.f[6].data, c.f[6].len), 0);
+	(void)l2c_link_read_batch(e->p.a, 0);
 	tcap_free(&c);
-	assert_int_equal(l2c_neigh_count(e->s.tab), 0);
+	assert_int_equal(l2c_neigh_count(e->tab), 0);
 	assert_int_equal(e->news[L2C_NEIGH_NEW], 0);
 }
 
@@ -242,15 +210,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_cisco, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cisco, setup,
+		    ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_malformed, setup,
-		    teardown),
+		    ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_lldpd_ttl, setup,
-		    teardown),
+		    ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_goodbye_stranger, setup,
-		    teardown),
+		    ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_kept, setup,
-		    teardown),
+		    ut_scan_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

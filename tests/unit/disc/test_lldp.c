@@ -168,9 +168,7 @@ check_lldpd(const struct l2c_pkt *pkt, const struct disc_info *di, size_t i)
 	    LLDP_CAP_ROUTER | LLDP_CAP_STATION);
 	assert_int_equal(di->caps_enabled, LLDP_CAP_STATION);
 	assert_int_equal(di->naddrs, 1);
-	assert_int_equal(di->addrs[0].kind, DISC_ADDR_MGMT);
-	assert_int_equal(di->addrs[0].family, 4);
-	assert_memory_equal(di->addrs[0].addr, ip, 4);
+	disc_want_addr(di, 0, DISC_ADDR_MGMT, 4, ip, 4);
 	assert_string_equal(di->port_descr, "eth0");
 	assert_int_equal(di->agg_status, 0x01);
 	assert_int_equal(di->agg_port, 0);
@@ -446,12 +444,8 @@ test_unknown(void **state)
 	assert_int_equal(lldp_decode(p, len, &di), 0);
 	assert_int_equal(di.nunknown, DISC_UNK_MAX);
 	assert_int_equal(di.unknown_dropped, 2);
-	assert_int_equal(di.unknown[0].type, 9);
-	assert_int_equal(di.unknown[0].len, 2);
-	assert_memory_equal(di.unknown[0].bytes, "\x11\x22", 2);
-	assert_int_equal(di.unknown[1].type, LLDP_T_ORG);
-	assert_int_equal(di.unknown[1].len, 7);
-	assert_memory_equal(di.unknown[1].bytes, "\x00\x12\xbb\x01", 4);
+	disc_want_unknown(&di, 0, 9, 2, "\x11\x22", 2);
+	disc_want_unknown(&di, 1, LLDP_T_ORG, 7, "\x00\x12\xbb\x01", 4);
 	assert_null(lldp_tlv_name(9));
 	assert_string_equal(lldp_tlv_name(LLDP_T_SYSNAME), "System name");
 	assert_string_equal(disc_caps_str(DISC_LLDP, 0x14, caps,
@@ -464,30 +458,22 @@ test_unknown(void **state)
 static void
 test_frames(void **state)
 {
-	struct tcap		c;
-	struct l2c_pkt		pkt;
-	struct disc_info	di;
 	uint8_t			f[512];
 	size_t			n;
 
 	(void)state;
-	tcap_load(CISCO, &c);
-	n = c.f[2].len;
-	memcpy(f, c.f[2].data, n);
-	tcap_free(&c);
+	n = cisco3560_frame(2, f, sizeof(f));
 	f[5] = 0x03;
-	assert_int_equal(l2c_frame_parse(f, n, &pkt), 0);
-	assert_int_equal(lldp_frame_decode(&pkt, &di), 0);
+	assert_int_equal(disc_frame_try(f, n, lldp_frame_decode), 0);
 	f[5] = 0x00;
-	assert_int_equal(l2c_frame_parse(f, n, &pkt), 0);
-	assert_int_equal(lldp_frame_decode(&pkt, &di), 0);
+	assert_int_equal(disc_frame_try(f, n, lldp_frame_decode), 0);
 	f[5] = 0x01;				/* a pause frame's group */
-	assert_int_equal(l2c_frame_parse(f, n, &pkt), 0);
-	assert_int_equal(lldp_frame_decode(&pkt, &di), L2C_ERR_PROTO);
+	assert_int_equal(disc_frame_try(f, n, lldp_frame_decode),
+	    L2C_ERR_PROTO);
 	f[5] = 0x0e;
 	f[13] = 0xcd;				/* ethertype 0x88cd */
-	assert_int_equal(l2c_frame_parse(f, n, &pkt), 0);
-	assert_int_equal(lldp_frame_decode(&pkt, &di), L2C_ERR_PROTO);
+	assert_int_equal(disc_frame_try(f, n, lldp_frame_decode),
+	    L2C_ERR_PROTO);
 }
 
 int

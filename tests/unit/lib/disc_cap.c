@@ -41,6 +41,54 @@ cisco3560_payload(size_t i, uint8_t *out, size_t cap)
 }
 
 size_t
+cisco3560_frame(size_t i, uint8_t *out, size_t cap)
+{
+	struct tcap	c;
+	size_t		n;
+
+	tcap_load(CISCO3560, &c);
+	assert_true(i < c.n && c.f[i].len <= cap);
+	n = c.f[i].len;
+	memcpy(out, c.f[i].data, n);
+	tcap_free(&c);
+	return n;
+}
+
+int
+disc_frame_try(const uint8_t *f, size_t n,
+    int (*decode)(const struct l2c_pkt *, struct disc_info *))
+{
+	struct l2c_pkt		pkt;
+	struct disc_info	di;
+
+	assert_int_equal(l2c_frame_parse(f, n, &pkt), 0);
+	return decode(&pkt, &di);
+}
+
+void
+disc_want_addr(const struct disc_info *di, size_t i, int kind, int family,
+    const uint8_t *addr, size_t alen)
+{
+	assert_true(i < di->naddrs);
+	assert_int_equal(di->addrs[i].kind, kind);
+	assert_int_equal(di->addrs[i].family, family);
+	assert_memory_equal(di->addrs[i].addr, addr, alen);
+}
+
+void
+disc_want_unknown(const struct disc_info *di, size_t i, uint16_t type,
+    uint16_t len, const void *bytes, size_t n)
+{
+	assert_true(i < di->nunknown);
+	assert_int_equal(di->unknown[i].type, type);
+	assert_int_equal(di->unknown[i].len, len);
+	assert_int_equal(di->unknown[i].nbytes,
+	    len < DISC_UNK_BYTES ? len : DISC_UNK_BYTES);
+	if (n > 0)
+		assert_memory_equal(di->unknown[i].bytes, bytes, n);
+}
+
+size_t
 disc_walk(const char *file, int (*is)(const struct l2c_pkt *),
     int (*decode)(const struct l2c_pkt *, struct disc_info *),
     void (*check)(const struct l2c_pkt *, const struct disc_info *, size_t))

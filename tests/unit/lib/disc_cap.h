@@ -33,5 +33,21 @@ int	cisco3560_which(const struct l2c_pkt *);
 
 /* Frame i's payload (after Ethernet or SNAP) into out; its length. */
 size_t	cisco3560_payload(size_t, uint8_t *, size_t);
+/* Frame i, whole, into out (to be changed and tried); its length. */
+size_t	cisco3560_frame(size_t, uint8_t *, size_t);
+
+/* A frame parsed (or the test fails) and decoded: decode's return. */
+int	disc_frame_try(const uint8_t *, size_t,
+	    int (*decode)(const struct l2c_pkt *, struct disc_info *));
+/*
+ * The field checkers.  Address i is of kind and family, its first
+ * alen bytes addr.  Unknown TLV i is of type with len bytes on the
+ * wire, as many as fit kept, the first n of them bytes (n 0: none
+ * checked).
+ */
+void	disc_want_addr(const struct disc_info *, size_t i, int kind,
+	    int family, const uint8_t *addr, size_t alen);
+void	disc_want_unknown(const struct disc_info *, size_t i, uint16_t type,
+	    uint16_t len, const void *bytes, size_t n);
 
 #endif

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -110,15 +111,30 @@ ut_run_until(struct l2c_loop *loop, const int *flag, uint64_t max_us)
 	return *flag;
 }
 
+static void
+count_news(void *arg, struct l2c_neigh *n, int result)
+{
+	struct ut_scan	*u = arg;
+
+	(void)n;
+	assert_true(result >= 0 && result < 4);
+	if (u->news_ok != 0)
+		assert_true(u->news_ok & 1U << result);
+	u->news[result]++;
+}
+
 void
 ut_scan_open(struct ut_scan *u, const uint8_t *amac, const uint8_t *bmac,
     const struct l2c_scan_proto *const *rows, size_t nrows,
     unsigned families)
 {
+	memset(u, 0, sizeof(*u));
 	ut_pair_open(&u->p, amac, bmac, 0);
 	assert_int_equal(l2c_neigh_new(0, &u->tab), 0);
 	assert_int_equal(l2c_scan_init(&u->scan, &u->p.ca, u->tab, rows,
 	    nrows, families), 0);
+	u->scan.news = count_news;
+	u->scan.newsarg = u;
 }
 
 void
@@ -127,4 +143,50 @@ ut_scan_close(struct ut_scan *u)
 	l2c_scan_fini(&u->scan);
 	ut_pair_close(&u->p);
 	l2c_neigh_free(u->tab);
+}
+
+struct ut_scan *
+ut_scan_new(const uint8_t *amac, const uint8_t *bmac,
+    const struct l2c_scan_proto *const *rows, size_t nrows,
+    unsigned families)
+{
+	struct ut_scan	*u = calloc(1, sizeof(*u));
+
+	assert_non_null(u);
+	ut_scan_open(u, amac, bmac, rows, nrows, families);
+	return u;
+}
+
+void
+ut_scan_free(struct ut_scan *u)
+{
+	ut_scan_close(u);
+	free(u);
+}
+
+int
+ut_scan_teardown(void **state)
+{
+	ut_scan_free(*state);
+	return 0;
+}
+
+void
+ut_scan_inject(struct ut_scan *u, const uint8_t *p, size_t len)
+{
+	assert_int_equal(l2c_link_send(u->p.b, p, len), 0);
+	(void)l2c_link_read_batch(u->p.a, 0);
+}
+
+char **
+ut_sh_argv(const char *cmd)
+{
+	static char	 sh[] = "/bin/sh", c[] = "-c";
+	static char	*argv[4];
+
+	argv[0] = sh;
+	argv[1] = c;
+	argv[2] = (char *)cmd;
+	argv[3] = NULL;
+	return argv;
 }

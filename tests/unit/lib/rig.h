@@ -30,11 +30,17 @@ void	ut_pair_open(struct ut_pair *, const uint8_t *amac,
 	    const uint8_t *bmac, int ctx_b);
 void	ut_pair_close(struct ut_pair *);
 
-/* A scanner on side a of a pair, with its own neighbor table. */
+/*
+ * A scanner on side a of a pair, with its own neighbor table, and the
+ * news it told counted by enum l2c_neigh_result (a test that expects
+ * only some results says which in news_ok; the rest then fail it).
+ */
 struct ut_scan {
 	struct ut_pair		 p;
 	struct l2c_neigh_tab	*tab;
 	struct l2c_scan		 scan;
+	int			 news[4];
+	unsigned		 news_ok;	/* 1 << result; 0: any */
 };
 
 /* The pair, the table and l2c_scan_init over rows, or the test fails. */
@@ -42,6 +48,15 @@ void	ut_scan_open(struct ut_scan *, const uint8_t *amac,
 	    const uint8_t *bmac, const struct l2c_scan_proto *const *rows,
 	    size_t nrows, unsigned families);
 void	ut_scan_close(struct ut_scan *);
+/* The same, allocated: a cmocka fixture's state. */
+struct ut_scan *ut_scan_new(const uint8_t *amac, const uint8_t *bmac,
+	    const struct l2c_scan_proto *const *rows, size_t nrows,
+	    unsigned families);
+void	ut_scan_free(struct ut_scan *);
+/* cmocka's teardown for a state from ut_scan_new. */
+int	ut_scan_teardown(void **);
+/* The far side sends a frame; the scanner reads what its filter let in. */
+void	ut_scan_inject(struct ut_scan *, const uint8_t *, size_t);
 
 struct ut_face {
 	struct l2c_sess_cb	 cb;	/* give this to the session */
@@ -52,6 +67,9 @@ struct ut_face {
 	uint8_t			 out[140000];
 	size_t			 outlen;
 };
+
+/* The argv of /bin/sh -c cmd, for a server's child (static: one at once). */
+char	**ut_sh_argv(const char *cmd);
 
 /* A fresh face for the session *sess (filled in later is fine). */
 void	ut_face_init(struct ut_face *, struct l2c_sess *);

@@ -33,44 +33,20 @@ static const uint8_t	us[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x02 };
 static const uint8_t	srv[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x01 };
 static const uint8_t	other[6] = { 0x02, 0x4c, 0x32, 0x43, 0x00, 0x99 };
 
-struct env {
-	struct ut_scan		 s;
-};
-
 static int
 setup(void **state)
 {
 	static const struct l2c_scan_proto *const rows[] = {
 		&mndp_scan_proto, &mt_ping_scan_proto,
 	};
-	struct env	*e = calloc(1, sizeof(*e));
 
-	assert_non_null(e);
-	ut_scan_open(&e->s, us, other, rows, 2, L2C_SCAN_MIKROTIK);
-	*state = e;
+	*state = ut_scan_new(us, other, rows, 2, L2C_SCAN_MIKROTIK);
 	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct env	*e = *state;
-
-	ut_scan_close(&e->s);
-	free(e);
-	return 0;
-}
-
-static void
-inject(struct env *e, const uint8_t *p, size_t len)
-{
-	assert_int_equal(l2c_link_send(e->s.p.b, p, len), 0);
-	(void)l2c_link_read_batch(e->s.p.a, 0);
 }
 
 /* An announcement from src (IPv4 source ipsrc) with the given TLVs. */
 static void
-inject_mndp(struct env *e, const uint8_t *src, uint32_t ipsrc,
+inject_mndp(struct ut_scan *e, const uint8_t *src, uint32_t ipsrc,
     const char *hex)
 {
 	uint8_t		data[1500], frame[1600];
@@ -80,23 +56,23 @@ inject_mndp(struct env *e, const uint8_t *src, uint32_t ipsrc,
 	l2c_wbuf_init(&w, frame, sizeof(frame));
 	assert_int_equal(l2c_udp_build(&w, l2c_mac_bcast, src, ipsrc,
 	    0xffffffffU, MNDP_PORT, MNDP_PORT, data, n), 0);
-	inject(e, frame, w.len);
+	ut_scan_inject(e, frame, w.len);
 }
 
 static size_t
-nsent(struct env *e)
+nsent(struct ut_scan *e)
 {
 	const uint8_t	*p;
 	size_t		 i;
 
-	for (i = 0; l2c_link_mem_sent(e->s.p.a, i, &p) > 0; i++)
+	for (i = 0; l2c_link_mem_sent(e->p.a, i, &p) > 0; i++)
 		;
 	return i;
 }
 
 /* Sent frame i is a MAC ping to dst; its payload goes to payload. */
 static size_t
-sent_ping(struct env *e, size_t i, const uint8_t *dst, uint8_t *payload)
+sent_ping(struct ut_scan *e, size_t i, const uint8_t *dst, uint8_t *payload)
 {
 	const uint8_t	*p;
 	size_t		 len;
@@ -104,7 +80,7 @@ sent_ping(struct env *e, size_t i, const uint8_t *dst, uint8_t *payload)
 	struct l2c_rbuf	 r;
 	struct mt_hdr	 h;
 
-	assert_true((len = l2c_link_mem_sent(e->s.p.a, i, &p)) > 0);
+	assert_true((len = l2c_link_mem_sent(e->p.a, i, &p)) > 0);
 	assert_int_equal(l2c_frame_parse(p, len, &pkt), 0);
 	assert_true(pkt.udp_ok);
 	assert_memory_equal(pkt.dst, dst, 6);
@@ -123,7 +99,7 @@ sent_ping(struct env *e, size_t i, const uint8_t *dst, uint8_t *payload)
 
 /* A pong from src to us with payload. */
 static void
-inject_pong(struct env *e, const uint8_t *src, const uint8_t *payload,
+inject_pong(struct ut_scan *e, const uint8_t *src, const uint8_t *payload,
     size_t len)
 {
 	struct mt_hdr	h;
@@ -140,7 +116,7 @@ inject_pong(struct env *e, const uint8_t *src, const uint8_t *payload,
 	l2c_wbuf_init(&w, frame, sizeof(frame));
 	assert_int_equal(mt_frame_build(&w, l2c_mac_bcast, src, 0xc0000201,
 	    MT_PORT, MT_PORT, pkt, pw.len), 0);
-	inject(e, frame, w.len);
+	ut_scan_inject(e, frame, w.len);
 }
 
 /*
@@ -151,17 +127,17 @@ inject_pong(struct env *e, const uint8_t *src, const uint8_t *payload,
 static void
 test_captured(void **state)
 {
-	struct env		*e = *state;
+	struct ut_scan		*e = *state;
 	struct tcap		 c;
 	struct l2c_neigh	*n;
 	size_t			 i;
 
 	tcap_load(CAPTURE, &c);
 	for (i = 0; i < c.n; i++)
-		inject(e, c.f[i].data, c.f[i].len);
+		ut_scan_inject(e, c.f[i].data, c.f[i].len);
 	tcap_free(&c);
-	assert_int_equal(l2c_neigh_count(e->s.tab), 1);
-	assert_non_null(n = l2c_neigh_find(e->s.tab, srv));
+	assert_int_equal(l2c_neigh_count(e->tab), 1);
+	assert_non_null(n = l2c_neigh_find(e->tab, srv));
 	assert_int_equal(n->protos, L2C_NP_MNDP);
 	assert_string_equal(n->str[L2C_NS_IDENTITY], "vm");
 	assert_string_equal(n->str[L2C_NS_VERSION], "6.18.44-fc-v595");
@@ -175,14 +151,14 @@ test_captured(void **state)
 	assert_memory_equal(n->ipv4[0], "\xc0\x00\x02\x01", 4);
 	assert_int_equal(n->nipv6, 0);
 	assert_int_equal(n->updates, 3);
-	assert_int_equal(e->s.scan.stats.malformed, 2);	/* the two pongs */
+	assert_int_equal(e->scan.stats.malformed, 2);	/* the two pongs */
 }
 
 /* Found by MNDP: pinged; a pong with our cookie marks MAC-Telnet. */
 static void
 test_ping_follow_up(void **state)
 {
-	struct env		*e = *state;
+	struct ut_scan		*e = *state;
 	struct l2c_neigh	*n;
 	uint8_t			 payload[64];
 	size_t			 len;
@@ -192,7 +168,7 @@ test_ping_follow_up(void **state)
 	assert_int_equal(nsent(e), 1);
 	len = sent_ping(e, 0, srv, payload);
 	assert_true(len >= 8);
-	assert_non_null(n = l2c_neigh_find(e->s.tab, srv));
+	assert_non_null(n = l2c_neigh_find(e->tab, srv));
 	assert_false(n->protos & L2C_NP_MACTELNET);
 	/* A pong with another payload proves nothing. */
 	payload[len - 1] ^= 1;
@@ -211,13 +187,13 @@ test_ping_follow_up(void **state)
 static void
 test_ping_tries(void **state)
 {
-	struct env	*e = *state;
+	struct ut_scan	*e = *state;
 	int		 i;
 
 	for (i = 0; i < 5; i++)
 		inject_mndp(e, srv, 0, "0000 0001 | 0005 0001 78");
 	assert_int_equal(nsent(e), 2);
-	assert_int_equal(l2c_neigh_find(e->s.tab, srv)->updates, 5);
+	assert_int_equal(l2c_neigh_find(e->tab, srv)->updates, 5);
 }
 
 /*
@@ -227,7 +203,7 @@ test_ping_tries(void **state)
 static void
 test_malformed(void **state)
 {
-	struct env		*e = *state;
+	struct ut_scan		*e = *state;
 	struct l2c_neigh	*n;
 	static const uint8_t	 s1[6] = { 0x02, 0, 0, 0, 0, 0x01 };
 	static const uint8_t	 s2[6] = { 0x02, 0, 0, 0, 0, 0x02 };
@@ -235,44 +211,44 @@ test_malformed(void **state)
 
 	/* Identity fine, then version says 200 bytes and there are 3. */
 	inject_mndp(e, s1, 0, "0000 0001 | 0005 0003 616263 | 0007 00c8 312e32");
-	assert_non_null(n = l2c_neigh_find(e->s.tab, s1));
+	assert_non_null(n = l2c_neigh_find(e->tab, s1));
 	assert_string_equal(n->str[L2C_NS_IDENTITY], "abc");
 	assert_false(n->have & L2C_NF_STR(L2C_NS_VERSION));
-	assert_int_equal(e->s.scan.stats.malformed, 1);
+	assert_int_equal(e->scan.stats.malformed, 1);
 
 	/* Zero-length identity, unknown type, a MAC TLV of the wrong size,
 	 * then a good platform. */
 	inject_mndp(e, s2, 0, "0000 0001 | 0005 0000 | 4242 0002 ffff"
 	    " | 0001 0003 aabbcc | 0008 0003 666f6f");
-	assert_non_null(n = l2c_neigh_find(e->s.tab, s2));
+	assert_non_null(n = l2c_neigh_find(e->tab, s2));
 	assert_false(n->have & L2C_NF_STR(L2C_NS_IDENTITY));
 	assert_string_equal(n->str[L2C_NS_PLATFORM], "foo");
-	assert_int_equal(l2c_neigh_count(e->s.tab), 2);
+	assert_int_equal(l2c_neigh_count(e->tab), 2);
 
 	/* A TLV header cut short, and a datagram shorter than the header. */
 	inject_mndp(e, s3, 0, "0000 0001 | 0005");
 	inject_mndp(e, s3, 0, "00");
 	/* Control characters in an identity never reach the table raw. */
 	inject_mndp(e, s3, 0, "0000 0001 | 0005 0004 611b5b41");
-	assert_non_null(n = l2c_neigh_find(e->s.tab, s3));
+	assert_non_null(n = l2c_neigh_find(e->tab, s3));
 	assert_null(strchr(n->str[L2C_NS_IDENTITY], '\x1b'));
 	/* Another station's refresh request is not an announcement. */
 	inject_mndp(e, other, 0, "00000000");
-	assert_null(l2c_neigh_find(e->s.tab, other));
+	assert_null(l2c_neigh_find(e->tab, other));
 }
 
 /* The refresh request: 4 zero bytes, 0.0.0.0:5678 -> broadcast:5678. */
 static void
 test_probe(void **state)
 {
-	struct env	*e = *state;
+	struct ut_scan	*e = *state;
 	const uint8_t	*p;
 	size_t		 len;
 	struct l2c_pkt	 pkt;
 
-	assert_int_equal(l2c_scan_probe(&e->s.scan, 0), 0);
+	assert_int_equal(l2c_scan_probe(&e->scan, 0), 0);
 	assert_int_equal(nsent(e), 1);
-	len = l2c_link_mem_sent(e->s.p.a, 0, &p);
+	len = l2c_link_mem_sent(e->p.a, 0, &p);
 	assert_int_equal(l2c_frame_parse(p, len, &pkt), 0);
 	assert_true(pkt.udp_ok);
 	assert_memory_equal(pkt.dst, l2c_mac_bcast, 6);
@@ -283,7 +259,7 @@ test_probe(void **state)
 	assert_int_equal(pkt.dport, MNDP_PORT);
 	assert_true(mndp_is_request(pkt.udata, pkt.ulen));
 	/* Nothing to ask a single station by MNDP. */
-	assert_int_equal(l2c_scan_probe_station(&e->s.scan, srv), 0);
+	assert_int_equal(l2c_scan_probe_station(&e->scan, srv), 0);
 	assert_int_equal(nsent(e), 1);
 }
 
@@ -291,13 +267,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_captured, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_captured, setup,
+		    ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_ping_follow_up,
-		    setup, teardown),
+		    setup, ut_scan_teardown),
 		cmocka_unit_test_setup_teardown(test_ping_tries,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_probe, setup, teardown),
+		    setup, ut_scan_teardown),
+		cmocka_unit_test_setup_teardown(test_malformed, setup,
+		    ut_scan_teardown),
+		cmocka_unit_test_setup_teardown(test_probe, setup,
+		    ut_scan_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

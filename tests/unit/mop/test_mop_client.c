@@ -259,16 +259,10 @@ use_fake(struct fix *f)
 static void
 use_server(struct fix *f, const char *cmd, const char *verif)
 {
-	static char		 sh[] = "/bin/sh", c[] = "-c";
-	static char		*argv[4];
-	struct mop_server_conf	 o;
+	struct mop_server_conf	o;
 
-	argv[0] = sh;
-	argv[1] = c;
-	argv[2] = (char *)cmd;
-	argv[3] = NULL;
 	mop_server_defaults(&o);
-	o.argv = argv;
+	o.argv = ut_sh_argv(cmd);
 	if (verif != NULL) {
 		o.verify = 1;
 		memcpy(o.verif, verif, 8);

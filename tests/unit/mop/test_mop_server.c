@@ -76,16 +76,10 @@ static void
 start_server(struct fix *f, const char *cmd, uint16_t rsv_timer,
     uint64_t sysid_us)
 {
-	static char		 sh[] = "/bin/sh", c[] = "-c";
-	static char		*argv[4];
-	struct mop_server_conf	 o;
+	struct mop_server_conf	o;
 
-	argv[0] = sh;
-	argv[1] = c;
-	argv[2] = (char *)cmd;
-	argv[3] = NULL;
 	mop_server_defaults(&o);
-	o.argv = argv;
+	o.argv = ut_sh_argv(cmd);
 	o.rsv_timer = rsv_timer;
 	o.sysid_interval_us = sysid_us;
 	assert_int_equal(mop_server_new(&f->p.ca, &o, &f->srv), 0);
