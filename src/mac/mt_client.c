@@ -211,6 +211,7 @@ rx(void *arg, const struct l2c_pkt *pkt)
 	    h.session != s->key || h.client_type != MT_CLIENT_TYPE)
 		return;
 	s->info.frames_rx++;
+	s->last_rx = l2c_now_us();
 	/* Anything from the peer answers a keepalive. */
 	if (s->rtx_what == RTX_KEEPALIVE && h.type != MT_PT_ACK)
 		mtc_rtx_stop(s);

@@ -90,6 +90,9 @@ struct mt_client {
 	uint32_t		 last_ack;
 	unsigned		 ackre_k, keyre_k;
 	int			 peer_echoes, login_failed;
+	uint64_t		 last_rx;	/* last frame of this session */
+	uint64_t		 ka_missed_at;	/* a first keepalive unanswered */
+	int			 ka_deaf;	/* the peer never echoes them */
 	int			 dismiss_nag, nag_seen;
 	uint64_t		 gaps;
 

@@ -126,9 +126,23 @@ rtx_give_up(struct mt_client *s)
 		mtc_finish(s, L2C_ERR_PEERLOST);
 		break;
 	case RTX_KEEPALIVE:
-		/* Only a peer that answered keepalives before is missed. */
+		/*
+		 * A peer that echoed keepalives before is lost.  One that
+		 * never did (it died before the first, or it does not
+		 * echo) gets another period: silent through that too, it
+		 * is lost; heard from meanwhile, it does not echo, and
+		 * keepalives tell nothing more.
+		 */
 		if (s->peer_echoes)
 			mtc_finish(s, L2C_ERR_PEERLOST);
+		else if (s->ka_deaf)
+			break;
+		else if (s->ka_missed_at == 0)
+			s->ka_missed_at = l2c_now_us();
+		else if (s->last_rx < s->ka_missed_at)
+			mtc_finish(s, L2C_ERR_PEERLOST);
+		else
+			s->ka_deaf = 1;
 		break;
 	case RTX_END:
 		mtc_finish(s, 0);

@@ -1423,6 +1423,51 @@ test_keepalive(void **state)
 	rig_free(&g);
 }
 
+/* A peer that dies before it ever echoed a keepalive is lost too. */
+static void
+test_keepalive_never_echoed(void **state)
+{
+	struct rig	g;
+
+	(void)state;
+	rig_init(&g);
+	g.conf.keepalive_us = L2C_MS(100);
+	g.conf.timeout_us = L2C_MS(200);
+	rig_start(&g);
+	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	g.fk.dead = 1;
+	assert_true(run_until(&g, is_closed, L2C_SEC(3)));
+	assert_int_equal(g.face.err, L2C_ERR_PEERLOST);
+	rig_free(&g);
+}
+
+/* One that never echoes, but speaks now and then, is not. */
+static void
+test_keepalive_deaf_peer(void **state)
+{
+	struct rig	g;
+	uint64_t	end, next;
+
+	(void)state;
+	rig_init(&g);
+	g.conf.keepalive_us = L2C_MS(100);
+	g.conf.timeout_us = L2C_MS(200);
+	rig_start(&g);
+	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	end = l2c_now_us() + L2C_MS(1500);
+	next = 0;
+	while (l2c_now_us() < end && !g.face.closed) {
+		if (l2c_now_us() >= next) {
+			fake_data(&g.fk, ".", 1);
+			next = l2c_now_us() + L2C_MS(250);
+		}
+		l2c_loop_once(g.p.loop, 20000);
+	}
+	assert_false(g.face.closed);
+	assert_true(g.fk.kas >= 3);
+	rig_free(&g);
+}
+
 static void
 test_server_ends(void **state)
 {
@@ -1511,6 +1556,8 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_login_silent),
 		cmocka_unit_test(test_pending),
 		cmocka_unit_test(test_keepalive),
+		cmocka_unit_test(test_keepalive_never_echoed),
+		cmocka_unit_test(test_keepalive_deaf_peer),
 		cmocka_unit_test(test_server_ends),
 		cmocka_unit_test(test_first_data_matches_capture),
 	};
