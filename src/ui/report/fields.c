@@ -12,7 +12,7 @@
 
 #include "core/frame.h"
 #include "core/neigh.h"
-#include "mop/sysid.h"
+#include "ui/registry.h"
 #include "ui/report/fields.h"
 
 const struct proto_name report_protos[] = {
@@ -100,7 +100,7 @@ get_functions(const struct l2c_neigh *n, struct fval *v)
 	for (bit = 0; bit < 16 && v->n < MAXITEMS; bit++) {
 		if (!(n->mop_functions & (1u << bit)))
 			continue;
-		if ((name = mop_function_name(bit)) != NULL)
+		if ((name = l2c_registry_function_name(bit)) != NULL)
 			v->items[v->n++] = name;
 		else
 			snprintf(item(v), ITEMLEN, "bit %u", bit);
@@ -132,7 +132,7 @@ static void
 get_devname(const struct l2c_neigh *n, struct fval *v)
 {
 	if (n->have & L2C_NF_DEVICE)
-		if ((v->s = mop_device_name(n->device)) != NULL)
+		if ((v->s = l2c_registry_device_name(n->device)) != NULL)
 			v->kind = V_STR;
 }
 
