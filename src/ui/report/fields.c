@@ -47,24 +47,27 @@ get_protos(const struct l2c_neigh *n, struct fval *v)
 			v->items[v->n++] = report_protos[i].name;
 }
 
+/* n addresses of size bytes each, from a, as text. */
 static void
-get_ipv4(const struct l2c_neigh *n, struct fval *v)
+get_addrs(struct fval *v, int af, const uint8_t *a, size_t size, size_t n)
 {
 	size_t	i;
 
 	v->kind = V_LIST;
-	for (i = 0; i < n->nipv4 && v->n < MAXITEMS; i++)
-		inet_ntop(AF_INET, n->ipv4[i], item(v), ITEMLEN);
+	for (i = 0; i < n && v->n < MAXITEMS; i++)
+		inet_ntop(af, a + i * size, item(v), ITEMLEN);
+}
+
+static void
+get_ipv4(const struct l2c_neigh *n, struct fval *v)
+{
+	get_addrs(v, AF_INET, n->ipv4[0], sizeof(n->ipv4[0]), n->nipv4);
 }
 
 static void
 get_ipv6(const struct l2c_neigh *n, struct fval *v)
 {
-	size_t	i;
-
-	v->kind = V_LIST;
-	for (i = 0; i < n->nipv6 && v->n < MAXITEMS; i++)
-		inet_ntop(AF_INET6, n->ipv6[i], item(v), ITEMLEN);
+	get_addrs(v, AF_INET6, n->ipv6[0], sizeof(n->ipv6[0]), n->nipv6);
 }
 
 static void
