@@ -42,6 +42,7 @@ LIB_SRCS	:= $(filter-out $(MAIN_SRC),$(SRCS))
 UNIT_SRCS	:= $(sort $(wildcard tests/unit/*/test_*.c))
 UNIT_LIB_SRCS	:= $(sort $(wildcard tests/unit/lib/*.c))
 TOOL_SRCS	:= $(sort $(wildcard tests/tools/*.c))
+TOOL_LIB_SRCS	:= $(sort $(wildcard tests/tools/lib/*.c))
 FUZZ_SRCS	:= $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_RIG_SRCS	:= $(sort $(wildcard tests/fuzz/lib/*.c))
 
@@ -52,6 +53,7 @@ FZ		= $(BUILD)/fuzz
 REL_OBJS	= $(SRCS:%.c=$(REL)/%.o)
 SAN_LIB_OBJS	= $(LIB_SRCS:%.c=$(SAN)/%.o)
 UNIT_LIB_OBJS	= $(UNIT_LIB_SRCS:%.c=$(SAN)/%.o)
+TOOL_LIB_OBJS	= $(TOOL_LIB_SRCS:%.c=$(SAN)/%.o)
 UNIT_BINS	= $(UNIT_SRCS:%.c=$(SAN)/%)
 TOOL_BINS	= $(TOOL_SRCS:%.c=$(SAN)/%)
 FUZZ_LIB_OBJS	= $(LIB_SRCS:%.c=$(FZ)/%.o)
@@ -96,7 +98,7 @@ $(SAN)/tests/unit/%: $(SAN)/tests/unit/%.o $(UNIT_LIB_OBJS) $(SAN_LIB_OBJS)
 	$(call msg,LD,$@)
 	$(Q)$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
-$(SAN)/tests/tools/%: $(SAN)/tests/tools/%.o $(SAN_LIB_OBJS)
+$(SAN)/tests/tools/%: $(SAN)/tests/tools/%.o $(TOOL_LIB_OBJS) $(SAN_LIB_OBJS)
 	$(call msg,LD,$@)
 	$(Q)$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

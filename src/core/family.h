@@ -54,6 +54,18 @@ struct l2c_sess_conf {
 	const void	*ext;
 };
 
+/*
+ * Names for the codes a family's neighbor records carry (l2c_neigh's
+ * device and functions bitmap), so that the faces show them without
+ * naming the family.  Each answers NULL for a code it has no name for.
+ */
+struct l2c_neigh_names {
+	const char	*(*device)(uint8_t);
+	const char	*(*function)(unsigned bit);
+	/* The bitmap as "name, name, bit N" (or "none") into buf. */
+	char		*(*functions)(uint16_t, char *, size_t);
+};
+
 /* A session's end, as the family's explain() gets it. */
 struct l2c_sess_end {
 	int				 err;		/* 0: a normal end */
@@ -86,6 +98,7 @@ struct l2c_family {
 	const uint8_t			 *ping_group_mac; /* ... this group */
 	const struct l2c_scan_proto *const *scan;	/* its discovery rows */
 	size_t				  nscan;
+	const struct l2c_neigh_names	 *names;	/* NULL: no codes */
 };
 
 #endif /* L2C_FAMILY_H */

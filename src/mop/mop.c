@@ -16,6 +16,7 @@
 #include "mop/mop_ping.h"
 #include "mop/mop_proto.h"
 #include "mop/mop_scan.h"
+#include "mop/sysid.h"
 
 static int
 mop_start(struct l2c_ctx *ctx, const struct l2c_sess_conf *c,
@@ -84,6 +85,13 @@ static const struct l2c_scan_proto *const mop_scan_rows[] = {
 	&mop_scan_proto,
 };
 
+/* The System ID's device and function codes, as MOP names them. */
+static const struct l2c_neigh_names mop_names = {
+	.device = mop_device_name,
+	.function = mop_function_name,
+	.functions = mop_functions_str,
+};
+
 const struct l2c_family mop_family = {
 	.name = "mop",
 	.title = "MOP remote console",
@@ -100,4 +108,5 @@ const struct l2c_family mop_family = {
 	.ping_group_mac = mop_mcast_loop,
 	.scan = mop_scan_rows,
 	.nscan = sizeof(mop_scan_rows) / sizeof(mop_scan_rows[0]),
+	.names = &mop_names,
 };

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/bits.h"
 #include "core/err.h"
 #include "disc/disc_family.h"
 #include "mac/mikrotik.h"
@@ -106,6 +107,47 @@ l2c_family_ping_default(void)
 		if (l2c_families[i]->ping != NULL)
 			return l2c_families[i];
 	return NULL;
+}
+
+/*
+ * The neighbor record's codes are one family's (MOP's System ID today):
+ * the first row that names them speaks for them.
+ */
+static const struct l2c_neigh_names *
+names(void)
+{
+	size_t	i;
+
+	for (i = 0; i < l2c_nfamilies; i++)
+		if (l2c_families[i]->names != NULL)
+			return l2c_families[i]->names;
+	return NULL;
+}
+
+const char *
+l2c_registry_device_name(uint8_t code)
+{
+	const struct l2c_neigh_names	*nn = names();
+
+	return nn != NULL && nn->device != NULL ? nn->device(code) : NULL;
+}
+
+const char *
+l2c_registry_function_name(unsigned bit)
+{
+	const struct l2c_neigh_names	*nn = names();
+
+	return nn != NULL && nn->function != NULL ? nn->function(bit) : NULL;
+}
+
+char *
+l2c_registry_functions_str(uint16_t fn, char *buf, size_t len)
+{
+	const struct l2c_neigh_names	*nn = names();
+
+	if (nn != NULL && nn->functions != NULL)
+		return nn->functions(fn, buf, len);
+	return l2c_bits_str(fn, 16, NULL, 0, buf, len);
 }
 
 /*

@@ -9,6 +9,7 @@
 #define L2C_UI_REGISTRY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/family.h"
 #include "core/neigh.h"
@@ -38,6 +39,15 @@ size_t	l2c_family_consoles(const struct l2c_neigh *,
 const struct l2c_family *l2c_family_ping_default(void);
 /* The family to ping n with: one it speaks, else one that suits any. */
 const struct l2c_family *l2c_family_pinger(const struct l2c_neigh *);
+/*
+ * A neighbor's device code, one function bit, its functions bitmap, in
+ * the words of the family whose records carry them (family.h's
+ * l2c_neigh_names): NULL for a code no family names; the bitmap
+ * "none" when empty, "bit N" for a bit without a name.
+ */
+const char *l2c_registry_device_name(uint8_t);
+const char *l2c_registry_function_name(unsigned bit);
+char	*l2c_registry_functions_str(uint16_t, char *, size_t);
 /* The sentence for a session's end (0: none) with the family's words. */
 size_t	l2c_family_explain(const struct l2c_family *,
 	    const struct l2c_sess_end *, char *, size_t);

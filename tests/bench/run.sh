@@ -503,6 +503,7 @@ rel_tools() {
 		# shellcheck disable=SC2046,SC2086
 		$CC -std=c11 -D_GNU_SOURCE -O2 -I"$TOP/src" \
 		    -o "$T/tools/$t" "$TOP/tests/tools/$t.c" \
+		    "$TOP"/tests/tools/lib/*.c \
 		    $(ls "$TOP"/build/rel/src/core/*.o "$TOP"/build/rel/src/mac/*.o \
 		    "$TOP"/build/rel/src/mop/*.o "$TOP"/build/rel/src/disc/*.o \
 		    2>/dev/null) $libs 2> "$T/cc-$t.log" || return 1

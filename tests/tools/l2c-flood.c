@@ -20,7 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "core/buf.h"
 #include "core/ctx.h"
@@ -30,29 +29,22 @@
 #include "core/loop.h"
 #include "mac/mt_proto.h"
 #include "mop/mop_proto.h"
-
-#define TICK_US		1000
-#define PER_TICK_MAX	256
+#include "lib/rawtool.h"
 
 enum kind { K_JUNK, K_UDP, K_MT, K_MOP, K_N };
 
 struct flood {
-	struct l2c_link	*link;
+	struct rawtool	 rt;
 	uint8_t		 client[L2C_ETH_ALEN], server[L2C_ETH_ALEN];
-	uint64_t	 rng;
 	int		 port, key, learnt;
 	uint16_t	 scan;
 	uint64_t	 sent[K_N], errors;
 };
 
-/* xorshift64*: fast, and good enough to make junk. */
 static uint64_t
 rnd(struct flood *f)
 {
-	f->rng ^= f->rng >> 12;
-	f->rng ^= f->rng << 25;
-	f->rng ^= f->rng >> 27;
-	return f->rng * 2685821657736338717ULL;
+	return rawtool_rnd(&f->rt);
 }
 
 static void
@@ -203,8 +195,9 @@ build_mop(struct flood *f, struct l2c_wbuf *w)
 }
 
 static void
-send_one(struct flood *f)
+send_one(void *arg)
 {
+	struct flood	*f = arg;
 	uint8_t		 frame[L2C_ETH_MAXLEN];
 	struct l2c_wbuf	 w;
 	enum kind	 k = (enum kind)(rnd(f) % K_N);
@@ -226,7 +219,7 @@ send_one(struct flood *f)
 		break;
 	}
 	if (rv == 0)
-		rv = l2c_link_send(f->link, frame, w.len);
+		rv = l2c_link_send(f->rt.link, frame, w.len);
 	if (rv == 0)
 		f->sent[k]++;
 	else
@@ -236,14 +229,10 @@ send_one(struct flood *f)
 int
 main(int argc, char **argv)
 {
-	struct flood		 f;
-	struct l2c_loop		*loop;
-	struct l2c_ctx		 ctx;
-	char			 filter[128];
-	uint64_t		 rate, t0, now, end, due, done = 0;
-	unsigned		 n;
-	FILE			*fp;
-	int			 rv;
+	struct flood	 f;
+	uint64_t	 rate, done;
+	FILE		*fp;
+	int		 ex;
 
 	memset(&f, 0, sizeof(f));
 	if (argc < 6 || l2c_mac_parse(argv[2], f.client) != 0 ||
@@ -254,31 +243,12 @@ main(int argc, char **argv)
 		    "RATE(1..100000) SECONDS(..60) [READYFILE]\n");
 		return 64;
 	}
-	if (getrandom(&f.rng, sizeof(f.rng), 0) != sizeof(f.rng) || f.rng == 0)
-		f.rng = 0x9e3779b97f4a7c15ULL;
-	if ((rv = l2c_link_open(argv[1], &f.link)) != 0 ||
-	    (rv = l2c_loop_new(&loop)) != 0 ||
-	    (rv = l2c_ctx_init(&ctx, loop, f.link)) != 0) {
-		fprintf(stderr, "l2c-flood: %s: %s\n", argv[1],
-		    l2c_strerror(rv));
-		return rv == L2C_ERR_PERM ? 77 : 1;
-	}
-	snprintf(filter, sizeof(filter), "udp src port %d", MT_PORT);
-	if ((rv = l2c_ctx_listen(&ctx, filter, on_rx, &f)) < 0) {
-		fprintf(stderr, "l2c-flood: listen: %s\n", l2c_strerror(rv));
-		return 1;
-	}
+	if ((ex = rawtool_open(&f.rt, "l2c-flood", argv[1], on_rx, &f)) != 0)
+		return ex;
 	if (argc > 6 && (fp = fopen(argv[6], "w")) != NULL)
 		fclose(fp);
-	t0 = l2c_now_us();
-	end = t0 + (uint64_t)(atof(argv[5]) * 1e6);
-	while ((now = l2c_now_us()) < end) {
-		due = (now - t0) * rate / 1000000;
-		for (n = 0; done < due && n < PER_TICK_MAX; n++, done++)
-			send_one(&f);
-		/* Read what came in (learning), then wait for the tick. */
-		(void)l2c_loop_once(loop, TICK_US);
-	}
+	/* Between the frames it reads what came in (learning). */
+	done = rawtool_pace(&f.rt, rate, atof(argv[5]), send_one, NULL, &f);
 	printf("sent %llu junk %llu udp %llu mt %llu mop %llu errors %llu "
 	    "port %d\n", (unsigned long long)done,
 	    (unsigned long long)f.sent[K_JUNK],
@@ -286,8 +256,6 @@ main(int argc, char **argv)
 	    (unsigned long long)f.sent[K_MT],
 	    (unsigned long long)f.sent[K_MOP],
 	    (unsigned long long)f.errors, f.learnt ? f.port : -1);
-	l2c_ctx_fini(&ctx);
-	l2c_link_close(f.link);
-	l2c_loop_free(loop);
+	rawtool_close(&f.rt);
 	return 0;
 }

@@ -21,7 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <unistd.h>
 
 #include "core/buf.h"
@@ -33,10 +32,10 @@
 #include "mac/ecsrp.h"
 #include "mac/md5auth.h"
 #include "mac/mt_proto.h"
+#include "lib/rawtool.h"
 
 #define TICK_US		1000
 #define SLOTS		65536	/* one per session key */
-#define PER_TICK_MAX	256
 
 enum st { FREE, BEGUN, GUESSED };
 
@@ -49,24 +48,21 @@ struct att {
 };
 
 struct guess {
-	struct l2c_link	*link;
+	struct rawtool	 rt;
 	uint8_t		 server[L2C_ETH_ALEN];
 	const char	*user;
 	int		 ecsrp, end_at_once;
 	uint64_t	 wait_us;
 	uint8_t		 wc[ECSRP_KEY_LEN];
-	uint64_t	 rng;
 	struct att	 a[SLOTS];
 	uint64_t	 started, salts, guesses, answers, errors;
+	uint64_t	 last;		/* the last expiry run */
 };
 
 static uint64_t
 rnd(struct guess *g)
 {
-	g->rng ^= g->rng >> 12;
-	g->rng ^= g->rng << 25;
-	g->rng ^= g->rng >> 27;
-	return g->rng * 2685821657736338717ULL;
+	return rawtool_rnd(&g->rt);
 }
 
 /* One packet of attempt a (header and payload) to the server. */
@@ -87,7 +83,7 @@ send_pkt(struct guess *g, struct att *a, uint8_t type, uint32_t counter,
 	h.counter = counter;
 	l2c_wbuf_init(&w, frame, sizeof(frame));
 	if (mt_packet_build(&w, MT_C2S, &h, p, n, l2c_mac_bcast, 0, a->port,
-	    MT_PORT) != 0 || l2c_link_send(g->link, frame, w.len) != 0)
+	    MT_PORT) != 0 || l2c_link_send(g->rt.link, frame, w.len) != 0)
 		g->errors++;
 }
 
@@ -107,8 +103,9 @@ finish(struct guess *g, struct att *a)
 
 /* A new login from nowhere: START and begin auth at once. */
 static void
-start_one(struct guess *g)
+start_one(void *arg)
 {
+	struct guess	*g = arg;
 	struct att	*a;
 	uint8_t		 buf[256], kb[128];
 	struct l2c_wbuf	 w, k;
@@ -253,18 +250,26 @@ usage(void)
 	return 64;
 }
 
+/* Each tick of the paced run: attempts past their time, ten a second. */
+static void
+turn(void *arg, uint64_t now)
+{
+	struct guess	*g = arg;
+
+	if (now - g->last > 100000) {
+		expire(g, now);
+		g->last = now;
+	}
+}
+
 int
 main(int argc, char **argv)
 {
 	static struct guess	 g;
-	struct l2c_loop		*loop;
-	struct l2c_ctx		 ctx;
 	struct ecsrp		*ec;
 	uint8_t			 priv[ECSRP_LEN];
-	char			 filter[64];
-	uint64_t		 rate, t0, now, end, due, done = 0, last = 0;
-	unsigned		 n;
-	int			 ch, rv;
+	uint64_t		 rate, now, end;
+	int			 ch, ex;
 
 	g.wait_us = 3000000;
 	while ((ch = getopt(argc, argv, "ew:")) != -1) {
@@ -284,8 +289,6 @@ main(int argc, char **argv)
 		return usage();
 	g.user = argv[2];
 	g.ecsrp = strcmp(argv[3], "ecsrp") == 0;
-	if (getrandom(&g.rng, sizeof(g.rng), 0) != sizeof(g.rng) || g.rng == 0)
-		g.rng = 0x9e3779b97f4a7c15ULL;
 	/* One real client key serves every begin auth: the server's work
 	 * per begin auth is the same. */
 	if (g.ecsrp && (ecsrp_new(&ec) != 0 || ecsrp_random_scalar(priv) != 0 ||
@@ -293,41 +296,18 @@ main(int argc, char **argv)
 		fprintf(stderr, "l2c-guess: no EC-SRP5 key\n");
 		return 1;
 	}
-	if ((rv = l2c_link_open(argv[0], &g.link)) != 0 ||
-	    (rv = l2c_loop_new(&loop)) != 0 ||
-	    (rv = l2c_ctx_init(&ctx, loop, g.link)) != 0) {
-		fprintf(stderr, "l2c-guess: %s: %s\n", argv[0],
-		    l2c_strerror(rv));
-		return rv == L2C_ERR_PERM ? 77 : 1;
-	}
-	snprintf(filter, sizeof(filter), "udp src port %d", MT_PORT);
-	if ((rv = l2c_ctx_listen(&ctx, filter, on_rx, &g)) < 0) {
-		fprintf(stderr, "l2c-guess: listen: %s\n", l2c_strerror(rv));
-		return 1;
-	}
-	t0 = l2c_now_us();
-	end = t0 + (uint64_t)(atof(argv[5]) * 1e6);
-	while ((now = l2c_now_us()) < end) {
-		due = (now - t0) * rate / 1000000;
-		for (n = 0; done < due && n < PER_TICK_MAX; n++, done++)
-			start_one(&g);
-		if (now - last > 100000) {
-			expire(&g, now);
-			last = now;
-		}
-		(void)l2c_loop_once(loop, TICK_US);
-	}
+	if ((ex = rawtool_open(&g.rt, "l2c-guess", argv[0], on_rx, &g)) != 0)
+		return ex;
+	(void)rawtool_pace(&g.rt, rate, atof(argv[5]), start_one, turn, &g);
 	/* The answers still due: no new logins meanwhile. */
-	end = now + (g.end_at_once || g.ecsrp ? 500000 : g.wait_us);
+	end = g.rt.now + (g.end_at_once || g.ecsrp ? 500000 : g.wait_us);
 	while ((now = l2c_now_us()) < end && busy(&g))
-		(void)l2c_loop_once(loop, 10 * TICK_US);
+		(void)l2c_loop_once(g.rt.loop, 10 * TICK_US);
 	printf("started %llu salts %llu guesses %llu answers %llu "
 	    "errors %llu seconds %.3f\n", (unsigned long long)g.started,
 	    (unsigned long long)g.salts, (unsigned long long)g.guesses,
 	    (unsigned long long)g.answers,
-	    (unsigned long long)g.errors, (double)(now - t0) / 1e6);
-	l2c_ctx_fini(&ctx);
-	l2c_link_close(g.link);
-	l2c_loop_free(loop);
+	    (unsigned long long)g.errors, (double)(now - g.rt.t0) / 1e6);
+	rawtool_close(&g.rt);
 	return 0;
 }

@@ -52,6 +52,14 @@ l2c_cmd_help(const struct l2c_cmd *c)
 	return L2C_EX_OK;
 }
 
+int
+l2c_cmd_opt_rest(const struct l2c_cmd *c, int ch)
+{
+	if (ch == 'h')
+		return l2c_cmd_help(c);
+	return l2c_usage_error(c, "unknown option");
+}
+
 void
 l2c_say(const char *fmt, ...)
 {

@@ -36,6 +36,11 @@ extern const struct l2c_cmd *const l2c_cmds[];	/* NULL-terminated */
 const struct l2c_cmd *l2c_cmd_find(const char *);
 /* "CMD --help": usage, summary and the help text on stdout; L2C_EX_OK. */
 int	l2c_cmd_help(const struct l2c_cmd *);
+/*
+ * What getopt gave that a command has no case of its own for: 'h' (-h,
+ * --help) its help, anything else an unknown option; the exit status.
+ */
+int	l2c_cmd_opt_rest(const struct l2c_cmd *, int ch);
 /* One line on stderr plus a usage hint; returns L2C_EX_USAGE. */
 int	l2c_usage_error(const struct l2c_cmd *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));

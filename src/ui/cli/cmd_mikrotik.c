@@ -19,6 +19,7 @@
 #include "ui/conf/autologin.h"
 #include "ui/conf/known.h"
 #include "ui/cli/cmd.h"
+#include "ui/cli/con_opts.h"
 #include "ui/console/console.h"
 #include "ui/cli/exitcode.h"
 #include "ui/cli/open.h"
@@ -164,19 +165,11 @@ parse(const struct l2c_cmd *self, int argc, char **argv, void *arg)
 
 	memset(a, 0, sizeof(*a));
 	a->retries = LOGIN_RETRIES;
-	l2c_sess_opts_init(&a->so);
-	l2c_script_opts_init(&a->sco);
-	l2c_reconnect_opts_init(&a->ro);
-	l2c_family_console_opts(&mikrotik_family, &a->so.co);
+	l2c_con_opts_init(&mikrotik_family, &a->so, &a->sco, &a->ro);
 	while ((ch = getopt_long(argc, argv, L2C_SESS_SHORTOPTS "u:a:A",
 	    longopts, NULL)) != -1) {
-		if (l2c_sess_opts_take(self, ch, optarg, &a->so, &ex)) {
-			if (ex != 0)
-				return ex;
-			continue;
-		}
-		if (l2c_script_opts_take(self, ch, optarg, &a->sco, &ex) ||
-		    l2c_reconnect_opts_take(self, ch, optarg, &a->ro, &ex)) {
+		if (l2c_con_opts_take(self, ch, optarg, &a->so, &a->sco,
+		    &a->ro, &ex)) {
 			if (ex != 0)
 				return ex;
 			continue;

@@ -17,6 +17,7 @@
 #include "mop/mop_client.h"
 #include "mop/sysid.h"
 #include "ui/cli/cmd.h"
+#include "ui/cli/con_opts.h"
 #include "ui/cli/console_login.h"
 #include "ui/console/console.h"
 #include "ui/cli/exitcode.h"
@@ -161,19 +162,11 @@ parse(const struct l2c_cmd *me, int argc, char **argv, void *arg)
 
 	memset(a, 0, sizeof(*a));
 	mop_client_defaults(&a->o);
-	l2c_sess_opts_init(&a->so);
-	l2c_script_opts_init(&a->sco);
-	l2c_reconnect_opts_init(&a->ro);
-	l2c_family_console_opts(&mop_family, &a->so.co);
+	l2c_con_opts_init(&mop_family, &a->so, &a->sco, &a->ro);
 	while ((ch = getopt_long(argc, argv, L2C_SESS_SHORTOPTS, longopts,
 	    NULL)) != -1) {
-		if (l2c_sess_opts_take(me, ch, optarg, &a->so, &ex)) {
-			if (ex != 0)
-				return ex;
-			continue;
-		}
-		if (l2c_script_opts_take(me, ch, optarg, &a->sco, &ex) ||
-		    l2c_reconnect_opts_take(me, ch, optarg, &a->ro, &ex)) {
+		if (l2c_con_opts_take(me, ch, optarg, &a->so, &a->sco,
+		    &a->ro, &ex)) {
 			if (ex != 0)
 				return ex;
 			continue;

@@ -204,11 +204,8 @@ cmd_ping(int argc, char **argv)
 		case 'm':
 			r->fam = l2c_family_find("mop");
 			break;
-		case 'h':
-			ex = l2c_cmd_help(c);
-			goto out;
 		default:
-			ex = l2c_usage_error(c, "unknown option");
+			ex = l2c_cmd_opt_rest(c, ch);
 			goto out;
 		}
 	}

@@ -342,11 +342,8 @@ cmd_scan(int argc, char **argv)
 		case O_PROMISC:
 			linkflags |= L2C_LINK_PROMISC;
 			break;
-		case 'h':
-			ex = l2c_cmd_help(c);
-			goto out;
 		default:
-			ex = l2c_usage_error(c, "unknown option");
+			ex = l2c_cmd_opt_rest(c, ch);
 			goto out;
 		}
 	}

@@ -111,6 +111,51 @@ take_pcap(int *argcp, char **argv)
 	return 0;
 }
 
+/*
+ * An option of the full-screen UI: 1 when ch is one (*ex is then 0, or
+ * an exit status after a usage error), 0 when it is not.
+ */
+static int
+ui_take(int ch, const char *arg, struct l2c_tui_opts *ui, int *ex)
+{
+	*ex = 0;
+	switch (ch) {
+	case 'i':
+		ui->ifname = arg;
+		break;
+	case 'C':
+		if (l2c_tui_parse_color(arg, &ui->color) != 0)
+			*ex = l2c_usage_error(NULL, "--color: auto, "
+			    "always or never");
+		break;
+	case 'e':
+		if (l2c_console_parse_escape(arg, &ui->escape) != 0)
+			*ex = l2c_usage_error(NULL, "-e: a character, "
+			    "^X, or none");
+		break;
+	case 'L':
+		ui->log = arg;
+		break;
+	case 'T':
+		ui->timestamps = 1;
+		break;
+	case 0x331:
+		ui->promisc = 1;
+		break;
+	case OPT_SCROLLBACK:
+		if (l2c_tui_parse_scrollback(arg, &ui->scrollback) != 0)
+			*ex = l2c_usage_error(NULL, "--scrollback: a "
+			    "number of lines, 0 to 1000000");
+		break;
+	case OPT_RECONNECT:
+		ui->reconnect = 1;
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -133,7 +178,7 @@ main(int argc, char **argv)
 	};
 	const struct l2c_cmd	*c;
 	struct l2c_tui_opts	 ui;
-	int			 ch, ui_opt = 0;
+	int			 ch, ex, ui_opt = 0;
 
 	if (take_pcap(&argc, argv) == -1)
 		return l2c_usage_error(NULL, "--pcap needs a file name");
@@ -141,6 +186,12 @@ main(int argc, char **argv)
 	/* "+": stop at the subcommand; its options are its own. */
 	while ((ch = getopt_long(argc, argv, "+hVvqi:e:", longopts,
 	    NULL)) != -1) {
+		if (ui_take(ch, optarg, &ui, &ex)) {
+			if (ex != 0)
+				return ex;
+			ui_opt = 1;
+			continue;
+		}
 		switch (ch) {
 		case 'h':
 			usage(stdout);
@@ -156,45 +207,6 @@ main(int argc, char **argv)
 			break;
 		case 'u':
 			l2c_opts.user = optarg;
-			break;
-		case 'i':
-			ui.ifname = optarg;
-			ui_opt = 1;
-			break;
-		case 'C':
-			if (l2c_tui_parse_color(optarg, &ui.color) != 0)
-				return l2c_usage_error(NULL, "--color: auto, "
-				    "always or never");
-			ui_opt = 1;
-			break;
-		case 'e':
-			if (l2c_console_parse_escape(optarg, &ui.escape) != 0)
-				return l2c_usage_error(NULL, "-e: a character, "
-				    "^X, or none");
-			ui_opt = 1;
-			break;
-		case 'L':
-			ui.log = optarg;
-			ui_opt = 1;
-			break;
-		case 'T':
-			ui.timestamps = 1;
-			ui_opt = 1;
-			break;
-		case 0x331:
-			ui.promisc = 1;
-			ui_opt = 1;
-			break;
-		case OPT_SCROLLBACK:
-			if (l2c_tui_parse_scrollback(optarg,
-			    &ui.scrollback) != 0)
-				return l2c_usage_error(NULL, "--scrollback: a "
-				    "number of lines, 0 to 1000000");
-			ui_opt = 1;
-			break;
-		case OPT_RECONNECT:
-			ui.reconnect = 1;
-			ui_opt = 1;
 			break;
 		default:
 			return l2c_usage_error(NULL, "unknown option");

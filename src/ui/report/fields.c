@@ -6,13 +6,14 @@
 #include <arpa/inet.h>
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/frame.h"
 #include "core/neigh.h"
-#include "mop/sysid.h"
+#include "ui/registry.h"
 #include "ui/report/fields.h"
 
 const struct proto_name report_protos[] = {
@@ -36,13 +37,6 @@ item(struct fval *v)
 }
 
 static void
-get_mac(const struct l2c_neigh *n, struct fval *v)
-{
-	v->kind = V_STR;
-	v->s = l2c_mac_fmt(n->mac, v->store[0], ITEMLEN);
-}
-
-static void
 get_protos(const struct l2c_neigh *n, struct fval *v)
 {
 	size_t	i;
@@ -53,39 +47,27 @@ get_protos(const struct l2c_neigh *n, struct fval *v)
 			v->items[v->n++] = report_protos[i].name;
 }
 
+/* n addresses of size bytes each, from a, as text. */
 static void
-get_int(struct fval *v, int have, uint64_t i)
+get_addrs(struct fval *v, int af, const uint8_t *a, size_t size, size_t n)
 {
-	if (have) {
-		v->kind = V_INT;
-		v->i = i;
-	}
-}
+	size_t	i;
 
-static void
-get_uptime(const struct l2c_neigh *n, struct fval *v)
-{
-	get_int(v, n->have & L2C_NF_UPTIME, n->uptime_s);
+	v->kind = V_LIST;
+	for (i = 0; i < n && v->n < MAXITEMS; i++)
+		inet_ntop(af, a + i * size, item(v), ITEMLEN);
 }
 
 static void
 get_ipv4(const struct l2c_neigh *n, struct fval *v)
 {
-	size_t	i;
-
-	v->kind = V_LIST;
-	for (i = 0; i < n->nipv4 && v->n < MAXITEMS; i++)
-		inet_ntop(AF_INET, n->ipv4[i], item(v), ITEMLEN);
+	get_addrs(v, AF_INET, n->ipv4[0], sizeof(n->ipv4[0]), n->nipv4);
 }
 
 static void
 get_ipv6(const struct l2c_neigh *n, struct fval *v)
 {
-	size_t	i;
-
-	v->kind = V_LIST;
-	for (i = 0; i < n->nipv6 && v->n < MAXITEMS; i++)
-		inet_ntop(AF_INET6, n->ipv6[i], item(v), ITEMLEN);
+	get_addrs(v, AF_INET6, n->ipv6[0], sizeof(n->ipv6[0]), n->nipv6);
 }
 
 static void
@@ -100,7 +82,7 @@ get_functions(const struct l2c_neigh *n, struct fval *v)
 	for (bit = 0; bit < 16 && v->n < MAXITEMS; bit++) {
 		if (!(n->mop_functions & (1u << bit)))
 			continue;
-		if ((name = mop_function_name(bit)) != NULL)
+		if ((name = l2c_registry_function_name(bit)) != NULL)
 			v->items[v->n++] = name;
 		else
 			snprintf(item(v), ITEMLEN, "bit %u", bit);
@@ -108,53 +90,11 @@ get_functions(const struct l2c_neigh *n, struct fval *v)
 }
 
 static void
-get_fbitmap(const struct l2c_neigh *n, struct fval *v)
-{
-	get_int(v, n->have & L2C_NF_MOP_FUNCTIONS, n->mop_functions);
-}
-
-static void
-get_cuser(const struct l2c_neigh *n, struct fval *v)
-{
-	if (n->have & L2C_NF_CONSOLE_USER) {
-		v->kind = V_STR;
-		v->s = l2c_mac_fmt(n->console_user, v->store[0], ITEMLEN);
-	}
-}
-
-static void
-get_device(const struct l2c_neigh *n, struct fval *v)
-{
-	get_int(v, n->have & L2C_NF_DEVICE, n->device);
-}
-
-static void
 get_devname(const struct l2c_neigh *n, struct fval *v)
 {
 	if (n->have & L2C_NF_DEVICE)
-		if ((v->s = mop_device_name(n->device)) != NULL)
+		if ((v->s = l2c_registry_device_name(n->device)) != NULL)
 			v->kind = V_STR;
-}
-
-static void
-get_cmdsize(const struct l2c_neigh *n, struct fval *v)
-{
-	get_int(v, n->have & L2C_NF_CMD_SIZE, n->cmd_size);
-}
-
-static void
-get_rspsize(const struct l2c_neigh *n, struct fval *v)
-{
-	get_int(v, n->have & L2C_NF_RSP_SIZE, n->rsp_size);
-}
-
-static void
-get_hwaddr(const struct l2c_neigh *n, struct fval *v)
-{
-	if (n->have & L2C_NF_HWADDR) {
-		v->kind = V_STR;
-		v->s = l2c_mac_fmt(n->hwaddr, v->store[0], ITEMLEN);
-	}
 }
 
 static void
@@ -207,12 +147,6 @@ get_unknown(const struct l2c_neigh *n, struct fval *v)
 		    report_proto_name(n->unk[i].proto), n->unk[i].type,
 		    n->unk[i].len, report_tlv_hex(&n->unk[i], hex,
 		    sizeof(hex)));
-}
-
-static void
-get_vlan(const struct l2c_neigh *n, struct fval *v)
-{
-	get_int(v, n->have & L2C_NF_VLAN, n->vlan);
 }
 
 /*
@@ -285,52 +219,95 @@ get_last(const struct l2c_neigh *n, struct fval *v)
 }
 
 /* The schema: docs/scan-json.md lists these rows in this order. */
+#define AT(f)		offsetof(struct l2c_neigh, f),				\
+			    sizeof(((struct l2c_neigh *)0)->f)
+#define GET(name, g)	{ name, g, FA_STR, 0, 0, 0 }
+#define STR(name, i)	{ name, NULL, FA_STR, L2C_NF_STR(i), AT(str[i]) }
+#define MAC(name, b, f)	{ name, NULL, FA_MAC, b, AT(f) }
+#define UINT(name, b, f) { name, NULL, FA_UINT, b, AT(f) }
 const struct field report_fields[] = {
-	{ "mac",			get_mac,	-1 },
-	{ "protocols",			get_protos,	-1 },
-	{ "identity",			NULL,		L2C_NS_IDENTITY },
-	{ "platform",			NULL,		L2C_NS_PLATFORM },
-	{ "board",			NULL,		L2C_NS_BOARD },
-	{ "version",			NULL,		L2C_NS_VERSION },
-	{ "software_id",		NULL,		L2C_NS_SOFTWARE },
-	{ "interface_name",		NULL,		L2C_NS_IFNAME },
-	{ "uptime_s",			get_uptime,	-1 },
-	{ "ipv4",			get_ipv4,	-1 },
-	{ "ipv6",			get_ipv6,	-1 },
-	{ "mop_functions",		get_functions,	-1 },
-	{ "mop_functions_bitmap",	get_fbitmap,	-1 },
-	{ "mop_console_user",		get_cuser,	-1 },
-	{ "mop_device",			get_device,	-1 },
-	{ "mop_device_name",		get_devname,	-1 },
-	{ "mop_command_size",		get_cmdsize,	-1 },
-	{ "mop_response_size",		get_rspsize,	-1 },
-	{ "mop_hardware_address",	get_hwaddr,	-1 },
-	{ "mop_version",		get_mopver,	-1 },
-	{ "port",			NULL,		L2C_NS_PORT },
-	{ "port_description",		NULL,		L2C_NS_PORT_DESCR },
-	{ "system_description",		NULL,		L2C_NS_DESCR },
-	{ "chassis_id",			NULL,		L2C_NS_CHASSIS },
-	{ "capabilities",		NULL,		L2C_NS_CAPS },
-	{ "native_vlan",		get_vlan,	-1 },
-	{ "unknown_tlvs",		get_unknown,	-1 },
-	{ "first_seen",			get_first,	-1 },
-	{ "last_seen",			get_last,	-1 },
+	MAC("mac",			0,			mac),
+	GET("protocols",		get_protos),
+	STR("identity",			L2C_NS_IDENTITY),
+	STR("platform",			L2C_NS_PLATFORM),
+	STR("board",			L2C_NS_BOARD),
+	STR("version",			L2C_NS_VERSION),
+	STR("software_id",		L2C_NS_SOFTWARE),
+	STR("interface_name",		L2C_NS_IFNAME),
+	UINT("uptime_s",		L2C_NF_UPTIME,		uptime_s),
+	GET("ipv4",			get_ipv4),
+	GET("ipv6",			get_ipv6),
+	GET("mop_functions",		get_functions),
+	UINT("mop_functions_bitmap",	L2C_NF_MOP_FUNCTIONS,	mop_functions),
+	MAC("mop_console_user",		L2C_NF_CONSOLE_USER,	console_user),
+	UINT("mop_device",		L2C_NF_DEVICE,		device),
+	GET("mop_device_name",		get_devname),
+	UINT("mop_command_size",	L2C_NF_CMD_SIZE,	cmd_size),
+	UINT("mop_response_size",	L2C_NF_RSP_SIZE,	rsp_size),
+	MAC("mop_hardware_address",	L2C_NF_HWADDR,		hwaddr),
+	GET("mop_version",		get_mopver),
+	STR("port",			L2C_NS_PORT),
+	STR("port_description",		L2C_NS_PORT_DESCR),
+	STR("system_description",	L2C_NS_DESCR),
+	STR("chassis_id",		L2C_NS_CHASSIS),
+	STR("capabilities",		L2C_NS_CAPS),
+	UINT("native_vlan",		L2C_NF_VLAN,		vlan),
+	GET("unknown_tlvs",		get_unknown),
+	GET("first_seen",		get_first),
+	GET("last_seen",		get_last),
 };
+#undef UINT
+#undef MAC
+#undef STR
+#undef GET
+#undef AT
 const size_t report_nfields = sizeof(report_fields) / sizeof(report_fields[0]);
+
+/* A record's unsigned integer of 1, 2 or 4 bytes, in host order. */
+static uint64_t
+uint_at(const uint8_t *p, size_t size)
+{
+	uint16_t	u16;
+	uint32_t	u32;
+
+	if (size == 1)
+		return *p;
+	if (size == 2) {
+		memcpy(&u16, p, sizeof(u16));
+		return u16;
+	}
+	memcpy(&u32, p, sizeof(u32));
+	return u32;
+}
 
 void
 report_field_get(const struct field *fd, const struct l2c_neigh *n, struct fval *v)
 {
+	const uint8_t	*p = (const uint8_t *)n + fd->off;
+
 	v->kind = V_NULL;
 	v->s = NULL;
 	v->i = 0;
 	v->n = 0;
 	v->tlvs = NULL;
-	if (fd->get != NULL)
+	if (fd->get != NULL) {
 		fd->get(n, v);
-	else if (n->have & L2C_NF_STR(fd->str)) {
+		return;
+	}
+	if ((n->have & fd->have) != fd->have)
+		return;
+	switch (fd->at) {
+	case FA_STR:
 		v->kind = V_STR;
-		v->s = n->str[fd->str];
+		v->s = (const char *)p;
+		break;
+	case FA_MAC:
+		v->kind = V_STR;
+		v->s = l2c_mac_fmt(p, v->store[0], ITEMLEN);
+		break;
+	case FA_UINT:
+		v->kind = V_INT;
+		v->i = uint_at(p, fd->size);
+		break;
 	}
 }
-

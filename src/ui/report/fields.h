@@ -32,11 +32,19 @@ struct fval {
 	const struct l2c_neigh_tlv *tlvs;
 };
 
-/* A row: get fills the value; without get, the text field str. */
+/*
+ * A row: get fills the value; without get, the value is data read from
+ * the record: what is at off (offsetof struct l2c_neigh; an unsigned
+ * integer of size bytes for FA_UINT), when the record has every bit of
+ * have (0: always).
+ */
+enum field_at { FA_STR, FA_MAC, FA_UINT };
 struct field {
 	const char	*name;
 	void		(*get)(const struct l2c_neigh *, struct fval *);
-	int		 str;
+	enum field_at	 at;
+	uint32_t	 have;		/* L2C_NF_* */
+	size_t		 off, size;
 };
 
 /* The neighbor's protocol bits and their names in the report. */

@@ -11,7 +11,7 @@
 
 #include "core/err.h"
 #include "core/frame.h"
-#include "mop/sysid.h"
+#include "ui/registry.h"
 #include "ui/report/fields.h"
 #include "ui/report/scan_out.h"
 
@@ -87,7 +87,7 @@ table_row(const struct l2c_neigh *n, struct row *r)
 		    CELL - strlen(r->cell[C_PLATFORM]), "%s%s",
 		    r->cell[C_PLATFORM][0] ? " " : "", n->str[L2C_NS_BOARD]);
 	if (r->cell[C_PLATFORM][0] == '\0' && (n->have & L2C_NF_DEVICE)) {
-		dn = mop_device_name(n->device);
+		dn = l2c_registry_device_name(n->device);
 		if (dn == NULL) {
 			snprintf(tmp, sizeof(tmp), "device %u", n->device);
 			dn = tmp;
@@ -136,7 +136,7 @@ table_row(const struct l2c_neigh *n, struct row *r)
 		cat(r->cell[C_DETAILS], "software ",
 		    n->str[L2C_NS_SOFTWARE]);
 	if (n->have & L2C_NF_MOP_FUNCTIONS) {
-		mop_functions_str(n->mop_functions, tmp, sizeof(tmp));
+		l2c_registry_functions_str(n->mop_functions, tmp, sizeof(tmp));
 		cat(r->cell[C_DETAILS], "functions ", tmp);
 	}
 	if (n->nipv4 > 1 || (n->nipv4 > 0 && n->nipv6 > 0))

@@ -5,6 +5,7 @@
 
 #include "core/err.h"
 #include "ui/script/cmdout.h"
+#include "ui/script/grow.h"
 
 void
 l2c_cmdout_begin(struct l2c_cmdout *c, const struct l2c_prompt *p,
@@ -19,19 +20,7 @@ l2c_cmdout_begin(struct l2c_cmdout *c, const struct l2c_prompt *p,
 static int
 grow(struct l2c_cmdout *c, size_t n)
 {
-	size_t	cap;
-	char	*o;
-
-	if (c->len + n + 1 <= c->cap)
-		return 0;
-	cap = c->cap ? c->cap : 4096;
-	while (cap < c->len + n + 1)
-		cap *= 2;
-	if ((o = realloc(c->out, cap)) == NULL)
-		return L2C_ERR_NOMEM;
-	c->out = o;
-	c->cap = cap;
-	return 0;
+	return l2c_grow(&c->out, &c->cap, c->len + n + 1, 4096);
 }
 
 int

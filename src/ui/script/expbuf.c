@@ -5,28 +5,12 @@
 
 #include "core/err.h"
 #include "ui/script/expbuf.h"
+#include "ui/script/grow.h"
 
 void
 l2c_expbuf_init(struct l2c_expbuf *x)
 {
 	memset(x, 0, sizeof(*x));
-}
-
-static int
-reserve(char **p, size_t *cap, size_t need)
-{
-	char	*q;
-	size_t	 c = *cap ? *cap : 256;
-
-	if (need <= *cap)
-		return 0;
-	while (c < need)
-		c *= 2;
-	if ((q = realloc(*p, c)) == NULL)
-		return L2C_ERR_NOMEM;
-	*p = q;
-	*cap = c;
-	return 0;
 }
 
 /* Too much unread: keep the newer half, from a line's start. */
@@ -62,7 +46,7 @@ l2c_expbuf_line(struct l2c_expbuf *x, const char *p, size_t n)
 	}
 	if (memchr(p, '\0', n) != NULL)
 		n = strlen(p);
-	if (reserve(&x->b, &x->cap, x->len + n + 2) != 0)
+	if (l2c_grow(&x->b, &x->cap, x->len + n + 2, 256) != 0)
 		return L2C_ERR_NOMEM;
 	memcpy(x->b + x->len, p, n);
 	x->len += n;
@@ -89,7 +73,7 @@ l2c_expbuf_match(struct l2c_expbuf *x, const regex_t *re, const char *row,
 		}
 	}
 	rlen = strlen(row);
-	if (reserve(&x->subj, &x->subjcap, x->len + rlen + 1) != 0)
+	if (l2c_grow(&x->subj, &x->subjcap, x->len + rlen + 1, 256) != 0)
 		return L2C_ERR_NOMEM;
 	if (x->len > 0)
 		memcpy(x->subj, x->b, x->len);

@@ -15,6 +15,7 @@
 #include "ui/report/scan_out.h"
 #include "ui/script/cmdout.h"
 #include "ui/script/expbuf.h"
+#include "ui/script/grow.h"
 #include "ui/script/prompt.h"
 #include "ui/script/script.h"
 
@@ -96,18 +97,8 @@ say(const char *line)
 static void
 send_bytes(struct l2c_script *s, const char *p, size_t n)
 {
-	uint8_t	*q;
-	size_t	 cap;
-
-	if (s->qlen + n > s->qcap) {
-		cap = s->qcap ? s->qcap : 256;
-		while (cap < s->qlen + n)
-			cap *= 2;
-		if ((q = realloc(s->q, cap)) == NULL)
-			return;
-		s->q = q;
-		s->qcap = cap;
-	}
+	if (l2c_grow(&s->q, &s->qcap, s->qlen + n, 256) != 0)
+		return;
 	memcpy(s->q + s->qlen, p, n);
 	s->qlen += n;
 	flush_input(s);

@@ -35,9 +35,8 @@ dial_done(struct tui *t, int ok)
 	snprintf(t->conn.name, sizeof(t->conn.name), "%s",
 	    l2c_mac_parse(t->dial, t->conn.peer) == 0 ?
 	    l2c_mac_fmt(t->conn.peer, mac, sizeof(mac)) : t->dial);
-	if ((t->conn.fam->flags & L2C_FAM_LOGIN) && t->conn.user[0] == '\0')
-		snprintf(t->conn.user, sizeof(t->conn.user), "%s",
-		    t->conn.fam->default_login);
+	if (t->conn.fam->flags & L2C_FAM_LOGIN)
+		tui_conn_user(t);
 	tui_connect(t);
 }
 
@@ -57,15 +56,8 @@ proto_done(struct tui *t, int which)
 	f->f[0] = (struct tui_field){ "MAC or name", t->dial,
 	    sizeof(t->dial), 0 };
 	f->n = 1;
-	if (t->conn.fam->flags & L2C_FAM_LOGIN) {
-		snprintf(t->conn.user, sizeof(t->conn.user), "%s",
-		    t->conn.fam->default_login);
-		f->f[1] = (struct tui_field){ "Username", t->conn.user,
-		    sizeof(t->conn.user), 0 };
-		f->f[2] = (struct tui_field){ "Password", t->conn.pass,
-		    sizeof(t->conn.pass), 1 };
-		f->n = 3;
-	}
+	if (t->conn.fam->flags & L2C_FAM_LOGIN)
+		tui_form_login(t);
 	f->done = dial_done;
 	tui_form_show(t);
 }

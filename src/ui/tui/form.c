@@ -62,15 +62,25 @@ form_draw(struct tui *t, void *data)
 		    " typing is not shown ");
 }
 
+/*
+ * Close the form or the choice and tell its caller: *donep is cleared
+ * first, since done may open the next one.
+ */
+static void
+end_with(struct tui *t, void (**donep)(struct tui *, int), int v)
+{
+	void	(*done)(struct tui *, int) = *donep;
+
+	tui_pop(t);
+	*donep = NULL;
+	if (done != NULL)
+		done(t, v);
+}
+
 static void
 form_end(struct tui *t, int ok)
 {
-	void	(*done)(struct tui *, int) = t->form.done;
-
-	tui_pop(t);
-	t->form.done = NULL;
-	if (done != NULL)
-		done(t, ok);
+	end_with(t, &t->form.done, ok);
 }
 
 /* Line editing for one field: type, Backspace, ^U; Tab and Enter move on. */
@@ -171,12 +181,7 @@ choice_draw(struct tui *t, void *data)
 static void
 choice_end(struct tui *t, int which)
 {
-	void	(*done)(struct tui *, int) = t->choice.done;
-
-	tui_pop(t);
-	t->choice.done = NULL;
-	if (done != NULL)
-		done(t, which);
+	end_with(t, &t->choice.done, which);
 }
 
 static void
@@ -185,20 +190,12 @@ choice_key(struct tui *t, void *data, int ch)
 	struct tui_choice	*c = data;
 
 	tui_dirty(t);
+	if (tui_list_key(&c->cur, c->n, ch))
+		return;
 	switch (ch) {
 	case 27:
 	case 'q':
 		choice_end(t, -1);
-		break;
-	case KEY_UP:
-	case 'k':
-		if (c->cur > 0)
-			c->cur--;
-		break;
-	case KEY_DOWN:
-	case 'j':
-		if (c->cur + 1 < c->n)
-			c->cur++;
 		break;
 	case '\r':
 	case '\n':
@@ -256,12 +253,38 @@ login_done(struct tui *t, int ok)
 		tui_status(t, TA_NORMAL, "login cancelled");
 		return;
 	}
-	if (t->conn.user[0] == '\0')
-		snprintf(t->conn.user, sizeof(t->conn.user), "admin");
+	tui_conn_user(t);
 	tui_connect(t);
 }
 
-/* MikroTik: username (admin unless changed) and password, then go. */
+/* No user name typed: the family's own. */
+void
+tui_conn_user(struct tui *t)
+{
+	if (t->conn.user[0] == '\0' && t->conn.fam->default_login != NULL)
+		snprintf(t->conn.user, sizeof(t->conn.user), "%s",
+		    t->conn.fam->default_login);
+}
+
+/*
+ * The login fields after t->form's others, for t->conn's family: the
+ * user name its default until changed, the password empty.
+ */
+void
+tui_form_login(struct tui *t)
+{
+	struct tui_form	*f = &t->form;
+
+	t->conn.user[0] = '\0';
+	tui_conn_user(t);
+	l2c_secret_wipe(t->conn.pass, sizeof(t->conn.pass));
+	f->f[f->n++] = (struct tui_field){ "Username", t->conn.user,
+	    sizeof(t->conn.user), 0 };
+	f->f[f->n++] = (struct tui_field){ "Password", t->conn.pass,
+	    sizeof(t->conn.pass), 1 };
+}
+
+/* A family that logs in (L2C_FAM_LOGIN): user and password, then go. */
 void
 tui_login_form(struct tui *t)
 {
@@ -270,13 +293,7 @@ tui_login_form(struct tui *t)
 	memset(f, 0, sizeof(*f));
 	snprintf(f->title, sizeof(f->title), "Log in to %.80s",
 	    t->conn.name[0] != '\0' ? t->conn.name : "the device");
-	snprintf(t->conn.user, sizeof(t->conn.user), "admin");
-	l2c_secret_wipe(t->conn.pass, sizeof(t->conn.pass));
-	f->f[0] = (struct tui_field){ "Username", t->conn.user,
-	    sizeof(t->conn.user), 0 };
-	f->f[1] = (struct tui_field){ "Password", t->conn.pass,
-	    sizeof(t->conn.pass), 1 };
-	f->n = 2;
+	tui_form_login(t);
 	f->done = login_done;
 	tui_form_show(t);
 }

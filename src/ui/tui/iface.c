@@ -117,17 +117,11 @@ iface_key(struct tui *t, void *data, int ch)
 	struct tui_iface	*p = data;
 	const char		*why;
 
+	if (tui_list_key(&p->cur, p->n, ch)) {
+		tui_dirty(t);
+		return;
+	}
 	switch (ch) {
-	case KEY_UP:
-	case 'k':
-		if (p->cur > 0)
-			p->cur--;
-		break;
-	case KEY_DOWN:
-	case 'j':
-		if (p->cur + 1 < p->n)
-			p->cur++;
-		break;
 	case KEY_HOME:
 		p->cur = 0;
 		break;

@@ -18,7 +18,6 @@
 #include "core/scan.h"
 #include "core/scan_sched.h"
 #include "core/sweep.h"
-#include "mop/sysid.h"
 #include "ui/registry.h"
 #include "ui/report/scan_out.h"
 #include "ui/tui/tui_int.h"
@@ -211,9 +210,10 @@ static void
 draw_row(struct tui *t, int y, const struct l2c_neigh *n, int sel,
     const struct cols *c)
 {
-	char	 buf[2 * L2C_NEIGH_STRLEN + 4], mac[L2C_MAC_STRLEN];
-	attr_t	 a = sel ? t->attr[TA_SEL] : A_NORMAL;
-	int	 x = 1;
+	char		 buf[2 * L2C_NEIGH_STRLEN + 4], mac[L2C_MAC_STRLEN];
+	const char	*dev = NULL;
+	attr_t		 a = sel ? t->attr[TA_SEL] : A_NORMAL;
+	int		 x = 1;
 	uint64_t now = l2c_now_us();
 
 	if (sel)
@@ -233,10 +233,11 @@ draw_row(struct tui *t, int y, const struct l2c_neigh *n, int sel,
 	    n->str[L2C_NS_BOARD][0] != '\0')
 		snprintf(buf, sizeof(buf), "%s%s", n->str[L2C_NS_PLATFORM],
 		    n->str[L2C_NS_BOARD]);
-	else
-		snprintf(buf, sizeof(buf), "%s", (n->have &
-		    L2C_NF_DEVICE) ? mop_device_name(n->device) ?
-		    mop_device_name(n->device) : "-" : "-");
+	else {
+		if (n->have & L2C_NF_DEVICE)
+			dev = l2c_registry_device_name(n->device);
+		snprintf(buf, sizeof(buf), "%s", dev != NULL ? dev : "-");
+	}
 	tui_put(y, x, c->plat - 1, a, buf);
 	x += c->plat;
 	if (c->ver > 0) {
@@ -361,7 +362,7 @@ details(struct tui *t, const struct l2c_neigh *n)
 		"Interface", "Port", "Port descr.", "Description",
 		"Chassis id", "Capabilities", "Login offered",
 	};
-	const char	*s;
+	const char	*s, *dev;
 	int		 w;
 	char		buf[256], mac[L2C_MAC_STRLEN], ip[64];
 	uint64_t	now = l2c_now_us(), up;
@@ -421,16 +422,18 @@ details(struct tui *t, const struct l2c_neigh *n)
 		    n->mop_version[0], n->mop_version[1], n->mop_version[2]);
 	if (n->have & L2C_NF_MOP_FUNCTIONS)
 		tui_pop_add(t, "%-16s %s", "MOP functions",
-		    mop_functions_str(n->mop_functions, buf, sizeof(buf)));
+		    l2c_registry_functions_str(n->mop_functions, buf,
+		    sizeof(buf)));
 	if (n->have & L2C_NF_CONSOLE_USER)
 		tui_pop_add(t, "%-16s %s%s", "Console user",
 		    l2c_mac_fmt(n->console_user, mac, sizeof(mac)),
 		    memcmp(n->console_user, t->u.link->mac, L2C_ETH_ALEN) ==
 		    0 ? " (us)" : "");
-	if (n->have & L2C_NF_DEVICE)
-		tui_pop_add(t, "%-16s %s (%u)", "Device",
-		    mop_device_name(n->device) ? mop_device_name(n->device) :
+	if (n->have & L2C_NF_DEVICE) {
+		dev = l2c_registry_device_name(n->device);
+		tui_pop_add(t, "%-16s %s (%u)", "Device", dev != NULL ? dev :
 		    "?", n->device);
+	}
 	if (n->have & (L2C_NF_CMD_SIZE | L2C_NF_RSP_SIZE))
 		tui_pop_add(t, "%-16s command %u, response %u bytes",
 		    "Console buffers", n->cmd_size, n->rsp_size);

@@ -71,22 +71,36 @@ pop_draw(struct tui *t, void *data)
 	tui_keybar(t, pop_keys);
 }
 
+/* The line keys of every list: the popup's, the choice's, the picker's. */
+int
+tui_list_key(int *cur, int n, int ch)
+{
+	switch (ch) {
+	case KEY_UP:
+	case 'k':
+		if (*cur > 0)
+			(*cur)--;
+		return 1;
+	case KEY_DOWN:
+	case 'j':
+		if (*cur + 1 < n)
+			(*cur)++;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void
 pop_key(struct tui *t, void *data, int ch)
 {
 	struct tui_pop	*p = data;
 
+	if (tui_list_key(&p->top, p->n, ch)) {
+		tui_dirty(t);
+		return;
+	}
 	switch (ch) {
-	case KEY_UP:
-	case 'k':
-		if (p->top > 0)
-			p->top--;
-		break;
-	case KEY_DOWN:
-	case 'j':
-		if (p->top + 1 < p->n)
-			p->top++;
-		break;
 	case KEY_PPAGE:
 		p->top = p->top > 10 ? p->top - 10 : 0;
 		break;

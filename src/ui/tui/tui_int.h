@@ -287,10 +287,16 @@ void	tui_pop_add(struct tui *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	tui_pop_clear(struct tui *);
 extern const struct tui_screen tui_scr_pop;
+/* Up/k, Down/j move *cur within n lines: 1 if ch was one of them. */
+int	tui_list_key(int *cur, int n, int ch);
 
 void	tui_form_show(struct tui *);			/* form.c */
 void	tui_choice_show(struct tui *);
 void	tui_login_form(struct tui *);
+/* The user name and password fields, after t->form's others. */
+void	tui_form_login(struct tui *);
+/* t->conn.user empty: its family's default login. */
+void	tui_conn_user(struct tui *);
 /* The consoles n offers (every console when NULL) as the choice: count. */
 int	tui_choice_families(struct tui *, const struct l2c_neigh *);
 

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: ISC */
-/* The protocol registry: names, scan rows in order, what a neighbor offers, the words for an end. */
+/*
+ * The protocol registry: names, scan rows in order, what a neighbor
+ * offers, the words for an end, the names of a neighbor's codes.
+ */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -129,6 +132,23 @@ test_explain(void **state)
 	    sizeof(line)), 0);
 }
 
+/* The neighbor's codes in the words of the family that carries them. */
+static void
+test_names(void **state)
+{
+	char	buf[128];
+
+	(void)state;
+	assert_string_equal(l2c_registry_device_name(1), "DEUNA");
+	assert_null(l2c_registry_device_name(13));
+	assert_string_equal(l2c_registry_function_name(5), "console carrier");
+	assert_null(l2c_registry_function_name(8));
+	assert_string_equal(l2c_registry_functions_str(0x0121, buf,
+	    sizeof(buf)), "loop, console carrier, bit 8");
+	assert_string_equal(l2c_registry_functions_str(0, buf, sizeof(buf)),
+	    "none");
+}
+
 int
 main(void)
 {
@@ -137,6 +157,7 @@ main(void)
 		cmocka_unit_test(test_what_a_neighbor_offers),
 		cmocka_unit_test(test_console_habits),
 		cmocka_unit_test(test_explain),
+		cmocka_unit_test(test_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
