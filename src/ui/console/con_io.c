@@ -102,6 +102,19 @@ l2c_con_offer(struct l2c_console *c, const uint8_t *p, size_t n)
 	return taken;
 }
 
+/* The feeder's hooks: its lines go to the session, its words to us. */
+int
+l2c_con_feed_offer(void *arg, const uint8_t *p, size_t n)
+{
+	return l2c_con_offer(arg, p, n);
+}
+
+void
+l2c_con_feed_say(void *arg, const char *line)
+{
+	l2c_con_say(arg, "%s", line);
+}
+
 void
 l2c_con_log(struct l2c_console *c, const void *p, size_t n)
 {
