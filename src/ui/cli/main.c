@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/pace.h"
 #include "ui/cli/cmd.h"
 #include "ui/console/console.h"
 #include "ui/cli/exitcode.h"
@@ -12,6 +13,9 @@
 
 #define OPT_SCROLLBACK	0x340	/* long-option codes 0x340-0x34f: the UI's */
 #define OPT_RECONNECT	0x360
+#define OPT_PASTE_WAIT	0x370
+#define OPT_LINE_DELAY	0x371
+#define OPT_RC_TIMEOUT	0x372
 
 static void
 usage(FILE *f)
@@ -22,7 +26,10 @@ usage(FILE *f)
 	    "       l2console [-qv] [--user NAME] [-i IFACE] [--color WHEN] "
 	    "[-e CHAR]\n"
 	    "                 [--log FILE] [--timestamps] [--promisc]\n"
-	    "                 [--scrollback N] [--reconnect]\n"
+	    "                 [--scrollback N] [--reconnect] "
+	    "[--reconnect-timeout SEC]\n"
+	    "                 [--paste-wait echo|prompt|none|MS] "
+	    "[--line-delay MS]\n"
 	    "       l2console --help | --version\n\n"
 	    "Without a command: the full-screen UI (interface, neighbors, "
 	    "consoles).\n\ncommands:\n", f);
@@ -59,6 +66,16 @@ usage(FILE *f)
 	    " 10000)\n"
 	    "  --reconnect     reconnect every session when it is lost (the"
 	    " menu's r: one)\n"
+	    "  --reconnect-timeout SEC  give up reconnecting after SEC "
+	    "(default 300)\n"
+	    "  --paste-wait WHAT  a paste goes line by line, each after its "
+	    "echo (echo,\n"
+	    "                  the default), the prompt (prompt), MS "
+	    "milliseconds, or\n"
+	    "                  at once (none)\n"
+	    "  --line-delay MS the wait for a line whose echo or prompt did "
+	    "not come\n"
+	    "                  in time (default 100)\n"
 	    "\nexit status:\n"
 	    "   0  success\n"
 	    "   1  scan found nothing, ping got no reply\n"
@@ -129,11 +146,14 @@ main(int argc, char **argv)
 		{ "promisc",	no_argument,		NULL, 0x331 },
 		{ "scrollback",	required_argument,	NULL, OPT_SCROLLBACK },
 		{ "reconnect",	no_argument,		NULL, OPT_RECONNECT },
+		{ "reconnect-timeout", required_argument, NULL, OPT_RC_TIMEOUT },
+		{ "paste-wait",	required_argument,	NULL, OPT_PASTE_WAIT },
+		{ "line-delay",	required_argument,	NULL, OPT_LINE_DELAY },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct l2c_cmd	*c;
 	struct l2c_tui_opts	 ui;
-	int			 ch, ui_opt = 0;
+	int			 ch, wait, ui_opt = 0;
 
 	if (take_pcap(&argc, argv) == -1)
 		return l2c_usage_error(NULL, "--pcap needs a file name");
@@ -196,6 +216,29 @@ main(int argc, char **argv)
 			ui.reconnect = 1;
 			ui_opt = 1;
 			break;
+		case OPT_RC_TIMEOUT:
+			if (l2c_cmd_seconds(optarg, 0, &ui.reconnect_us) != 0)
+				return l2c_usage_error(NULL, "bad "
+				    "--reconnect-timeout \"%s\" (seconds, "
+				    "more than 0)", optarg);
+			ui_opt = 1;
+			break;
+		case OPT_PASTE_WAIT:
+			if (l2c_pace_parse(optarg, &ui.paste_wait,
+			    &ui.paste_delay_us) != 0)
+				return l2c_usage_error(NULL, "bad --paste-wait "
+				    "\"%s\" (echo, prompt, none, or "
+				    "milliseconds)", optarg);
+			ui_opt = 1;
+			break;
+		case OPT_LINE_DELAY:
+			if (l2c_pace_parse(optarg, &wait,
+			    &ui.line_delay_us) != 0 || wait != L2C_PACE_DELAY)
+				return l2c_usage_error(NULL, "bad --line-delay "
+				    "\"%s\" (milliseconds, at most 60000)",
+				    optarg);
+			ui_opt = 1;
+			break;
 		default:
 			return l2c_usage_error(NULL, "unknown option");
 		}
@@ -213,9 +256,10 @@ main(int argc, char **argv)
 		return l2c_usage_error(NULL, "unknown command \"%s\"", argv[0]);
 	if (ui_opt)
 		return l2c_usage_error(NULL, "-i, -e, --color, --log, "
-		    "--timestamps, --promisc, --scrollback and --reconnect "
-		    "before a command are for the full-screen UI: give them after the command, "
-		    "or no command");
+		    "--timestamps, --promisc, --scrollback, --reconnect, "
+		    "--reconnect-timeout, --paste-wait and --line-delay "
+		    "before a command are for the full-screen UI: give them "
+		    "after the command, or no command");
 	/* "l2console CMD --help": the command's own help, on stdout. */
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0))

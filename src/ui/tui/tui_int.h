@@ -31,6 +31,7 @@
 #include "core/ping_run.h"
 #include "core/session.h"
 #include "ui/console/console.h"
+#include "ui/console/feed.h"
 #include "ui/console/sess_log.h"
 #include "ui/cli/open.h"
 #include "ui/conf/secret.h"
@@ -40,6 +41,9 @@
 #define TUI_NAMELEN	128
 #define TUI_USERLEN	256
 #define TUI_STATUSLEN	256
+/* Bracketed paste's marks, as curses returns them (frame.c defines). */
+#define TUI_KEY_PASTE_BEGIN	(KEY_MAX + 1)
+#define TUI_KEY_PASTE_END	(KEY_MAX + 2)
 
 enum tui_attr {
 	TA_NORMAL = 0,
@@ -164,6 +168,11 @@ struct tui_sess {
 	uint8_t			 in[4096];	/* keys and answers, to go */
 	size_t			 inlen;
 	uint64_t		 in_lost;
+	/* Paced input (ui/console/feed.h): a paste, a file sent. */
+	struct l2c_feed		 feed;
+	struct l2c_timer	 feed_timer;	/* in[] goes, or a line's wait */
+	int			 paced;		/* in[] goes through the feed */
+	int			 in_paste;	/* between bracketed paste's marks */
 	struct l2c_timer	 grace;		/* CLOSED must come by then */
 	struct l2c_timer	 reap;		/* freed outside its callbacks */
 	int			 menu_cur;
@@ -307,6 +316,9 @@ void	tui_sess_next(struct tui *, int delta);
 void	tui_sess_table(struct tui *);	/* the table, sessions running */
 void	tui_sess_disconnect(struct tui *, struct tui_sess *);
 int	tui_sess_send(struct tui_sess *, const void *, size_t);
+/* A bracketed paste begins (1) or ends (0); ^C stops paced input. */
+void	tui_sess_paste(struct tui_sess *, int begin);
+void	tui_sess_paste_stop(struct tui_sess *, const char *why);
 
 /* sess_rc.c: reconnect, a session at a time. */
 void	tui_rc_init(struct tui_sess *, const char *pass);	/* at begin */

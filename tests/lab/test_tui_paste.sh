@@ -1,0 +1,124 @@
+#!/bin/bash
+# SPDX-License-Identifier: ISC
+# Paced paste in the full-screen UI, driven in tmux: a 500-line IOS
+# configuration pasted (tmux paste-buffer -p: bracketed, as the UI asks
+# the terminal with ESC [ ? 2004 h) into a UI session with the IOS
+# personality over MOP arrives whole, in order, every line accepted;
+# a paste without the brackets (three lines at once) goes paced too;
+# keys typed while the paste goes queue behind it; leaving the UI turns
+# the brackets off again.  Every step waits for text, never time.
+. "$(dirname "$0")/lib.sh"
+lab_init
+BIN=${L2C_BIN:?}
+tools=$(cd "$(dirname "$0")/../tools" && pwd)
+T=$LAB_TMP
+IOS=02:4c:32:43:00:03
+LMAC=02:4c:32:43:00:02
+W=100 H=30
+
+if ! command -v tmux >/dev/null; then
+	skip "paste in the full-screen UI" "tmux is not installed"
+	lab_done
+fi
+lab_pair $IOS $LMAC
+
+python3 "$tools/ios_paste.py" make "$T/ios.cfg"
+lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root --exec \
+    "python3 $tools/ios_console.py --login admin:s3cret --record $T/ios.rec" \
+    eth0
+wait_for 5 grep -q "serving the MOP console" "$T/mop.log" ||
+    { not_ok "serve mop starts"; cat "$T/mop.log"; lab_done; }
+
+SOCK=l2ctuip$$
+tm() { tmux -L "$SOCK" "$@"; }
+trap 'tm kill-server 2>/dev/null; lab_cleanup' EXIT
+pane() { tm capture-pane -p -t ui; }
+has() { pane | grep -Fq -- "$1"; }
+wait_text() { wait_for "${2:-10}" has "$1"; }
+keys() { tm send-keys -t ui "$@"; }
+dump() { echo "# --- pane ---"; pane | sed 's/^/# /'; }
+
+tm -f /dev/null new-session -d -s ui -x $W -y $H \
+    "ip netns exec $(lab_nsname c) env PS1='lab$ ' bash --norc -i"
+tm set-option -t ui -g window-size manual 2>/dev/null
+wait_text 'lab$' 5 || { not_ok "tmux shell starts"; dump; lab_done; }
+# The shell's line editor brackets pastes of its own: not here, so that
+# only the UI's asking shows.
+keys "bind 'set enable-bracketed-paste off'" Enter
+keys "clear; $BIN -i eth0 --log $T/ui.log --pcap $T/ui.pcap; echo rc=\$?" Enter
+wait_text " device" 10 || { not_ok "the UI starts"; dump; lab_done; }
+
+keys c; wait_text "by address" 3; keys 2; wait_text "MAC or name" 3
+keys -l $IOS; keys Enter
+wait_text "Username:" 10 || { not_ok "IOS asks for a login"; dump; lab_done; }
+keys -l admin; keys Enter; wait_text "Password:" 5; keys -l s3cret
+keys Enter; wait_text "Router>" 10
+keys -l enable; keys Enter; wait_text "Router#" 5
+keys -l "configure terminal"; keys Enter
+wait_text "Router(config)#" 5 ||
+    { not_ok "IOS configuration mode"; dump; lab_done; }
+
+# 1. The 500 lines, bracketed; a key typed meanwhile goes after them.
+tm load-buffer -b cfg "$T/ios.cfg"
+tm paste-buffer -p -d -b cfg -t ui
+keys -l end; keys Enter
+last() { grep -qx "end" "$T/ios.rec" 2>/dev/null; }
+check "the paste and the key typed after it reach IOS" wait_for 40 last
+all_echoed() { ! has "without an echo"; }
+check "no line went without its echo" all_echoed
+ios_whole() {
+	python3 "$tools/ios_paste.py" check "$T/ios.cfg" "$T/ios.rec" "end"
+}
+check "IOS over MOP in the UI: 500 pasted lines whole and in order" ios_whole
+# Paced: each frame the UI sent carries one line at most (unpaced, the
+# lines go as many as a frame holds).
+one_a_frame() {
+	python3 - "$T/ui.pcap" "$LMAC" <<'PY'
+import struct, sys
+raw = open(sys.argv[1], "rb").read()
+me = bytes.fromhex(sys.argv[2].replace(":", ""))
+lines = multi = 0
+off = 24
+while off + 16 <= len(raw):
+    n = struct.unpack("<I", raw[off + 8:off + 12])[0]
+    f = raw[off + 16:off + 16 + n]
+    off += 16 + n
+    if f[6:12] != me:
+        continue
+    k = f.count(b"\r")
+    lines += k > 0
+    multi += k > 1
+assert lines >= 500 and multi == 0, (lines, multi)
+PY
+}
+check "one line a frame" one_a_frame
+wait_text "Router#" 10
+check "every pasted line accepted (the session log)" \
+    bash -c "grep -q 'paste line 100' '$T/ui.log' &&
+    ! grep -q 'Invalid input' '$T/ui.log'"
+
+# 2. Three lines at once, not bracketed (paste-buffer without -p).
+printf 'show clock\nterminal length 0\nshow clock\n' > "$T/three"
+: > "$T/ios.rec"
+tm load-buffer -b three "$T/three"
+tm paste-buffer -d -b three -t ui
+three() { [ "$(grep -c . "$T/ios.rec")" -ge 3 ]; }
+check "three lines at once arrive" wait_for 15 three
+check "... in order" bash -c "printf 'show clock\nterminal length 0\nshow clock\n' |
+    cmp -s - '$T/ios.rec'"
+
+# 3. Leaving the UI ends the session and the brackets.
+keys C-]; wait_text "Session menu" 5; keys q
+wait_text " device" 10; keys q
+check "the UI exits" wait_text "rc=0" 10
+# cat -v shows whether a paste still comes bracketed (^[[200~).
+printf 'after\n' > "$T/after"
+tm load-buffer -b after "$T/after"
+keys "clear; stty raw -echo; cat -v > $T/cat.out" Enter
+wait_for 5 test -e "$T/cat.out"
+tm paste-buffer -p -d -b after -t ui
+wait_for 5 grep -q after "$T/cat.out"
+keys C-c
+check "... and the terminal brackets pastes no more" \
+    bash -c "grep -q after '$T/cat.out' && ! grep -qF '[200~' '$T/cat.out'"
+lab_done
