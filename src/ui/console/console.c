@@ -335,7 +335,7 @@ typed(struct l2c_console *c, uint8_t *p, size_t n)
 		n = l2c_bpaste_strip(p, n, &c->in_paste, &began);
 	l2c_con_echo(c, p, n);
 	paced = began || c->in_paste || l2c_feed_wanted(&c->feed, p, n);
-	c->inlen += l2c_map_apply(c->maps, L2C_MAP_OUT, p, n,
+	c->inlen += l2c_view_out(&c->view, p, n,
 	    c->in + c->inlen);
 	if (paced)
 		c->paced = 1;
@@ -584,11 +584,13 @@ l2c_console_new(struct l2c_loop *loop, const struct l2c_console_opts *o,
 	l2c_timer_init(&c->settle, on_settle, c);
 	l2c_timer_init(&c->pace_timer, on_pace, c);
 	l2c_timer_init(&c->progress, on_progress, c);
-	c->maps = o->maps;
-	c->local_echo = o->local_echo;
-	c->hex = o->hex;
-	c->stamps = o->stamps && c->interactive;
-	c->bol = 1;
+	c->view.maps = o->maps;
+	c->view.local_echo = o->local_echo;
+	c->view.hex = o->hex;
+	c->view.stamps = o->stamps && c->interactive;
+	c->view.bol = 1;
+	c->view.put = l2c_con_put;
+	c->view.arg = c;
 	if ((rv = l2c_feed_init(&c->feed, o->paste_wait,
 	    o->paste_delay_us, o->line_delay_us, c->interactive)) != 0 ||
 	    (rv = l2c_con_vt_start(c)) != 0) {

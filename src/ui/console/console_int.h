@@ -21,6 +21,7 @@
 #include "ui/console/sess_log.h"
 #include "ui/console/term.h"
 #include "ui/console/tools.h"
+#include "ui/console/view.h"
 #include "ui/console/vt.h"
 
 #define INBUF		4096
@@ -64,13 +65,8 @@ struct l2c_console {
 	struct l2c_timer	 settle;	/* batch input not yet */
 	uint64_t		 settle_end;
 	int			 settling;
-	/* The small tools (tools.h), switched from the escape prompt. */
-	unsigned		 maps;		/* L2C_MAP_* */
-	int			 local_echo;
-	int			 hex;
-	struct l2c_hexview	 hexv;
-	int			 stamps;	/* the terminal's lines */
-	int			 bol;		/* the next byte starts a line */
+	/* The small tools (view.h), switched from the escape prompt. */
+	struct l2c_view		 view;
 	/* Paced input (feed.h): a paste, then a file being sent. */
 	struct l2c_feed		 feed;
 	struct l2c_timer	 pace_timer;
@@ -87,6 +83,8 @@ void	l2c_con_say(struct l2c_console *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	l2c_con_offer(struct l2c_console *, const uint8_t *, size_t);
 void	l2c_con_log(struct l2c_console *, const void *, size_t);
+/* The view's put: to the terminal, or held while the menu is up. */
+void	l2c_con_put(void *, const void *, size_t);
 /* The device's output to the terminal: maps, hex view, stamps. */
 void	l2c_con_show(struct l2c_console *, const uint8_t *, size_t);
 /* Typed bytes shown as typed (local echo). */
