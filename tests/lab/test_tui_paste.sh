@@ -21,39 +21,17 @@ if ! command -v tmux >/dev/null; then
 	lab_done
 fi
 lab_pair $IOS $LMAC
-
+# shellcheck source=tests/lab/tui_rig.sh
+. "$(dirname "$0")/tui_rig.sh"
 python3 "$tools/ios_paste.py" make "$T/ios.cfg"
-lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root --exec \
-    "python3 $tools/ios_console.py --login admin:s3cret --record $T/ios.rec" \
-    eth0
-wait_for 5 grep -q "serving the MOP console" "$T/mop.log" ||
-    { not_ok "serve mop starts"; cat "$T/mop.log"; lab_done; }
-
-SOCK=l2ctuip$$
-tm() { tmux -L "$SOCK" "$@"; }
-trap 'tm kill-server 2>/dev/null; lab_cleanup' EXIT
-pane() { tm capture-pane -p -t ui; }
-has() { pane | grep -Fq -- "$1"; }
-wait_text() { wait_for "${2:-10}" has "$1"; }
-keys() { tm send-keys -t ui "$@"; }
-dump() { echo "# --- pane ---"; pane | sed 's/^/# /'; }
-
-tm -f /dev/null new-session -d -s ui -x $W -y $H \
-    "ip netns exec $(lab_nsname c) env PS1='lab$ ' bash --norc -i"
-tm set-option -t ui -g window-size manual 2>/dev/null
-wait_text 'lab$' 5 || { not_ok "tmux shell starts"; dump; lab_done; }
+rig_ios "$BIN" "$tools" "$T/ios.rec" || { not_ok "serve mop starts"; lab_done; }
+rig_tmux l2ctuip$$ $W $H || { not_ok "tmux shell starts"; dump; lab_done; }
 # The shell's line editor brackets pastes of its own: not here, so that
 # only the UI's asking shows.
 keys "bind 'set enable-bracketed-paste off'" Enter
-keys "clear; $BIN -i eth0 --log $T/ui.log --pcap $T/ui.pcap; echo rc=\$?" Enter
-wait_text " device" 10 || { not_ok "the UI starts"; dump; lab_done; }
-
-keys c; wait_text "by address" 3; keys 2; wait_text "MAC or name" 3
-keys -l $IOS; keys Enter
-wait_text "Username:" 10 || { not_ok "IOS asks for a login"; dump; lab_done; }
-keys -l admin; keys Enter; wait_text "Password:" 5; keys -l s3cret
-keys Enter; wait_text "Router>" 10
-keys -l enable; keys Enter; wait_text "Router#" 5
+rig_ui --log "$T/ui.log" --pcap "$T/ui.pcap" ||
+    { not_ok "the UI starts"; dump; lab_done; }
+rig_ios_login $IOS || { not_ok "IOS privileged mode"; dump; lab_done; }
 keys -l "configure terminal"; keys Enter
 wait_text "Router(config)#" 5 ||
     { not_ok "IOS configuration mode"; dump; lab_done; }

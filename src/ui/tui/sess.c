@@ -50,7 +50,9 @@ sess_key(struct tui *t, void *data, int ch)
 	/* Typing brings the live screen back, as in a terminal. */
 	if (tui_pane_scrolled(s->pane) > 0)
 		tui_pane_scroll(s->pane, -tui_pane_scrolled(s->pane));
+	s->typing = 1;
 	tui_pane_key(s->pane, ch);
+	s->typing = 0;
 }
 
 const struct tui_screen tui_scr_sess = {

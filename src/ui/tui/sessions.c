@@ -20,6 +20,7 @@
 #include "ui/tui/tui_int.h"
 
 #define CLOSE_GRACE	L2C_SEC(3)	/* CLOSED must come by then */
+#define PROGRESS	L2C_SEC(1)	/* a file's progress, this often */
 /* What the pane emulates: libvterm is an xterm-class terminal. */
 #define SESS_TERM	"xterm"
 
@@ -172,6 +173,28 @@ tui_sess_send(struct tui_sess *s, const void *p, size_t n)
 	return 0;
 }
 
+static void
+on_progress(void *arg)
+{
+	struct tui_sess	*s = arg;
+	char		 line[L2C_FEED_NAME + 128];
+
+	if (l2c_feed_progress(&s->feed, line, sizeof(line)) == 0)
+		return;		/* done or stopped: the feeder said so */
+	feed_say(s, line);
+	l2c_timer_arm(s->t->loop, &s->progress, PROGRESS);
+}
+
+void
+tui_sess_send_file(struct tui_sess *s, const char *path)
+{
+	if (l2c_feed_send(&s->feed, path, "f in the menu (or ^C)") != 0)
+		return;
+	s->paced = 1;
+	l2c_timer_arm(s->t->loop, &s->progress, PROGRESS);
+	l2c_timer_arm(s->t->loop, &s->feed_timer, 0);
+}
+
 void
 tui_sess_paste(struct tui_sess *s, int begin)
 {
@@ -193,11 +216,37 @@ tui_sess_paste_stop(struct tui_sess *s, const char *why)
 	l2c_timer_cancel(s->t->loop, &s->feed_timer);
 }
 
-/* The pane's bytes for the device: answers to probes, keys. */
+/*
+ * The pane's bytes for the device: answers to probes, keys.  A key is
+ * echoed when local echo is on, and goes through the output maps.
+ */
 static void
 on_reply(void *arg, const char *p, size_t n)
 {
-	(void)tui_sess_send(arg, p, n);
+	struct tui_sess	*s = arg;
+	uint8_t		 out[512];
+	size_t		 k, m;
+
+	if (!s->typing) {
+		(void)tui_sess_send(s, p, n);
+		return;
+	}
+	l2c_view_echo(&s->view, (const uint8_t *)p, n);
+	for (; n > 0; p += k, n -= k) {
+		k = n < sizeof(out) / 2 ? n : sizeof(out) / 2;
+		m = l2c_view_out(&s->view, (const uint8_t *)p, k, out);
+		(void)tui_sess_send(s, out, m);
+	}
+	explicit_bzero(out, sizeof(out));
+}
+
+/* The view's way out: into the pane. */
+static void
+view_put(void *arg, const void *p, size_t n)
+{
+	struct tui_sess	*s = arg;
+
+	tui_pane_feed(s->pane, p, n);
 }
 
 static void
@@ -210,7 +259,7 @@ on_output(void *arg, const uint8_t *p, size_t n)
 		    "logging stopped", s->name, s->log.path);
 		l2c_sess_log_stop(&s->log);
 	}
-	tui_pane_feed(s->pane, p, n);
+	l2c_view_show(&s->view, p, n);
 	if (l2c_feed_busy(&s->feed)) {
 		l2c_feed_output(&s->feed, p, n);
 		l2c_timer_arm(s->t->loop, &s->feed_timer, 0);
@@ -318,6 +367,7 @@ sess_free(struct tui_sess *s)
 	l2c_timer_cancel(t->loop, &s->grace);
 	l2c_timer_cancel(t->loop, &s->reap);
 	l2c_timer_cancel(t->loop, &s->feed_timer);
+	l2c_timer_cancel(t->loop, &s->progress);
 	l2c_feed_free(&s->feed);
 	tui_rc_free(s);
 	if (s->started)
@@ -532,6 +582,10 @@ tui_sess_begin(struct tui *t)
 	l2c_timer_init(&s->grace, on_grace, s);
 	l2c_timer_init(&s->reap, reap, s);
 	l2c_timer_init(&s->feed_timer, on_feed, s);
+	l2c_timer_init(&s->progress, on_progress, s);
+	s->view.bol = 1;
+	s->view.put = view_put;
+	s->view.arg = s;
 	s->feed.file_fd = -1;
 	s->feed.offer = feed_offer;
 	s->feed.say = feed_say;
