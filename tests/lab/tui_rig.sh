@@ -6,7 +6,9 @@
 # Source after lib.sh, lab_init and lab_pair.
 #
 #   rig_ios BIN TOOLS RECORD   serve mop with the IOS personality
-#                  (admin:s3cret), recording what it reads; 1 on failure
+#                  (admin:s3cret), recording what it reads, its pid in
+#                  RIG_IOS_PID; 1 on failure
+#   rig_ios_stop               that server stops (SIGTERM)
 #   rig_tmux NAME W H          the window, a shell with prompt "lab$ ";
 #                  the server goes at exit with the lab
 #   rig_ui ARGS...             the UI in it (-i eth0 ARGS), up to the
@@ -16,11 +18,15 @@
 #   pane, has, hasre, wait_text TEXT [SEC], keys, dump, menu
 
 rig_ios() {
+	: > "$LAB_TMP/mop.log"
 	lab_bg s "$LAB_TMP/mop.log" "$1" -v serve mop --user root --exec \
 	    "python3 $2/ios_console.py --login admin:s3cret --record $3" eth0
+	RIG_IOS_PID=$LAB_PID
 	wait_for 5 grep -q "serving the MOP console" "$LAB_TMP/mop.log" ||
 	    { cat "$LAB_TMP/mop.log"; return 1; }
 }
+
+rig_ios_stop() { kill -TERM "$RIG_IOS_PID" 2>/dev/null; wait "$RIG_IOS_PID" 2>/dev/null; }
 
 tm() { tmux -L "$RIG_SOCK" "$@"; }
 pane() { tm capture-pane -p -t ui; }
