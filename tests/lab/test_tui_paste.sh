@@ -9,29 +9,16 @@
 # the brackets off again.  Every step waits for text, never time.
 . "$(dirname "$0")/lib.sh"
 lab_init
-BIN=${L2C_BIN:?}
-tools=$(cd "$(dirname "$0")/../tools" && pwd)
-T=$LAB_TMP
-IOS=02:4c:32:43:00:03
-LMAC=02:4c:32:43:00:02
-W=100 H=30
-
-if ! command -v tmux >/dev/null; then
-	skip "paste in the full-screen UI" "tmux is not installed"
-	lab_done
-fi
-lab_pair $IOS $LMAC
 # shellcheck source=tests/lab/tui_rig.sh
 . "$(dirname "$0")/tui_rig.sh"
+rig_begin "paste in the full-screen UI" l2ctuip$$
 python3 "$tools/ios_paste.py" make "$T/ios.cfg"
-rig_ios "$BIN" "$tools" "$T/ios.rec" || { not_ok "serve mop starts"; lab_done; }
-rig_tmux l2ctuip$$ $W $H || { not_ok "tmux shell starts"; dump; lab_done; }
 # The shell's line editor brackets pastes of its own: not here, so that
 # only the UI's asking shows.
 keys "bind 'set enable-bracketed-paste off'" Enter
 rig_ui --log "$T/ui.log" --pcap "$T/ui.pcap" ||
     { not_ok "the UI starts"; dump; lab_done; }
-rig_ios_login $IOS || { not_ok "IOS privileged mode"; dump; lab_done; }
+rig_ios_login $IOS_MAC || { not_ok "IOS privileged mode"; dump; lab_done; }
 keys -l "configure terminal"; keys Enter
 wait_text "Router(config)#" 5 ||
     { not_ok "IOS configuration mode"; dump; lab_done; }
@@ -51,7 +38,7 @@ check "IOS over MOP in the UI: 500 pasted lines whole and in order" ios_whole
 # Paced: each frame the UI sent carries one line at most (unpaced, the
 # lines go as many as a frame holds).
 one_a_frame() {
-	python3 - "$T/ui.pcap" "$LMAC" <<'PY'
+	python3 - "$T/ui.pcap" "$LAP_MAC" <<'PY'
 import struct, sys
 raw = open(sys.argv[1], "rb").read()
 me = bytes.fromhex(sys.argv[2].replace(":", ""))

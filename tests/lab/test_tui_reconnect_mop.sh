@@ -8,26 +8,14 @@
 # --reconnect-timeout and says so.  Every step waits for text.
 . "$(dirname "$0")/lib.sh"
 lab_init
-BIN=${L2C_BIN:?}
-tools=$(cd "$(dirname "$0")/../tools" && pwd)
-T=$LAB_TMP
-IOS=02:4c:32:43:00:03
-W=100 H=30
-
-if ! command -v tmux >/dev/null; then
-	skip "reconnect over MOP in the full-screen UI" "tmux is not installed"
-	lab_done
-fi
-lab_pair $IOS 02:4c:32:43:00:02
 # shellcheck source=tests/lab/tui_rig.sh
 . "$(dirname "$0")/tui_rig.sh"
-rig_ios "$BIN" "$tools" "$T/ios.rec" || { not_ok "serve mop starts"; lab_done; }
-rig_tmux l2ctuirm$$ $W $H || { not_ok "tmux shell starts"; dump; lab_done; }
+rig_begin "reconnect over MOP in the full-screen UI" l2ctuirm$$
 state() { hasre "^ 1:[^ ]* $1"; }
 ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
 rig_ui --reconnect --reconnect-timeout 6 --log "$T/all.log" ||
     { not_ok "the UI starts"; dump; lab_done; }
-rig_ios_login $IOS || { not_ok "IOS privileged mode"; dump; lab_done; }
+rig_ios_login $IOS_MAC || { not_ok "IOS privileged mode"; dump; lab_done; }
 keys -l "show clock"; keys Enter
 wait_text " UTC " 5
 
@@ -39,7 +27,7 @@ check "a note line says why, with its time" \
 rig_ios "$BIN" "$tools" "$T/ios.rec" ||
     { not_ok "serve mop starts again"; lab_done; }
 t0=$(ms_now)
-if wait_for 6 has "connected to $IOS again"; then
+if wait_for 6 has "connected to $IOS_MAC again"; then
 	ok "back by itself $(( $(ms_now) - t0 )) ms after the server answers"
 else
 	not_ok "back by itself after the server answers"; dump

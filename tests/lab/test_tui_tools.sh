@@ -7,27 +7,15 @@
 # personality recorded; ? lists them.  Every step waits for text.
 . "$(dirname "$0")/lib.sh"
 lab_init
-BIN=${L2C_BIN:?}
-tools=$(cd "$(dirname "$0")/../tools" && pwd)
-T=$LAB_TMP
-IOS=02:4c:32:43:00:03
-W=100 H=30
-
-if ! command -v tmux >/dev/null; then
-	skip "the UI's console tools" "tmux is not installed"
-	lab_done
-fi
-lab_pair $IOS 02:4c:32:43:00:02
 # shellcheck source=tests/lab/tui_rig.sh
 . "$(dirname "$0")/tui_rig.sh"
-rig_ios "$BIN" "$tools" "$T/ios.rec" || { not_ok "serve mop starts"; lab_done; }
+rig_begin "the UI's console tools" l2ctuit$$
 # The pane's text as one string of hex digits (the hex view's lines).
 hexpane() { pane | tr -d ' \n'; }
 hexhas() { hexpane | grep -q -- "$1"; }
-rig_tmux l2ctuit$$ $W $H || { not_ok "tmux shell starts"; dump; lab_done; }
 # shellcheck disable=SC2119  # no arguments: the UI as it starts
 rig_ui || { not_ok "the UI starts"; dump; lab_done; }
-rig_ios_login $IOS || { not_ok "IOS privileged mode"; dump; lab_done; }
+rig_ios_login $IOS_MAC || { not_ok "IOS privileged mode"; dump; lab_done; }
 keys -l "terminal length 0"; keys Enter
 
 # ? lists the tools.

@@ -3,8 +3,13 @@
 # The tmux rig of the full-screen UI's lab tests with the IOS
 # personality over MOP: serve mop in namespace s (lab_pair), the UI in
 # a tmux window in namespace c, and the keys and looks of that window.
-# Source after lib.sh, lab_init and lab_pair.
+# Source after lib.sh and lab_init.
 #
+#   rig_begin WHAT SOCK        all of it up to the UI: skips WHAT when
+#                  tmux is missing; the namespaces (IOS_MAC in s, LAP_MAC
+#                  in c), the IOS personality recording into $T/ios.rec,
+#                  the tmux window W x H; ends the test when a step fails
+#   BIN, tools, T, IOS_MAC, LAP_MAC, W, H   what the tests share
 #   rig_ios BIN TOOLS RECORD   serve mop with the IOS personality
 #                  (admin:s3cret), recording what it reads, its pid in
 #                  RIG_IOS_PID; 1 on failure
@@ -16,6 +21,24 @@
 #   rig_ios_login MAC          connect (c, MOP) and log in to privileged
 #                  EXEC (Router#); 1 on failure
 #   pane, has, hasre, wait_text TEXT [SEC], keys, dump, menu
+
+BIN=${L2C_BIN:?}
+tools=$(cd "$(dirname "${BASH_SOURCE[0]}")/../tools" && pwd)
+T=$LAB_TMP
+IOS_MAC=02:4c:32:43:00:03
+LAP_MAC=02:4c:32:43:00:02
+W=100 H=30
+
+rig_begin() {
+	if ! command -v tmux >/dev/null; then
+		skip "$1" "tmux is not installed"
+		lab_done
+	fi
+	lab_pair $IOS_MAC $LAP_MAC
+	rig_ios "$BIN" "$tools" "$T/ios.rec" ||
+	    { not_ok "serve mop starts"; lab_done; }
+	rig_tmux "$2" $W $H || { not_ok "tmux shell starts"; dump; lab_done; }
+}
 
 rig_ios() {
 	: > "$LAB_TMP/mop.log"
