@@ -231,7 +231,11 @@ on_reply(void *arg, const char *p, size_t n)
 		(void)tui_sess_send(s, p, n);
 		return;
 	}
-	l2c_view_echo(&s->view, (const uint8_t *)p, n);
+	if (s->view.local_echo) {
+		l2c_view_echo(&s->view, (const uint8_t *)p, n);
+		if (on_screen(s->t, s))
+			tui_dirty(s->t);
+	}
 	for (; n > 0; p += k, n -= k) {
 		k = n < sizeof(out) / 2 ? n : sizeof(out) / 2;
 		m = l2c_view_out(&s->view, (const uint8_t *)p, k, out);
