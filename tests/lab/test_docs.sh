@@ -117,6 +117,28 @@ else
 	not_ok "--help's exit statuses are the code's (help: $hs; code: $cs)"
 fi
 
+# Every key of the full-screen UI's session menu (its items[] table in
+# menu.c) has an entry in the man page's list of the menu's keys.
+menu_src="$top/src/ui/tui/menu.c"
+mkeys=$(sed -n "/^static const struct menu_item items\[\]/,/^};/s/^[[:space:]]*{ '\(.\)',.*/\1/p" \
+    "$menu_src")
+mlist=$(sed -n '/opens the session menu:$/,/^\.El$/p' "$man")
+missing=
+while IFS= read -r k; do
+	[ -n "$k" ] || continue
+	case $k in
+	'?') pat='Ic \\&?' ;;
+	*) pat="Ic $k" ;;
+	esac
+	printf '%s\n' "$mlist" | grep -q -- "^\.It .*$pat\( \|$\)" ||
+	    missing="$missing $k"
+done <<< "$mkeys"
+if [ "$(printf '%s\n' "$mkeys" | wc -w)" -ge 10 ] && [ -z "$missing" ]; then
+	ok "man page lists every key of the UI's session menu"
+else
+	not_ok "man page lists every key of the UI's session menu (missing:${missing:- no keys read})"
+fi
+
 # The README says the licence, and LICENSE is the ISC text it names.
 if grep -q '^## Licence' "$top/README.md" &&
     grep -q 'ISC, see `LICENSE`' "$top/README.md" &&

@@ -28,15 +28,7 @@ drive() {
 }
 
 # 1. IOS: 500 configuration lines in one bracketed paste.
-python3 - "$T/ios.cfg" <<'PY'
-import sys
-lines = ["interface FastEthernet0/%d" % i if j == 0 else
-         [" description paste line %d" % i, " switchport access vlan %d"
-          % (100 + i % 20), " no shutdown", "exit"][j - 1]
-         for i in range(1, 101) for j in range(5)]
-assert len(lines) == 500
-open(sys.argv[1], "w").write("\n".join(lines) + "\n")
-PY
+python3 "$tools/ios_paste.py" make "$T/ios.cfg"
 lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root --exec \
     "python3 $tools/ios_console.py --login admin:s3cret --record $T/ios.rec" \
     eth0
@@ -53,16 +45,7 @@ drive p1 --timeout 100 --idle 3 --after "Username: " --input 'admin\r' \
     "$BIN" mop eth0 $SRV
 rc=$?
 ios_whole() {
-	python3 - "$T/ios.cfg" "$T/ios.rec" <<'PY'
-import sys
-want = open(sys.argv[1]).read().split("\n")[:-1]
-got = open(sys.argv[2]).read().split("\n")[:-1]
-got = got[got.index("configure terminal") + 1:]
-bad = [(i, a[:60], b[:60]) for i, (a, b) in enumerate(zip(got, want))
-       if a != b][:3]
-assert got[:500] == want, bad or (len(got), len(want))
-assert got[500:] == ["end", "exit"], [x[:60] for x in got[500:]]
-PY
+	python3 "$tools/ios_paste.py" check "$T/ios.cfg" "$T/ios.rec" "end" "exit"
 }
 check "IOS over MOP: a 500-line paste arrives whole and in order (status $rc)" \
     ios_whole

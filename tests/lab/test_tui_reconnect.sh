@@ -81,7 +81,7 @@ check "a command answers" wait_text "name: ros1" 10
 
 # 1. ? lists r; r in the menu: reconnect on, after the password again.
 menu; keys '?'
-check "? lists r, reconnect" wait_text "r      Reconnect when lost" 3
+check "? lists r, reconnect" wait_text " r  Reconnect when lost" 3
 keys Escape; wait_for 3 has "Session menu"
 keys r
 check "r asks for the password again" wait_text "password" 5

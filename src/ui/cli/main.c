@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/pace.h"
 #include "ui/cli/cmd.h"
 #include "ui/console/console.h"
 #include "ui/cli/exitcode.h"
@@ -12,6 +13,9 @@
 
 #define OPT_SCROLLBACK	0x340	/* long-option codes 0x340-0x34f: the UI's */
 #define OPT_RECONNECT	0x360
+#define OPT_PASTE_WAIT	0x370
+#define OPT_LINE_DELAY	0x371
+#define OPT_RC_TIMEOUT	0x372
 
 static void
 usage(FILE *f)
@@ -22,7 +26,10 @@ usage(FILE *f)
 	    "       l2console [-qv] [--user NAME] [-i IFACE] [--color WHEN] "
 	    "[-e CHAR]\n"
 	    "                 [--log FILE] [--timestamps] [--promisc]\n"
-	    "                 [--scrollback N] [--reconnect]\n"
+	    "                 [--scrollback N] [--reconnect] "
+	    "[--reconnect-timeout SEC]\n"
+	    "                 [--paste-wait echo|prompt|none|MS] "
+	    "[--line-delay MS]\n"
 	    "       l2console --help | --version\n\n"
 	    "Without a command: the full-screen UI (interface, neighbors, "
 	    "consoles).\n\ncommands:\n", f);
@@ -59,6 +66,16 @@ usage(FILE *f)
 	    " 10000)\n"
 	    "  --reconnect     reconnect every session when it is lost (the"
 	    " menu's r: one)\n"
+	    "  --reconnect-timeout SEC  give up reconnecting after SEC "
+	    "(default 300)\n"
+	    "  --paste-wait WHAT  a paste goes line by line, each after its "
+	    "echo (echo,\n"
+	    "                  the default), the prompt (prompt), MS "
+	    "milliseconds, or\n"
+	    "                  at once (none)\n"
+	    "  --line-delay MS the wait for a line whose echo or prompt did "
+	    "not come\n"
+	    "                  in time (default 100)\n"
 	    "\nexit status:\n"
 	    "   0  success\n"
 	    "   1  scan found nothing, ping got no reply\n"
@@ -118,6 +135,8 @@ take_pcap(int *argcp, char **argv)
 static int
 ui_take(int ch, const char *arg, struct l2c_tui_opts *ui, int *ex)
 {
+	int	wait;
+
 	*ex = 0;
 	switch (ch) {
 	case 'i':
@@ -150,6 +169,23 @@ ui_take(int ch, const char *arg, struct l2c_tui_opts *ui, int *ex)
 	case OPT_RECONNECT:
 		ui->reconnect = 1;
 		break;
+	case OPT_RC_TIMEOUT:
+		if (l2c_cmd_seconds(arg, 0, &ui->reconnect_us) != 0)
+			*ex = l2c_usage_error(NULL, "bad --reconnect-timeout "
+			    "\"%s\" (seconds, more than 0)", arg);
+		break;
+	case OPT_PASTE_WAIT:
+		if (l2c_pace_parse(arg, &ui->paste_wait,
+		    &ui->paste_delay_us) != 0)
+			*ex = l2c_usage_error(NULL, "bad --paste-wait \"%s\" "
+			    "(echo, prompt, none, or milliseconds)", arg);
+		break;
+	case OPT_LINE_DELAY:
+		if (l2c_pace_parse(arg, &wait, &ui->line_delay_us) != 0 ||
+		    wait != L2C_PACE_DELAY)
+			*ex = l2c_usage_error(NULL, "bad --line-delay \"%s\" "
+			    "(milliseconds, at most 60000)", arg);
+		break;
 	default:
 		return 0;
 	}
@@ -174,6 +210,9 @@ main(int argc, char **argv)
 		{ "promisc",	no_argument,		NULL, 0x331 },
 		{ "scrollback",	required_argument,	NULL, OPT_SCROLLBACK },
 		{ "reconnect",	no_argument,		NULL, OPT_RECONNECT },
+		{ "reconnect-timeout", required_argument, NULL, OPT_RC_TIMEOUT },
+		{ "paste-wait",	required_argument,	NULL, OPT_PASTE_WAIT },
+		{ "line-delay",	required_argument,	NULL, OPT_LINE_DELAY },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct l2c_cmd	*c;
@@ -225,9 +264,10 @@ main(int argc, char **argv)
 		return l2c_usage_error(NULL, "unknown command \"%s\"", argv[0]);
 	if (ui_opt)
 		return l2c_usage_error(NULL, "-i, -e, --color, --log, "
-		    "--timestamps, --promisc, --scrollback and --reconnect "
-		    "before a command are for the full-screen UI: give them after the command, "
-		    "or no command");
+		    "--timestamps, --promisc, --scrollback, --reconnect, "
+		    "--reconnect-timeout, --paste-wait and --line-delay "
+		    "before a command are for the full-screen UI: give them "
+		    "after the command, or no command");
 	/* "l2console CMD --help": the command's own help, on stdout. */
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0))

@@ -17,7 +17,6 @@
 #include "ui/console/console_int.h"
 
 #define SAY_MAX		1024
-#define WRITE_MAX	64		/* bytes of one ^] w */
 
 void
 l2c_con_write(int fd, const void *p, size_t n)
@@ -102,6 +101,19 @@ l2c_con_offer(struct l2c_console *c, const uint8_t *p, size_t n)
 	return taken;
 }
 
+/* The feeder's hooks: its lines go to the session, its words to us. */
+int
+l2c_con_feed_offer(void *arg, const uint8_t *p, size_t n)
+{
+	return l2c_con_offer(arg, p, n);
+}
+
+void
+l2c_con_feed_say(void *arg, const char *line)
+{
+	l2c_con_say(arg, "%s", line);
+}
+
 void
 l2c_con_log(struct l2c_console *c, const void *p, size_t n)
 {
@@ -112,114 +124,57 @@ l2c_con_log(struct l2c_console *c, const void *p, size_t n)
 	}
 }
 
-static void
-put(struct l2c_console *c, const void *p, size_t n)
+/* The shown bytes' way out: the terminal, or held while a menu is up. */
+void
+l2c_con_put(void *arg, const void *p, size_t n)
 {
+	struct l2c_console	*c = arg;
+
 	if (c->esc.state == L2C_ESC_MENU)
 		l2c_con_hold(c, p, n);
 	else
 		l2c_con_write(STDOUT_FILENO, p, n);
 }
 
-/* Each line starts with the time, as the log's --timestamps does. */
-static void
-put_stamped(struct l2c_console *c, const uint8_t *p, size_t n)
-{
-	const uint8_t	*nl;
-	char		 ts[64];
-	size_t		 seg;
-
-	while (n > 0) {
-		if (c->bol)
-			put(c, ts, l2c_stamp_fmt(ts, sizeof(ts)));
-		nl = memchr(p, '\n', n);
-		seg = nl != NULL ? (size_t)(nl - p) + 1 : n;
-		put(c, p, seg);
-		c->bol = p[seg - 1] == '\n';
-		p += seg;
-		n -= seg;
-	}
-}
-
 void
 l2c_con_show(struct l2c_console *c, const uint8_t *p, size_t n)
 {
-	uint8_t	buf[1024];
-	char	hex[L2C_HEX_OUT(512)];
-	size_t	k, m;
-
-	if (!c->hex && !c->stamps && (c->maps & L2C_MAP_IN) == 0) {
-		put(c, p, n);
-		return;
-	}
-	for (; n > 0; p += k, n -= k) {
-		k = n < 512 ? n : 512;
-		if (c->hex) {
-			put(c, hex, l2c_hexview(&c->hexv, p, k, hex));
-			continue;
-		}
-		m = l2c_map_apply(c->maps, L2C_MAP_IN, p, k, buf);
-		if (c->stamps)
-			put_stamped(c, buf, m);
-		else
-			put(c, buf, m);
-	}
+	l2c_view_show(&c->view, p, n);
 }
 
 void
 l2c_con_echo(struct l2c_console *c, const uint8_t *p, size_t n)
 {
-	size_t	i;
-
-	if (!c->local_echo || c->out_text)
-		return;
-	for (i = 0; i < n; i++)
-		if (p[i] == '\r' || p[i] == '\n')
-			put(c, "\r\n", 2);
-		else
-			put(c, p + i, 1);
-}
-
-static const char *
-onoff(int on)
-{
-	return on ? "on" : "off";
+	if (!c->out_text)
+		l2c_view_echo(&c->view, p, n);
 }
 
 int
 l2c_con_tool(struct l2c_console *c, enum l2c_esc_cmd cmd)
 {
-	uint8_t	b[WRITE_MAX];
-	char	names[128];
+	uint8_t	b[L2C_VIEW_WRITE_MAX];
+	char	msg[L2C_ESC_LINE_MAX + 64];
 	size_t	n;
 	int	rv;
 
 	switch (cmd) {
 	case L2C_ESC_ECHO:
-		c->local_echo = !c->local_echo;
-		l2c_con_say(c, "local echo %s", onoff(c->local_echo));
-		return 1;
+		l2c_view_flip(&c->view, L2C_VIEW_ECHO, msg, sizeof(msg));
+		break;
 	case L2C_ESC_HEX:
-		c->hex = !c->hex;
-		c->hexv.col = 0;
-		l2c_con_say(c, "hex view %s", onoff(c->hex));
-		return 1;
+		l2c_view_flip(&c->view, L2C_VIEW_HEX, msg, sizeof(msg));
+		break;
 	case L2C_ESC_STAMPS:
-		c->stamps = !c->stamps;
-		c->bol = 1;
-		l2c_con_say(c, "time stamps %s", onoff(c->stamps));
-		return 1;
+		l2c_view_flip(&c->view, L2C_VIEW_STAMPS, msg, sizeof(msg));
+		break;
 	case L2C_ESC_MAP:
-		if (c->esc.line[0] != '\0' &&
-		    l2c_map_parse(c->esc.line, &c->maps) != 0)
-			l2c_con_say(c, "unknown map in \"%s\"", c->esc.line);
-		l2c_map_names(c->maps, names, sizeof(names));
-		l2c_con_say(c, "maps: %s", names);
-		return 1;
+		(void)l2c_view_set_maps(&c->view, c->esc.line, msg,
+		    sizeof(msg));
+		break;
 	case L2C_ESC_WRITE:
 		if (l2c_hex_parse(c->esc.line, b, sizeof(b), &n) != 0) {
 			l2c_con_say(c, "not hex bytes (\"1b 5b 41\", at most "
-			    "%d)", WRITE_MAX);
+			    "%d)", L2C_VIEW_WRITE_MAX);
 			return 1;
 		}
 		rv = l2c_con_offer(c, b, n);
@@ -229,6 +184,8 @@ l2c_con_tool(struct l2c_console *c, enum l2c_esc_cmd cmd)
 	default:
 		return 0;
 	}
+	l2c_con_say(c, "%s", msg);
+	return 1;
 }
 
 void

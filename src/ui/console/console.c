@@ -144,7 +144,7 @@ on_idle(void *arg)
 {
 	struct l2c_console	*c = arg;
 
-	if (c->settling || l2c_con_paste_busy(c) ||
+	if (c->settling || l2c_feed_busy(&c->feed) ||
 	    (c->sess->ops->pending != NULL &&
 	    c->sess->ops->pending(c->sess->s))) {
 		c->idle_waited = 1;
@@ -239,7 +239,7 @@ esc_cmd(void *arg, enum l2c_esc_cmd cmd, uint8_t key)
 		    key >= 0x20 && key < 0x7f ? key : '?');
 		break;
 	case L2C_ESC_SEND:
-		if (l2c_con_send_start(c, c->esc.line) == 0) {
+		if (l2c_feed_send(&c->feed, c->esc.line, "^C") == 0) {
 			l2c_timer_arm(c->loop, &c->progress, PROGRESS);
 			c->paced = 1;
 			pump_input(c);
@@ -267,7 +267,7 @@ pump_paced(struct l2c_console *c)
 	c->pumping = 1;
 	do {
 		c->repump = 0;
-		rv = l2c_con_paste_pump(c, &deadline);
+		rv = l2c_feed_pump(&c->feed, c->in, &c->inlen, &deadline);
 	} while (rv == 0 && c->repump && !c->closing);
 	c->pumping = 0;
 	if (rv < 0) {
@@ -280,10 +280,10 @@ pump_paced(struct l2c_console *c)
 		    deadline - now : 0);
 	} else
 		l2c_timer_cancel(c->loop, &c->pace_timer);
-	if (!l2c_con_paste_busy(c) && c->inlen == 0)
+	if (!l2c_feed_busy(&c->feed) && c->inlen == 0)
 		c->paced = 0;
 	/* While a file goes, keys are read: ^C must come through. */
-	watch_input(c, c->inlen == 0 || (c->sending && c->inlen < INBUF / 2));
+	watch_input(c, c->inlen == 0 || (c->feed.sending && c->inlen < INBUF / 2));
 }
 
 static void
@@ -298,7 +298,7 @@ pump_input(struct l2c_console *c)
 			watch_input(c, 0);	/* held until on_settle() */
 		return;
 	}
-	if (c->paced || l2c_con_paste_busy(c)) {
+	if (c->paced || l2c_feed_busy(&c->feed)) {
 		pump_paced(c);
 		return;
 	}
@@ -323,8 +323,10 @@ typed(struct l2c_console *c, uint8_t *p, size_t n)
 {
 	int	paced, began = 0;
 
-	if (n > 0 && l2c_con_paste_busy(c) && memchr(p, 0x03, n) != NULL) {
-		l2c_con_paste_stop(c, "^C:");
+	if (n > 0 && l2c_feed_busy(&c->feed) && memchr(p, 0x03, n) != NULL) {
+		l2c_feed_stop(&c->feed, "^C:");
+		explicit_bzero(c->in, c->inlen);
+		c->inlen = 0;
 		l2c_timer_cancel(c->loop, &c->pace_timer);
 		c->paced = 0;
 		return;
@@ -332,8 +334,8 @@ typed(struct l2c_console *c, uint8_t *p, size_t n)
 	if (c->term.paste)
 		n = l2c_bpaste_strip(p, n, &c->in_paste, &began);
 	l2c_con_echo(c, p, n);
-	paced = began || c->in_paste || l2c_con_paste_wanted(c, p, n);
-	c->inlen += l2c_map_apply(c->maps, L2C_MAP_OUT, p, n,
+	paced = began || c->in_paste || l2c_feed_wanted(&c->feed, p, n);
+	c->inlen += l2c_view_out(&c->view, p, n,
 	    c->in + c->inlen);
 	if (paced)
 		c->paced = 1;
@@ -348,7 +350,7 @@ on_stdin(void *arg, int fd, short revents)
 	ssize_t			 n;
 
 	(void)revents;
-	if ((c->inlen > 0 && !c->sending) || c->closing)
+	if ((c->inlen > 0 && !c->feed.sending) || c->closing)
 		return;
 	/* Room for the maps, which may double every byte. */
 	if ((room = (sizeof(c->in) - c->inlen) / 2) == 0) {
@@ -390,10 +392,12 @@ static void
 on_progress(void *arg)
 {
 	struct l2c_console	*c = arg;
+	char			 line[L2C_FEED_NAME + 128];
 
-	if (!c->sending)
+	if (!c->feed.sending)
 		return;
-	l2c_con_send_progress(c);
+	if (l2c_feed_progress(&c->feed, line, sizeof(line)) > 0)
+		l2c_con_say(c, "%s", line);
 	l2c_timer_arm(c->loop, &c->progress, PROGRESS);
 }
 
@@ -430,8 +434,8 @@ on_output(void *arg, const uint8_t *p, size_t n)
 	}
 	if (!c->out_text)
 		l2c_con_show(c, p, n);
-	if (l2c_con_paste_busy(c)) {
-		l2c_pace_output(&c->pace, p, n);
+	if (l2c_feed_busy(&c->feed)) {
+		l2c_feed_output(&c->feed, p, n);
 		pump_input(c);
 	}
 	if (c->in_eof && !c->closing) {
@@ -555,7 +559,10 @@ l2c_console_new(struct l2c_loop *loop, const struct l2c_console_opts *o,
 
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return L2C_ERR_NOMEM;
-	c->file_fd = -1;
+	c->feed.file_fd = -1;
+	c->feed.offer = l2c_con_feed_offer;
+	c->feed.say = l2c_con_feed_say;
+	c->feed.arg = c;
 	c->loop = loop;
 	c->opts = *o;
 	c->interactive = isatty(STDIN_FILENO) && o->batch != 1;
@@ -577,18 +584,21 @@ l2c_console_new(struct l2c_loop *loop, const struct l2c_console_opts *o,
 	l2c_timer_init(&c->settle, on_settle, c);
 	l2c_timer_init(&c->pace_timer, on_pace, c);
 	l2c_timer_init(&c->progress, on_progress, c);
-	c->maps = o->maps;
-	c->local_echo = o->local_echo;
-	c->hex = o->hex;
-	c->stamps = o->stamps && c->interactive;
-	c->bol = 1;
-	if ((rv = l2c_con_paste_init(c)) != 0 ||
+	c->view.maps = o->maps;
+	c->view.local_echo = o->local_echo;
+	c->view.hex = o->hex;
+	c->view.stamps = o->stamps && c->interactive;
+	c->view.bol = 1;
+	c->view.put = l2c_con_put;
+	c->view.arg = c;
+	if ((rv = l2c_feed_init(&c->feed, o->paste_wait,
+	    o->paste_delay_us, o->line_delay_us, c->interactive)) != 0 ||
 	    (rv = l2c_con_vt_start(c)) != 0) {
 		l2c_console_free(c);
 		return rv;
 	}
 	/* A paste the terminal brackets is paced even when one line. */
-	c->term.paste = c->pacing && c->interactive && !c->out_text;
+	c->term.paste = c->feed.pacing && c->interactive && !c->out_text;
 	*cp = c;
 	return 0;
 }
@@ -653,7 +663,7 @@ l2c_console_free(struct l2c_console *c)
 	l2c_term_restore(&c->term);
 	l2c_console_log_stop(c);
 	explicit_bzero(c->in, sizeof(c->in));
-	l2c_con_paste_free(c);
+	l2c_feed_free(&c->feed);
 	l2c_vt_free(c->vt);
 	free(c->out);
 	free(c->hold);

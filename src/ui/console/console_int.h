@@ -2,9 +2,9 @@
 /*
  * The console face's parts (console.c at the top; con_io.c, the
  * terminal and the session's input; vt_glue.c, the terminal model;
- * paste.c, paced input and file send): the one context they share.
- * Calls go down only: console.c calls the parts, the parts call
- * con_io.c, and timers stay in console.c.
+ * feed.h, paced input and file send, shared with the full-screen UI):
+ * the one context they share.  Calls go down only: console.c calls the
+ * parts, the parts call con_io.c, and timers stay in console.c.
  */
 #ifndef L2C_UI_CONSOLE_INT_H
 #define L2C_UI_CONSOLE_INT_H
@@ -17,14 +17,15 @@
 #include "core/session.h"
 #include "ui/console/console.h"
 #include "ui/console/escape.h"
+#include "ui/console/feed.h"
 #include "ui/console/sess_log.h"
 #include "ui/console/term.h"
 #include "ui/console/tools.h"
+#include "ui/console/view.h"
 #include "ui/console/vt.h"
 
 #define INBUF		4096
 #define OUTBUF		65536		/* text lines, written per output */
-#define PACE_QUEUE	(256 * 1024)	/* a paste or file, queued at most */
 
 struct l2c_console {
 	struct l2c_loop		*loop;
@@ -64,26 +65,14 @@ struct l2c_console {
 	struct l2c_timer	 settle;	/* batch input not yet */
 	uint64_t		 settle_end;
 	int			 settling;
-	/* The small tools (tools.h), switched from the escape prompt. */
-	unsigned		 maps;		/* L2C_MAP_* */
-	int			 local_echo;
-	int			 hex;
-	struct l2c_hexview	 hexv;
-	int			 stamps;	/* the terminal's lines */
-	int			 bol;		/* the next byte starts a line */
-	/* Paced input (paste.c): a paste, then a file being sent. */
-	int			 pacing;	/* pace is set up */
-	struct l2c_pace		 pace;
+	/* The small tools (view.h), switched from the escape prompt. */
+	struct l2c_view		 view;
+	/* Paced input (feed.h): a paste, then a file being sent. */
+	struct l2c_feed		 feed;
 	struct l2c_timer	 pace_timer;
-	int			 pasting;	/* since the paste began */
 	int			 paced;		/* in[] goes through the pacer */
 	int			 in_paste;	/* between bracketed paste's marks */
 	int			 pumping, repump;	/* pump_paced() under way */
-	int			 sending;	/* a file, until its last line */
-	int			 file_fd;	/* -1: all of it queued */
-	int			 file_cr;	/* the last byte read was CR */
-	char			 file_name[L2C_ESC_LINE_MAX];
-	uint64_t		 file_size, file_start;
 	struct l2c_timer	 progress;
 };
 
@@ -94,6 +83,8 @@ void	l2c_con_say(struct l2c_console *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	l2c_con_offer(struct l2c_console *, const uint8_t *, size_t);
 void	l2c_con_log(struct l2c_console *, const void *, size_t);
+/* The view's put: to the terminal, or held while the menu is up. */
+void	l2c_con_put(void *, const void *, size_t);
 /* The device's output to the terminal: maps, hex view, stamps. */
 void	l2c_con_show(struct l2c_console *, const uint8_t *, size_t);
 /* Typed bytes shown as typed (local echo). */
@@ -106,22 +97,8 @@ int	l2c_con_vt_start(struct l2c_console *);
 void	l2c_con_reply_flush(struct l2c_console *);
 void	l2c_con_out_flush(struct l2c_console *);
 
-/* paste.c: paced input. */
-int	l2c_con_paste_init(struct l2c_console *);
-void	l2c_con_paste_free(struct l2c_console *);
-/* The bytes just typed must go paced (a paste, or pacing under way). */
-int	l2c_con_paste_wanted(const struct l2c_console *, const uint8_t *,
-	    size_t);
-/* Paced input waits to go, or a file is being sent. */
-int	l2c_con_paste_busy(const struct l2c_console *);
-/*
- * Queue what waits (typed input, the file), send what may go: <0 an
- * input error, else 0; *deadline is when to look again (0: on output).
- */
-int	l2c_con_paste_pump(struct l2c_console *, uint64_t *deadline);
-/* ^C while pacing: stop it all. */
-void	l2c_con_paste_stop(struct l2c_console *, const char *why);
-int	l2c_con_send_start(struct l2c_console *, const char *path);
-void	l2c_con_send_progress(struct l2c_console *);
+/* con_io.c: the feeder's hooks (feed.h), offer and say. */
+int	l2c_con_feed_offer(void *, const uint8_t *, size_t);
+void	l2c_con_feed_say(void *, const char *);
 
 #endif

@@ -293,6 +293,20 @@ tui_signals(struct tui *t)
 		(void)l2c_loop_signal(t->loop, sigs[i], on_signal, t);
 }
 
+/*
+ * Bracketed paste on the terminal, while curses has it and pastes are
+ * paced: on at each start, off before curses gives the terminal back
+ * (on exit, and before anything else gets it).
+ */
+static void
+bracket(struct tui *t, int on)
+{
+	if (t->o.paste_wait == L2C_PACE_OFF)
+		return;
+	(void)fflush(stdout);
+	(void)!write(STDOUT_FILENO, on ? "\033[?2004h" : "\033[?2004l", 8);
+}
+
 /* Curses takes the terminal (the alternate screen), first or again. */
 int
 tui_curses_on(struct tui *t)
@@ -314,6 +328,9 @@ tui_curses_on(struct tui *t)
 		set_escdelay(25);
 		/* Keys come through the loop: no peeking at stdin mid-draw. */
 		typeahead(-1);
+		/* A paste the terminal brackets: its marks as two keys. */
+		(void)define_key("\033[200~", TUI_KEY_PASTE_BEGIN);
+		(void)define_key("\033[201~", TUI_KEY_PASTE_END);
 		curs_set(0);
 		tui_colors(t);
 	}
@@ -322,6 +339,7 @@ tui_curses_on(struct tui *t)
 	tui_keys(t, 1);
 	/* Back from a session: the size may have changed meanwhile. */
 	tui_resized(t);
+	bracket(t, 1);
 	return 0;
 }
 
@@ -333,6 +351,7 @@ tui_curses_off(struct tui *t)
 	l2c_log_set_sink(NULL, NULL);
 	if (!t->curses_on)
 		return;
+	bracket(t, 0);
 	t->curses_on = 0;
 	endwin();
 }

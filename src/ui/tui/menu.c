@@ -4,7 +4,8 @@
  * is pressed in it: back to the device, switching sessions (next,
  * previous, 1-9, the device table with the sessions left running),
  * scrollback (scroll, search, write), disconnect, break, the session
- * log and session information.  One row per entry.
+ * log, session information, and the line-mode console's small tools
+ * (sess_tools.c).  One row per entry.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -36,6 +37,12 @@ static void	m_info(struct tui *, struct tui_sess *);
 static void	m_esc(struct tui *, struct tui_sess *);
 static void	m_help(struct tui *, struct tui_sess *);
 static void	m_rc(struct tui *, struct tui_sess *);
+static void	m_send(struct tui *, struct tui_sess *);
+static void	m_hexw(struct tui *, struct tui_sess *);
+static void	m_echo(struct tui *, struct tui_sess *);
+static void	m_hexv(struct tui *, struct tui_sess *);
+static void	m_stamps(struct tui *, struct tui_sess *);
+static void	m_maps(struct tui *, struct tui_sess *);
 
 static const struct menu_item items[] = {
 	{ 'c',	"Continue in the session",			m_back },
@@ -50,6 +57,12 @@ static const struct menu_item items[] = {
 	{ 'l',	"Start the session log",			m_log },
 	{ 'r',	"Reconnect when lost: turn on",			m_rc },
 	{ 'i',	"Session information",				m_info },
+	{ 'f',	"Send a file, line by line",			m_send },
+	{ 'x',	"Write hex bytes",				m_hexw },
+	{ 'o',	"Local echo: turn on",				m_echo },
+	{ 'h',	"Hex view of the output: turn on",		m_hexv },
+	{ 'T',	"Time stamps on the output: turn on",		m_stamps },
+	{ 'm',	"CR/LF maps",					m_maps },
 	{ 'e',	"Send the escape key to the device",		m_esc },
 	{ '?',	"Help: every key",				m_help },
 };
@@ -246,6 +259,65 @@ m_rc(struct tui *t, struct tui_sess *s)
 }
 
 static void
+m_send(struct tui *t, struct tui_sess *s)
+{
+	tui_tool_send(t, s);
+}
+
+static void
+m_hexw(struct tui *t, struct tui_sess *s)
+{
+	tui_tool_hex(t, s);
+}
+
+/* A switch flips, and the session is back to be seen with it. */
+static void
+m_echo(struct tui *t, struct tui_sess *s)
+{
+	tui_tool_flip(t, s, L2C_VIEW_ECHO);
+	m_back(t, s);
+}
+
+static void
+m_hexv(struct tui *t, struct tui_sess *s)
+{
+	tui_tool_flip(t, s, L2C_VIEW_HEX);
+	m_back(t, s);
+}
+
+static void
+m_stamps(struct tui *t, struct tui_sess *s)
+{
+	tui_tool_flip(t, s, L2C_VIEW_STAMPS);
+	m_back(t, s);
+}
+
+static void
+m_maps(struct tui *t, struct tui_sess *s)
+{
+	tui_tool_maps(t, s);
+}
+
+/* A row's label as things are now (on, off, under way). */
+static const char *
+label_of(const struct menu_item *it, const struct tui_sess *s)
+{
+	if (it->fn == m_log && l2c_sess_log_path(&s->log) != NULL)
+		return "Stop the session log";
+	if (it->fn == m_rc && s->rc_on)
+		return "Reconnect when lost: turn off (on now)";
+	if (it->fn == m_send && s->feed.sending)
+		return "Stop sending the file";
+	if (it->fn == m_echo && s->view.local_echo)
+		return "Local echo: turn off (on now)";
+	if (it->fn == m_hexv && s->view.hex)
+		return "Hex view of the output: turn off (on now)";
+	if (it->fn == m_stamps && s->view.stamps)
+		return "Time stamps on the output: turn off (on now)";
+	return it->label;
+}
+
+static void
 m_esc(struct tui *t, struct tui_sess *s)
 {
 	uint8_t	b = (uint8_t)t->o.escape;
@@ -266,12 +338,17 @@ m_help(struct tui *t, struct tui_sess *s)
 	tui_pop_add(t, "In a session every key goes to the device, but %s,",
 	    tui_keyname(t->o.escape, esc, sizeof(esc)));
 	tui_pop_add(t, "which opens this menu.  In the menu:");
-	for (i = 0; i < NITEMS; i++)
-		tui_pop_add(t, "  %c      %s", items[i].key, items[i].label);
-	tui_pop_add(t, "  1-9    show session 1 to 9");
-	tui_pop_add(t, "  PgUp   scroll back a page");
-	tui_pop_add(t, "  q      disconnect this session");
-	tui_pop_add(t, "  Esc    back to the session (%s too)", esc);
+	/* Two to a line: the help fits most windows (and it scrolls). */
+	for (i = 0; i < NITEMS; i += 2)
+		tui_pop_add(t, "  %c  %-36s %c%s%s", items[i].key,
+		    items[i].label, i + 1 < NITEMS ? items[i + 1].key : ' ',
+		    i + 1 < NITEMS ? "  " : "",
+		    i + 1 < NITEMS ? items[i + 1].label : "");
+	tui_pop_add(t, "  1-9  show session 1 to 9; PgUp scroll back a page; "
+	    "q disconnect");
+	tui_pop_add(t, "  Esc  back to the session (%s too); ^C in the "
+	    "session stops a paste", esc);
+	tui_pop_add(t, "       or a file being sent");
 	tui_pop_add(t, "In scroll mode:");
 	tui_pop_add(t, "  PgUp PgDn Up Down  scroll; Home/g oldest, End/G "
 	    "newest");
@@ -296,7 +373,7 @@ menu_draw(struct tui *t, void *data)
 	const char	*log = l2c_sess_log_path(&s->log), *label;
 	char		 left[512], line[512];
 	char		 mac[L2C_MAC_STRLEN], esc[8];
-	int		 i, w = 56, h = NITEMS + 5, y, x;
+	int		 i, w = 56, h = NITEMS + 5, y, x, per = NITEMS, cw;
 	attr_t		 a;
 
 	snprintf(left, sizeof(left), "l2console - session %d of %d with %s "
@@ -308,19 +385,22 @@ menu_draw(struct tui *t, void *data)
 		tui_statusline(t, LINES - 2);
 		return;
 	}
+	/* Too tall for the window: two columns. */
+	if (h > LINES - 3) {
+		per = (NITEMS + 1) / 2;
+		h = per + 5;
+		w = 2 * w;
+	}
 	if (w > COLS - 2)
 		w = COLS - 2;
 	if (h > LINES - 3)
 		h = LINES - 3;
+	cw = per < NITEMS ? (w - 2) / 2 : w - 2;
 	y = (LINES - h) / 2;
 	x = (COLS - w) / 2;
 	tui_frame(t, y, x, h, w, "Session menu");
-	for (i = 0; i < NITEMS && i < h - 5; i++) {
-		label = items[i].label;
-		if (items[i].fn == m_log && log != NULL)
-			label = "Stop the session log";
-		if (items[i].fn == m_rc && s->rc_on)
-			label = "Reconnect when lost: turn off (on now)";
+	for (i = 0; i < NITEMS && i % per < h - 5; i++) {
+		label = label_of(&items[i], s);
 		if (items[i].fn == m_esc) {
 			snprintf(line, sizeof(line), " %c  Send the escape key "
 			    "(%s) to the device", items[i].key,
@@ -332,8 +412,8 @@ menu_draw(struct tui *t, void *data)
 		    items[i].fn == m_break && (s->state != TS_CONNECTED ||
 		    s->sess.ops->brk == NULL) ? t->attr[TA_DIM] : A_NORMAL;
 		if (i == s->menu_cur)
-			tui_fill(y + 2 + i, x + 1, w - 2, a);
-		tui_put(y + 2 + i, x + 1, w - 2, a, line);
+			tui_fill(y + 2 + i % per, x + 1 + i / per * cw, cw, a);
+		tui_put(y + 2 + i % per, x + 1 + i / per * cw, cw, a, line);
 	}
 	if (s->closing)
 		tui_put(y + h - 2, x + 2, w - 4, A_BOLD, "disconnecting...");

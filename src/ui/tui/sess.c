@@ -3,7 +3,8 @@
  * The session screen: the current session drawn from its pane, the
  * session list below it, and every key for the device, turned into the
  * bytes its terminal mode wants (pane.h), but the escape key, which
- * opens the session menu (menu.c) over it.
+ * opens the session menu (menu.c) over it.  A bracketed paste's marks
+ * turn paced input on (sessions.c); ^C stops what is being paced.
  */
 #include <string.h>
 
@@ -36,12 +37,22 @@ sess_key(struct tui *t, void *data, int ch)
 	/* Typed ahead while connecting: queued until it is open. */
 	if (s->state == TS_LOST || s->state == TS_CLOSED || s->closing)
 		return;
+	if (ch == TUI_KEY_PASTE_BEGIN || ch == TUI_KEY_PASTE_END) {
+		tui_sess_paste(s, ch == TUI_KEY_PASTE_BEGIN);
+		return;
+	}
+	if (ch == 0x03 && !s->in_paste && l2c_feed_busy(&s->feed)) {
+		tui_sess_paste_stop(s, "^C:");
+		return;
+	}
 	if (ch == '\n' && (s->fam->flags & L2C_FAM_LF_TO_CR))
 		ch = '\r';
 	/* Typing brings the live screen back, as in a terminal. */
 	if (tui_pane_scrolled(s->pane) > 0)
 		tui_pane_scroll(s->pane, -tui_pane_scrolled(s->pane));
+	s->typing = 1;
 	tui_pane_key(s->pane, ch);
+	s->typing = 0;
 }
 
 const struct tui_screen tui_scr_sess = {

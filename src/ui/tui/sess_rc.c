@@ -21,7 +21,10 @@
 #include "ui/tui/pane.h"
 #include "ui/tui/tui_int.h"
 
-/* The wait is the line mode's default; hold() locks only when on. */
+/*
+ * For hold() and release(), which lock only when on; the wait is
+ * --reconnect-timeout's (t->o.reconnect_us).
+ */
 static const struct l2c_reconnect_opts rc_opts = { 1, L2C_RECONNECT_US };
 
 static void	on_step(void *);
@@ -136,8 +139,8 @@ tui_rc_closed(struct tui_sess *s, enum tui_sess_state was, int err)
 		keep_screen(s);
 		tui_sess_note(s, "%s %s; reconnecting once it answers "
 		    "(up to %.0f s)", s->name, err == 0 ? "ended the session" :
-		    "lost", (double)rc_opts.timeout_us / 1e6);
-		l2c_timer_arm(s->t->loop, &s->rc_end, rc_opts.timeout_us);
+		    "lost", (double)s->t->o.reconnect_us / 1e6);
+		l2c_timer_arm(s->t->loop, &s->rc_end, s->t->o.reconnect_us);
 	} else if (was == TS_RECONNECTING && err == L2C_ERR_NOANSWER)
 		tui_sess_note(s, "%s answers, its console not yet: waiting",
 		    mac);
@@ -154,7 +157,7 @@ on_end(void *arg)
 	char		 why[128];
 
 	snprintf(why, sizeof(why), "gave up reconnecting after %.0f s",
-	    (double)rc_opts.timeout_us / 1e6);
+	    (double)s->t->o.reconnect_us / 1e6);
 	give_up(s, why);
 }
 
@@ -220,8 +223,8 @@ from_lost(struct tui_sess *s)
 	keep_screen(s);
 	tui_sess_note(s, "reconnecting to %s once it answers (up to %.0f s)",
 	    l2c_mac_fmt(s->peer, mac, sizeof(mac)),
-	    (double)rc_opts.timeout_us / 1e6);
-	l2c_timer_arm(s->t->loop, &s->rc_end, rc_opts.timeout_us);
+	    (double)s->t->o.reconnect_us / 1e6);
+	l2c_timer_arm(s->t->loop, &s->rc_end, s->t->o.reconnect_us);
 	tui_rc_wait(s);
 }
 

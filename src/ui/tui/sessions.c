@@ -20,6 +20,7 @@
 #include "ui/tui/tui_int.h"
 
 #define CLOSE_GRACE	L2C_SEC(3)	/* CLOSED must come by then */
+#define PROGRESS	L2C_SEC(1)	/* a file's progress, this often */
 /* What the pane emulates: libvterm is an xterm-class terminal. */
 #define SESS_TERM	"xterm"
 
@@ -91,26 +92,165 @@ pump(struct tui_sess *s)
 	s->inlen -= (size_t)taken;
 }
 
+/* The feeder's hooks: a line to the session, a word to the status. */
+static int
+feed_offer(void *arg, const uint8_t *p, size_t n)
+{
+	struct tui_sess	*s = arg;
+
+	if (s->state != TS_CONNECTED || s->closing)
+		return 0;
+	return s->sess.ops->input(s->sess.s, p, n);
+}
+
+static void
+feed_say(void *arg, const char *line)
+{
+	struct tui_sess	*s = arg;
+
+	tui_status(s->t, TA_NORMAL, "%s: %s", s->name, line);
+}
+
+/* Paced input: what may go now, and when to look again. */
+static void
+pump_paced(struct tui_sess *s)
+{
+	uint64_t	deadline, now;
+	int		rv;
+
+	if ((rv = l2c_feed_pump(&s->feed, s->in, &s->inlen, &deadline)) < 0) {
+		tui_sess_paste_stop(s, l2c_strerror(rv));
+		return;
+	}
+	if (deadline != 0) {
+		now = l2c_now_us();
+		l2c_timer_arm(s->t->loop, &s->feed_timer, deadline > now ?
+		    deadline - now : 0);
+	}
+	if (!l2c_feed_busy(&s->feed) && s->inlen == 0 && !s->in_paste)
+		s->paced = 0;
+}
+
+/*
+ * What waits in in[], from the loop once a batch of keys is in: more
+ * than one line at once (a paste the terminal did not bracket) goes
+ * paced, as everything queued behind paced input does.
+ */
+static void
+flush(struct tui_sess *s)
+{
+	if (!s->paced && s->feed.pacing &&
+	    l2c_feed_wanted(&s->feed, s->in, s->inlen))
+		s->paced = 1;
+	if (s->paced || l2c_feed_busy(&s->feed))
+		pump_paced(s);
+	else
+		pump(s);
+}
+
+static void
+on_feed(void *arg)
+{
+	flush(arg);
+}
+
 int
 tui_sess_send(struct tui_sess *s, const void *p, size_t n)
 {
 	if (s->state == TS_LOST || s->state == TS_CLOSED || s->closing)
 		return L2C_ERR_INVAL;
+	/* A paste fills in[] within one batch: into the feed's queue. */
+	if (n > sizeof(s->in) - s->inlen)
+		flush(s);
 	if (n > sizeof(s->in) - s->inlen) {
 		s->in_lost += n;
 		return L2C_ERR_NOSPACE;
 	}
 	memcpy(s->in + s->inlen, p, n);
 	s->inlen += n;
-	pump(s);
+	/* After this pass of the loop: the rest of the keys read with it. */
+	l2c_timer_arm(s->t->loop, &s->feed_timer, 0);
 	return 0;
 }
 
-/* The pane's bytes for the device: answers to probes, keys. */
+static void
+on_progress(void *arg)
+{
+	struct tui_sess	*s = arg;
+	char		 line[L2C_FEED_NAME + 128];
+
+	if (l2c_feed_progress(&s->feed, line, sizeof(line)) == 0)
+		return;		/* done or stopped: the feeder said so */
+	feed_say(s, line);
+	l2c_timer_arm(s->t->loop, &s->progress, PROGRESS);
+}
+
+void
+tui_sess_send_file(struct tui_sess *s, const char *path)
+{
+	if (l2c_feed_send(&s->feed, path, "f in the menu (or ^C)") != 0)
+		return;
+	s->paced = 1;
+	l2c_timer_arm(s->t->loop, &s->progress, PROGRESS);
+	l2c_timer_arm(s->t->loop, &s->feed_timer, 0);
+}
+
+void
+tui_sess_paste(struct tui_sess *s, int begin)
+{
+	s->in_paste = begin;
+	if (begin && s->feed.pacing)
+		s->paced = 1;
+}
+
+/* Paced input stops (^C, an input error, the session's end). */
+void
+tui_sess_paste_stop(struct tui_sess *s, const char *why)
+{
+	if (!l2c_feed_busy(&s->feed) && !s->paced)
+		return;
+	l2c_feed_stop(&s->feed, why);
+	explicit_bzero(s->in, s->inlen);
+	s->inlen = 0;
+	s->paced = s->in_paste = 0;
+	l2c_timer_cancel(s->t->loop, &s->feed_timer);
+}
+
+/*
+ * The pane's bytes for the device: answers to probes, keys.  A key is
+ * echoed when local echo is on, and goes through the output maps.
+ */
 static void
 on_reply(void *arg, const char *p, size_t n)
 {
-	(void)tui_sess_send(arg, p, n);
+	struct tui_sess	*s = arg;
+	uint8_t		 out[512];
+	size_t		 k, m;
+
+	if (!s->typing) {
+		(void)tui_sess_send(s, p, n);
+		return;
+	}
+	if (s->view.local_echo) {
+		l2c_view_echo(&s->view, (const uint8_t *)p, n);
+		if (on_screen(s->t, s))
+			tui_dirty(s->t);
+	}
+	for (; n > 0; p += k, n -= k) {
+		k = n < sizeof(out) / 2 ? n : sizeof(out) / 2;
+		m = l2c_view_out(&s->view, (const uint8_t *)p, k, out);
+		(void)tui_sess_send(s, out, m);
+	}
+	explicit_bzero(out, sizeof(out));
+}
+
+/* The view's way out: into the pane. */
+static void
+view_put(void *arg, const void *p, size_t n)
+{
+	struct tui_sess	*s = arg;
+
+	tui_pane_feed(s->pane, p, n);
 }
 
 static void
@@ -123,7 +263,11 @@ on_output(void *arg, const uint8_t *p, size_t n)
 		    "logging stopped", s->name, s->log.path);
 		l2c_sess_log_stop(&s->log);
 	}
-	tui_pane_feed(s->pane, p, n);
+	l2c_view_show(&s->view, p, n);
+	if (l2c_feed_busy(&s->feed)) {
+		l2c_feed_output(&s->feed, p, n);
+		l2c_timer_arm(s->t->loop, &s->feed_timer, 0);
+	}
 	if (on_screen(s->t, s))
 		tui_dirty(s->t);
 }
@@ -174,7 +318,7 @@ opened(struct tui_sess *s)
 		memmove(s->in + 1, s->in, s->inlen++);
 		s->in[0] = '\r';
 	}
-	pump(s);
+	flush(s);
 	tui_status(s->t, TA_OK, "connected to %s%s", s->name,
 	    again ? " again" : "");
 }
@@ -192,6 +336,7 @@ on_event(void *arg, enum l2c_sess_event ev, int err, const char *msg)
 		break;
 	case L2C_SESS_CLOSED:
 		l2c_timer_cancel(t->loop, &s->grace);
+		tui_sess_paste_stop(s, "the session ended:");
 		s->err = err;
 		s->have_facts = s->sess.ops->facts != NULL;
 		if (s->have_facts)
@@ -217,7 +362,7 @@ on_event(void *arg, enum l2c_sess_event ev, int err, const char *msg)
 			tui_status(t, TA_NORMAL, "%s: %s", s->name, msg);
 		break;
 	case L2C_SESS_WRITABLE:
-		pump(s);
+		flush(s);
 		break;
 	}
 	tui_dirty(t);
@@ -240,6 +385,9 @@ sess_free(struct tui_sess *s)
 
 	l2c_timer_cancel(t->loop, &s->grace);
 	l2c_timer_cancel(t->loop, &s->reap);
+	l2c_timer_cancel(t->loop, &s->feed_timer);
+	l2c_timer_cancel(t->loop, &s->progress);
+	l2c_feed_free(&s->feed);
 	tui_rc_free(s);
 	if (s->started)
 		s->sess.ops->free(s->sess.s);
@@ -351,6 +499,7 @@ tui_sess_disconnect(struct tui *t, struct tui_sess *s)
 	}
 	if (s->closing)
 		return;
+	tui_sess_paste_stop(s, "disconnect:");
 	s->closing = 1;
 	s->inlen = 0;
 	l2c_timer_arm(t->loop, &s->grace, CLOSE_GRACE);
@@ -457,6 +606,22 @@ tui_sess_begin(struct tui *t)
 	l2c_sess_log_init(&s->log);
 	l2c_timer_init(&s->grace, on_grace, s);
 	l2c_timer_init(&s->reap, reap, s);
+	l2c_timer_init(&s->feed_timer, on_feed, s);
+	l2c_timer_init(&s->progress, on_progress, s);
+	s->view.bol = 1;
+	s->view.put = view_put;
+	s->view.arg = s;
+	s->feed.file_fd = -1;
+	s->feed.offer = feed_offer;
+	s->feed.say = feed_say;
+	s->feed.arg = s;
+	if (l2c_feed_init(&s->feed, t->o.paste_wait, t->o.paste_delay_us,
+	    t->o.line_delay_us, 1) != 0) {
+		l2c_secret_wipe(t->conn.pass, sizeof(t->conn.pass));
+		tui_status(t, TA_ERR, "out of memory");
+		sess_free(s);
+		return;
+	}
 	s->restart = restart;
 	tui_rc_init(s, t->conn.pass);
 	log_attach(t, s);

@@ -23,6 +23,7 @@
 #include "ui/cli/cmd.h"
 #include "ui/console/console.h"
 #include "ui/cli/exitcode.h"
+#include "ui/cli/reconnect.h"
 #include "ui/tui/pane.h"
 #include "ui/tui/tui_int.h"
 
@@ -33,6 +34,8 @@ l2c_tui_defaults(struct l2c_tui_opts *o)
 	o->color = L2C_COLOR_AUTO;
 	o->escape = L2C_ESCAPE_DEFAULT;
 	o->scrollback = TUI_PANE_SCROLLBACK;
+	o->reconnect_us = L2C_RECONNECT_US;
+	o->paste_wait = L2C_PASTE_AUTO;
 }
 
 int

@@ -8,6 +8,7 @@
 #define L2C_UI_TUI_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum l2c_color {
 	L2C_COLOR_AUTO = 0,	/* a terminal with colours, NO_COLOR unset */
@@ -24,6 +25,11 @@ struct l2c_tui_opts {
 	int		 promisc;	/* --promisc: the scan's capture */
 	size_t		 scrollback;	/* --scrollback: rows per session */
 	int		 reconnect;	/* --reconnect: on for every session */
+	uint64_t	 reconnect_us;	/* --reconnect-timeout */
+	/* Paced paste (ui/console/feed.h): --paste-wait, --line-delay. */
+	int		 paste_wait;	/* enum l2c_pace_wait, or AUTO */
+	uint64_t	 paste_delay_us;
+	uint64_t	 line_delay_us;
 };
 
 void	l2c_tui_defaults(struct l2c_tui_opts *);

@@ -5,15 +5,16 @@
  * screen that covers everything), and the helpers every screen draws
  * with.  One file per screen: iface.c, neigh.c, form.c, popup.c,
  * menu.c, sess.c (the current session), scroll.c (its scroll mode);
- * sessions.c keeps every session under way with its pane (pane.c)
- * and sess_rc.c reconnects one that is lost;
+ * sessions.c keeps every session under way with its pane (pane.c),
+ * sess_rc.c reconnects one that is lost, sess_tools.c has the menu's
+ * console tools;
  * ping.c pings; dial.c connects by name.
  * Who calls whom, with no circle: tui.c (the top) starts the screens
  * and sets the hooks through which the frame reaches the sessions
  * (begin, end all, resize) and the table shows them; screens call each
  * other downwards (neigh -> dial, form, popup, ping; sess -> sessions;
- * menu, scroll -> sessions, form, popup; sessions -> neigh to resume,
- * pane, sess_rc; sess_rc -> form, and starts a session again through
+ * menu, scroll -> sessions, form, popup; menu -> sess_tools ->
+ * sessions, form; sessions -> neigh to resume, pane, sess_rc; sess_rc -> form, and starts a session again through
  * the hook sessions.c gives it) and every one calls the frame (frame.c)
  * and the drawing helpers (draw.c), which call no screen by name.  A screen is pushed
  * by naming its struct, which is no call.
@@ -31,7 +32,9 @@
 #include "core/ping_run.h"
 #include "core/session.h"
 #include "ui/console/console.h"
+#include "ui/console/feed.h"
 #include "ui/console/sess_log.h"
+#include "ui/console/view.h"
 #include "ui/cli/open.h"
 #include "ui/conf/known.h"
 #include "ui/conf/secret.h"
@@ -41,6 +44,9 @@
 #define TUI_NAMELEN	128
 #define TUI_USERLEN	256
 #define TUI_STATUSLEN	256
+/* Bracketed paste's marks, as curses returns them (frame.c defines). */
+#define TUI_KEY_PASTE_BEGIN	(KEY_MAX + 1)
+#define TUI_KEY_PASTE_END	(KEY_MAX + 2)
 
 enum tui_attr {
 	TA_NORMAL = 0,
@@ -165,6 +171,16 @@ struct tui_sess {
 	uint8_t			 in[4096];	/* keys and answers, to go */
 	size_t			 inlen;
 	uint64_t		 in_lost;
+	/* Paced input (ui/console/feed.h): a paste, a file sent. */
+	struct l2c_feed		 feed;
+	struct l2c_timer	 feed_timer;	/* in[] goes, or a line's wait */
+	int			 paced;		/* in[] goes through the feed */
+	int			 in_paste;	/* between bracketed paste's marks */
+	/* The console's small tools (sess_tools.c), pane side. */
+	struct l2c_view		 view;
+	int			 typing;	/* the pane's reply is a key */
+	struct l2c_timer	 progress;	/* a file's, in the status line */
+	char			 tool[1024];	/* the tools' form field */
 	struct l2c_timer	 grace;		/* CLOSED must come by then */
 	struct l2c_timer	 reap;		/* freed outside its callbacks */
 	int			 menu_cur;
@@ -315,6 +331,17 @@ void	tui_sess_next(struct tui *, int delta);
 void	tui_sess_table(struct tui *);	/* the table, sessions running */
 void	tui_sess_disconnect(struct tui *, struct tui_sess *);
 int	tui_sess_send(struct tui_sess *, const void *, size_t);
+/* A bracketed paste begins (1) or ends (0); ^C stops paced input. */
+void	tui_sess_paste(struct tui_sess *, int begin);
+void	tui_sess_paste_stop(struct tui_sess *, const char *why);
+/* A file, line by line, its progress in the status line each second. */
+void	tui_sess_send_file(struct tui_sess *, const char *path);
+
+/* sess_tools.c: the session menu's console tools. */
+void	tui_tool_flip(struct tui *, struct tui_sess *, enum l2c_view_switch);
+void	tui_tool_maps(struct tui *, struct tui_sess *);
+void	tui_tool_hex(struct tui *, struct tui_sess *);
+void	tui_tool_send(struct tui *, struct tui_sess *);
 
 /* sess_rc.c: reconnect, a session at a time. */
 void	tui_rc_init(struct tui_sess *, const char *pass);	/* at begin */
