@@ -13,7 +13,7 @@
 # Without a command: the global ones and the full-screen UI's.
 _l2console_global_opts=(-q -v --quiet --verbose --user -h --help -V --version
     -i --interface --color -e --escape --log --timestamps --promisc
-    --scrollback --reconnect)
+    --scrollback --reconnect --reconnect-timeout --paste-wait --line-delay)
 # Both consoles: the terminal, paste, tools, reconnect and scripting.
 _l2console_sess_opts=(--term --term-size --output --log-format --paste-wait
     --line-delay --map --local-echo --hex --reconnect --reconnect-timeout
