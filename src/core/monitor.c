@@ -176,6 +176,44 @@ l2c_mon_reply(struct l2c_mon *mon, unsigned type, const void *p, size_t len,
 	return l2c_mon_send(mon->sock, type, p, len, fd);
 }
 
+int
+l2c_mon_call_fd(int sock, unsigned type, const void *p, size_t len, int *fd)
+{
+	struct l2c_mon_msg	r;
+	int32_t			v;
+	int			rv;
+
+	*fd = -1;
+	if ((rv = l2c_mon_call(sock, type, p, len, &r)) != 0)
+		return rv;
+	v = L2C_ERR_PROTO;
+	if (r.type == (L2C_MON_REPLY | type) && r.len == 4)
+		v = (int32_t)((uint32_t)r.b[0] << 24 |
+		    (uint32_t)r.b[1] << 16 | (uint32_t)r.b[2] << 8 | r.b[3]);
+	if (v == 0 && r.fd < 0)
+		v = L2C_ERR_PROTO;
+	if (v != 0) {
+		if (r.fd >= 0)
+			close(r.fd);
+		return v < 0 ? v : L2C_ERR_PROTO;
+	}
+	*fd = r.fd;
+	return 0;
+}
+
+int
+l2c_mon_reply_fd(struct l2c_mon *mon, unsigned type, int rv, int fd)
+{
+	uint8_t	r[4];
+
+	r[0] = (uint32_t)rv >> 24;
+	r[1] = (uint32_t)rv >> 16;
+	r[2] = (uint32_t)rv >> 8;
+	r[3] = (uint32_t)rv;
+	return l2c_mon_send(mon->sock, L2C_MON_REPLY | type, r, sizeof(r),
+	    rv == 0 ? fd : -1);
+}
+
 struct l2c_loop *
 l2c_mon_loop(struct l2c_mon *mon)
 {
@@ -350,7 +388,7 @@ int
 l2c_monitor_start(const struct l2c_mon_conf *conf, int *sock, int *status)
 {
 	int	sv[2], rv;
-	pid_t	pid;
+	pid_t	pid, monitor = getpid();
 
 	*sock = -1;
 	*status = 0;
@@ -376,6 +414,13 @@ l2c_monitor_start(const struct l2c_mon_conf *conf, int *sock, int *status)
 			    l2c_strerror(rv));
 			_exit(EX_BROKEN);
 		}
+		/*
+		 * A monitor killed outright takes us along (set after the
+		 * drop, which clears it); it may be gone already.
+		 */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
+		    getppid() != monitor)
+			_exit(EX_BROKEN);
 		*sock = sv[1];
 		return 0;
 	}

@@ -22,6 +22,7 @@
 #include "core/loop.h"
 
 #define L2C_MON_MAX	512		/* body bytes of a message */
+#define L2C_MON_REPLY	0x80		/* an answer: its request's type, or-ed */
 
 struct l2c_mon_msg {
 	unsigned	type;
@@ -41,6 +42,13 @@ int	l2c_mon_recv(int sock, struct l2c_mon_msg *, int fd_ok);
 /* The parser's side: a request and the monitor's reply to it. */
 int	l2c_mon_call(int sock, unsigned type, const void *, size_t,
 	    struct l2c_mon_msg *reply);
+
+/*
+ * A request whose answer is a status and, with 0, a descriptor (a
+ * program's pty): 0 and *fd, or the monitor's negative L2C_ERR_*.
+ */
+int	l2c_mon_call_fd(int sock, unsigned type, const void *, size_t,
+	    int *fd);
 
 struct l2c_mon;
 
@@ -81,6 +89,8 @@ int	l2c_monitor_start(const struct l2c_mon_conf *, int *sock,
 int	l2c_mon_run(const struct l2c_mon_conf *, int sock, pid_t parser);
 int	l2c_mon_reply(struct l2c_mon *, unsigned type, const void *, size_t,
 	    int fd);
+/* The answer l2c_mon_call_fd() takes: rv, and fd when rv is 0. */
+int	l2c_mon_reply_fd(struct l2c_mon *, unsigned type, int rv, int fd);
 struct l2c_loop	*l2c_mon_loop(struct l2c_mon *);
 
 #endif /* L2C_MONITOR_H */

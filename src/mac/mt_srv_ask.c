@@ -101,9 +101,7 @@ a_spawn(void *arg, uint32_t id, const struct mt_srv_login *lg, int *fd,
 {
 	int			*sock = arg;
 	uint8_t			 q[14 + 255];
-	struct l2c_mon_msg	 r;
 	size_t			 tlen = strlen(lg->term);
-	int32_t			 v;
 	int			 rv;
 
 	if (tlen > 255)
@@ -115,19 +113,9 @@ a_spawn(void *arg, uint32_t id, const struct mt_srv_login *lg, int *fd,
 	q[7] = (lg->rows > 0xffff ? 0 : lg->rows) & 0xff;
 	memcpy(q + 8, lg->peer, 6);
 	memcpy(q + 14, lg->term, tlen);
-	if ((rv = ask(*sock, MTM_SPAWN, q, 14 + tlen, &r, 4)) != 0)
+	if ((rv = l2c_mon_call_fd(*sock, MTM_SPAWN, q, 14 + tlen, fd)) != 0)
 		return rv;
-	v = (int32_t)((uint32_t)r.b[0] << 24 | (uint32_t)r.b[1] << 16 |
-	    (uint32_t)r.b[2] << 8 | r.b[3]);
-	if (v == 0 && r.fd < 0)
-		v = L2C_ERR_PROTO;
-	if (v != 0) {
-		if (r.fd >= 0)
-			close(r.fd);
-		return v < 0 ? v : L2C_ERR_PROTO;
-	}
 	/* The program is the monitor's child: nothing for us to reap. */
-	*fd = r.fd;
 	*pid = 0;
 	return 0;
 }

@@ -207,7 +207,6 @@ on_spawn(struct mt_srv_mon *m, struct l2c_mon *mon,
 	struct mt_srv_login	 lg;
 	struct prog		*p;
 	char			 user[LOGIN_MAX + 1], term[TERM_MAX + 1];
-	uint8_t			 r[4];
 	int			 fd = -1, rv;
 	pid_t			 pid = 0;
 
@@ -236,11 +235,7 @@ on_spawn(struct mt_srv_mon *m, struct l2c_mon *mon,
 			p[m->nprogs++].kill_at = 0;
 		}
 	}
-	r[0] = (uint32_t)rv >> 24;
-	r[1] = (uint32_t)rv >> 16;
-	r[2] = (uint32_t)rv >> 8;
-	r[3] = (uint32_t)rv;
-	rv = l2c_mon_reply(mon, MTM_REPLY | MTM_SPAWN, r, sizeof(r), fd);
+	rv = l2c_mon_reply_fd(mon, MTM_SPAWN, rv, fd);
 	if (fd >= 0)
 		close(fd);
 	return rv;

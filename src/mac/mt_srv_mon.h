@@ -27,7 +27,7 @@ enum {
 	MTM_CHECK,
 	MTM_SPAWN,
 	MTM_END,
-	MTM_REPLY = 0x80,
+	MTM_REPLY = L2C_MON_REPLY,
 };
 
 #define MTM_BEGINS_PER_S	40	/* the monitor's own cap on logins */
