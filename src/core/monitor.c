@@ -254,8 +254,9 @@ on_sock(void *arg, int fd, short revents)
 		broken(mon, "malformed request");
 		return;
 	}
-	if (mon->conf->request(mon->conf->arg, mon, &m) < 0)
-		broken(mon, "request refused");
+	if ((rv = mon->conf->request(mon->conf->arg, mon, &m)) < 0)
+		broken(mon, rv == L2C_ERR_MALFORMED ? "malformed request" :
+		    l2c_strerror(rv));
 }
 
 static void

@@ -74,8 +74,6 @@ mt_srv_mon_free(struct mt_srv_mon *m)
 		kill(m->progs[i].pid, SIGKILL);
 		(void)waitpid(m->progs[i].pid, NULL, 0);
 	}
-	if (m->loop != NULL)
-		l2c_timer_cancel(m->loop, &m->kill_timer);
 	free(m->progs);
 	mt_check_free(m->check);
 	free(m);

@@ -71,8 +71,6 @@ mop_srv_mon_free(struct mop_srv_mon *m)
 		return;
 	reap_now(m->pid);
 	reap_now(m->lingering);
-	if (m->loop != NULL)
-		l2c_timer_cancel(m->loop, &m->kill_timer);
 	explicit_bzero(m, sizeof(*m));
 	l2c_priv_unlock(m, sizeof(*m));
 	free(m);
