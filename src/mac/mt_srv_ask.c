@@ -35,11 +35,11 @@ ask(int sock, unsigned type, const uint8_t *q, size_t len,
 
 	if ((rv = l2c_mon_call(sock, type, q, len, r)) != 0)
 		return rv;
-	if (r->type != (MTM_REPLY | type) || r->len < rmin) {
-		if (r->fd >= 0)
-			close(r->fd);
+	/* These answers carry no descriptor. */
+	if (r->fd >= 0)
+		close(r->fd);
+	if (r->type != (MTM_REPLY | type) || r->len < rmin)
 		return L2C_ERR_PROTO;
-	}
 	return 0;
 }
 

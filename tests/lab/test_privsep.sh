@@ -105,7 +105,7 @@ check "the parser is still the one, still nobody" \
 # A monitor killed outright: the parser goes too, nothing listens.
 kill -KILL "$mt"
 { wait "$mt"; } 2>/dev/null
-gone() { ! kill -0 "$mt_parser" 2>/dev/null; }
+gone() { [ -n "$mt_parser" ] && ! kill -0 "$mt_parser" 2>/dev/null; }
 check "killing the monitor ends its parser" wait_for 5 gone
 
 # MOP: --exec as --user, the parser nobody.
