@@ -37,7 +37,7 @@
 #endif
 #endif
 
-#define HDR		4	/* type and length, both big-endian 16 bits */
+#define HDR		4	/* type and length, big-endian 16 bits */
 #define EX_BROKEN	70	/* the monitor ended the parser */
 
 struct l2c_mon {

@@ -22,7 +22,7 @@
 #include "core/loop.h"
 
 #define L2C_MON_MAX	512		/* body bytes of a message */
-#define L2C_MON_REPLY	0x80		/* an answer: its request's type, or-ed */
+#define L2C_MON_REPLY	0x80		/* or-ed into an answer's type */
 
 struct l2c_mon_msg {
 	unsigned	type;
@@ -64,7 +64,7 @@ typedef int	l2c_mon_req_fn(void *, struct l2c_mon *,
 typedef void	l2c_mon_reap_fn(void *, pid_t, int status);
 
 struct l2c_mon_conf {
-	const char	*user;		/* the parser's account; NULL: nobody */
+	const char	*user;		/* the parser's; NULL: nobody */
 	const char	*name;		/* for log lines: "mt-server" */
 	l2c_mon_req_fn	*request;
 	l2c_mon_reap_fn	*reaped;	/* may be NULL */

@@ -249,7 +249,8 @@ void
 mts_start_md5(struct sess *s)
 {
 	struct mt_server	*srv = s->srv;
-	uint8_t			 salt[MT_MD5_SALT_LEN], ws[ECSRP_KEY_LEN];
+	uint8_t			 salt[MT_MD5_SALT_LEN];
+	uint8_t			 ws[ECSRP_KEY_LEN];
 	char			 m[L2C_MAC_STRLEN];
 
 	s->method = M_MD5;

@@ -21,8 +21,8 @@
 struct mop_srv_mon {
 	struct mop_server_conf	 o;
 	int			 granted;
-	pid_t			 pid;		/* the program; 0: none */
-	pid_t			 lingering;	/* hung up, not yet gone */
+	pid_t			 pid;		/* the program, or 0 */
+	pid_t			 lingering;	/* hung up, not gone */
 	struct l2c_loop		*loop;
 	struct l2c_timer	 kill_timer;
 	uint64_t		 second;	/* the cap's window */

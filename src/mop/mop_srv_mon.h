@@ -31,7 +31,8 @@ enum {
 struct mop_srv_mon;
 
 /* The monitor's state: the conf (verification, program; copied). */
-int	mop_srv_mon_new(const struct mop_server_conf *, struct mop_srv_mon **);
+int	mop_srv_mon_new(const struct mop_server_conf *,
+	    struct mop_srv_mon **);
 void	mop_srv_mon_free(struct mop_srv_mon *);
 int	mop_srv_mon_request(void *, struct l2c_mon *,
 	    const struct l2c_mon_msg *);

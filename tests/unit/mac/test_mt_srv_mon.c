@@ -211,7 +211,8 @@ test_malformed_ends_monitor(void **state)
 	big[1] = MTM_END;
 	big[2] = sizeof(big) >> 8;
 	big[3] = (sizeof(big) - 4) & 0xff;
-	assert_int_equal(send(r.sock, big, sizeof(big), 0), (ssize_t)sizeof(big));
+	assert_int_equal(send(r.sock, big, sizeof(big), 0),
+	    (ssize_t)sizeof(big));
 	assert_int_equal(rig_end(&r), 70);
 	/* A type nobody knows, and a length that lies. */
 	rig_start(&r);
