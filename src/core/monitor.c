@@ -388,17 +388,23 @@ drop(const char *user)
 int
 l2c_monitor_start(const struct l2c_mon_conf *conf, int *sock, int *status)
 {
-	int	sv[2], rv;
-	pid_t	pid, monitor = getpid();
+	struct passwd	*pw;
+	const char	*user;
+	int		 sv[2], rv;
+	pid_t		 pid, monitor = getpid();
 
 	*sock = -1;
 	*status = 0;
 	if (geteuid() != 0)
 		return 0;
-	if (getpwnam(conf->user != NULL ? conf->user :
-	    L2C_PRIV_DEFAULT_USER) == NULL) {
-		l2c_err("privsep: no user \"%s\"", conf->user != NULL ?
-		    conf->user : L2C_PRIV_DEFAULT_USER);
+	user = conf->user != NULL ? conf->user : L2C_PRIV_DEFAULT_USER;
+	if ((pw = getpwnam(user)) == NULL) {
+		l2c_err("privsep: no user \"%s\"", user);
+		return L2C_ERR_PRIV;
+	}
+	if (pw->pw_uid == 0) {
+		l2c_err("privsep: \"%s\" has uid 0: the parser must not be "
+		    "root", user);
 		return L2C_ERR_PRIV;
 	}
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) == -1)
@@ -410,9 +416,9 @@ l2c_monitor_start(const struct l2c_mon_conf *conf, int *sock, int *status)
 	}
 	if (pid == 0) {
 		close(sv[0]);
-		if ((rv = drop(conf->user)) != 0) {
-			l2c_err("privsep: cannot drop privileges: %s",
-			    l2c_strerror(rv));
+		if ((rv = drop(user)) != 0) {
+			l2c_err("privsep: the parser cannot become %s: %s",
+			    user, l2c_strerror(rv));
 			_exit(EX_BROKEN);
 		}
 		/*

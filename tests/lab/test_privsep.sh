@@ -132,4 +132,14 @@ rc=$?
 check "SIGTERM on the MOP monitor ends both cleanly (exit $rc)" \
     [ "$rc" -eq 0 ]
 check "no sanitizer report" absent Sanitizer "$log" "$mlog"
+
+# The parser's account must exist and must not be root.
+lab_exec s "$BIN" serve mop --privsep-user nosuch eth0 \
+    > "$LAB_TMP/nosuch.out" 2>&1
+check "--privsep-user of no account: refused, exit 77" \
+    status_grep $? 77 "$LAB_TMP/nosuch.out" 'privsep: no user "nosuch"'
+lab_exec s "$BIN" serve mikrotik --users "$U" --privsep-user root eth0 \
+    > "$LAB_TMP/root.out" 2>&1
+check "--privsep-user root: refused, exit 77" \
+    status_grep $? 77 "$LAB_TMP/root.out" 'the parser must not be root'
 lab_done

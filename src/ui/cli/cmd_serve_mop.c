@@ -104,7 +104,10 @@ separate(const char *user, struct mop_server_conf *o, struct l2c_ui_link *u,
 		return -1;
 	}
 	if (rv < 0) {
-		l2c_say("cannot separate privileges: %s", l2c_strerror(rv));
+		/* L2C_ERR_PRIV: no such account, and the monitor said so. */
+		if (rv != L2C_ERR_PRIV)
+			l2c_say("cannot separate privileges: %s",
+			    l2c_strerror(rv));
 		status = l2c_exit_for(rv);
 	}
 	l2c_ui_close(u);
