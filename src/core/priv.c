@@ -28,8 +28,6 @@ int
 l2c_priv_drop(const char *user)
 {
 	struct passwd	*pw;
-	uid_t		 ru, eu, su;
-	gid_t		 rg, eg, sg;
 
 	if (geteuid() != 0)
 		return 0;
@@ -39,22 +37,30 @@ l2c_priv_drop(const char *user)
 		l2c_err("cannot drop privileges: no user \"%s\"", user);
 		return L2C_ERR_PRIV;
 	}
-	if (pw->pw_uid == 0)
+	return l2c_priv_drop_ids(pw->pw_uid, pw->pw_gid);
+}
+
+int
+l2c_priv_drop_ids(uid_t uid, gid_t gid)
+{
+	uid_t		 ru, eu, su;
+	gid_t		 rg, eg, sg;
+
+	if (uid == 0)
 		return L2C_ERR_PRIV;
-	if (setgroups(1, &pw->pw_gid) == -1 ||
-	    setresgid(pw->pw_gid, pw->pw_gid, pw->pw_gid) == -1 ||
-	    setresuid(pw->pw_uid, pw->pw_uid, pw->pw_uid) == -1)
+	if (setgroups(1, &gid) == -1 ||
+	    setresgid(gid, gid, gid) == -1 ||
+	    setresuid(uid, uid, uid) == -1)
 		return L2C_ERR_PRIV;
 	/* The drop must be permanent: root must not come back. */
 	if (setuid(0) != -1 || seteuid(0) != -1 || setgid(0) != -1)
 		return L2C_ERR_PRIV;
 	if (getresuid(&ru, &eu, &su) == -1 || getresgid(&rg, &eg, &sg) == -1 ||
-	    ru != pw->pw_uid || eu != pw->pw_uid || su != pw->pw_uid ||
-	    rg != pw->pw_gid || eg != pw->pw_gid || sg != pw->pw_gid)
+	    ru != uid || eu != uid || su != uid ||
+	    rg != gid || eg != gid || sg != gid)
 		return L2C_ERR_PRIV;
 	l2c_priv_nodump();
-	l2c_debug("dropped privileges to %s (uid %u)", user,
-	    (unsigned)pw->pw_uid);
+	l2c_debug("dropped privileges to uid %u", (unsigned)uid);
 	return 0;
 }
 

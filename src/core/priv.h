@@ -14,6 +14,8 @@
 
 /* As root: become user (default nobody) for good, and check it. */
 int	l2c_priv_drop(const char *user);
+/* The same by ids, for a caller that looked the account up before. */
+int	l2c_priv_drop_ids(uid_t uid, gid_t gid);
 /*
  * A file written for the user while still root (--pcap, --log): no
  * symlink followed, only a regular file with one link, mode 0600 when

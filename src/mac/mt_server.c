@@ -18,10 +18,10 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "core/random.h"
-#include "mac/ecsrp.h"
 #include "mac/mndp.h"
 #include "mac/mndp_announce.h"
 #include "mac/mt_ping.h"
+#include "mac/mt_srv_check.h"
 #include "mac/mt_srv_int.h"
 
 const char *const mts_method_name[] = { "none", "EC-SRP5", "MD5" };
@@ -195,7 +195,7 @@ mt_server_new(struct l2c_ctx *ctx, const struct mt_server_conf *conf,
 	int			 rv;
 
 	*out = NULL;
-	if (conf->users == NULL || conf->spawn == NULL)
+	if (conf->guard == NULL && (conf->users == NULL || conf->spawn == NULL))
 		return L2C_ERR_INVAL;
 	if ((srv = calloc(1, sizeof(*srv))) == NULL)
 		return L2C_ERR_NOMEM;
@@ -220,9 +220,11 @@ mt_server_new(struct l2c_ctx *ctx, const struct mt_server_conf *conf,
 		srv->conf.block_us = MT_SRV_BLOCK_US;
 	l2c_timer_init(&srv->orphan_timer, mts_orphan_cb, srv);
 	l2c_timer_init(&srv->mndp_timer, mndp_cb, srv);
-	if ((rv = mts_rng(srv, srv->secret, sizeof(srv->secret))) != 0 ||
-	    (rv = ecsrp_new(&srv->e)) != 0 ||
-	    (rv = l2c_loop_signal(ctx->loop, SIGCHLD, mts_sigchld_cb, srv)) != 0)
+	if (conf->guard != NULL)
+		srv->guard = *conf->guard;
+	else if ((rv = mts_local_guard(srv)) != 0)
+		goto fail;
+	if ((rv = l2c_loop_signal(ctx->loop, SIGCHLD, mts_sigchld_cb, srv)) != 0)
 		goto fail;
 	if ((rv = l2c_ctx_listen(ctx, "udp dst port 20561 or udp dst port 5678",
 	    srv_rx, srv)) < 0)
@@ -294,7 +296,7 @@ mt_server_free(struct mt_server *srv)
 	if (srv->rxid >= 0)
 		l2c_ctx_unlisten(srv->ctx, srv->rxid);
 	(void)l2c_loop_signal(loop, SIGCHLD, NULL, NULL);
-	ecsrp_free(srv->e);
+	mt_check_free(srv->check);
 	OPENSSL_cleanse(srv, sizeof(*srv));
 	free(srv);
 }

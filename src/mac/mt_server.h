@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The MAC-Telnet server: every client session in one process and one
- * event loop.  START, login (EC-SRP5, or legacy MD5 for plain-text users
+ * The MAC-Telnet server: every client session in one event loop (the
+ * parser's, under privilege separation: the users file and the
+ * programs are the monitor's, behind conf.guard).  START, login (EC-SRP5, or legacy MD5 for plain-text users
  * unless refused), then a program on a pty per session, over
  * acknowledged DATA in both directions (ours are retransmitted, unlike
  * mactelnetd's).  It also answers MAC ping and MNDP requests and
@@ -58,10 +59,31 @@ typedef int	mt_srv_spawn_fn(void *, const struct mt_srv_login *, int *fd,
 /* Random bytes (tests and fuzzing make them predictable); 0 or error. */
 typedef int	mt_srv_rng_fn(void *, uint8_t *, size_t);
 
+/*
+ * What needs the users file or root, for login id (nonzero, one per
+ * session): done in this process from users and spawn (conf.guard
+ * NULL), or asked of the privileged monitor (mt_srv_mon.h).
+ * begin: 0 with the salt and EC-SRP5's W_s (33 bytes), L2C_ERR_PROTO
+ * for a client key off the curve, else an error; check: 1 good, 0 with
+ * why, or an error; spawn: only after a good check, as
+ * mt_srv_spawn_fn; end: the login is over, its program hung up.
+ */
+struct mt_srv_guard {
+	int	(*begin)(void *, uint32_t id, int md5, const char *user,
+		    const uint8_t *wc, uint8_t *salt, uint8_t *ws);
+	int	(*check)(void *, uint32_t id, const char *user,
+		    const uint8_t *resp, size_t len, char *why, size_t wlen);
+	int	(*spawn)(void *, uint32_t id, const struct mt_srv_login *,
+		    int *fd, pid_t *pid);
+	void	(*end)(void *, uint32_t id);
+	void	*arg;
+};
+
 struct mt_server_conf {
 	struct mt_users	*users;		/* borrowed; refreshed before logins */
 	mt_srv_spawn_fn	*spawn;
 	void		*spawn_arg;
+	const struct mt_srv_guard *guard; /* else users and spawn, here */
 	int		 no_md5;	/* refuse the legacy MD5 login */
 	uint64_t	 idle_us;	/* 0: MT_SRV_IDLE_US */
 	uint64_t	 mndp_us;	/* announce period; 0: never */

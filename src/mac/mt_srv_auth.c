@@ -1,50 +1,20 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The MAC-Telnet server's logins: EC-SRP5 and MD5 checked with the same
- * work whatever the user (unknown users fail exactly as wrong passwords
- * do), begun only within a server-wide budget, every answer (success
- * or failure) held the same delay, longer for an Ethernet source that
- * keeps failing.
+ * The MAC-Telnet server's logins: begun only within a server-wide
+ * budget, checked by the guard (mt_srv_check.c, here or in the
+ * monitor), every answer (success or failure) held the same delay,
+ * longer for an Ethernet source that keeps failing.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
 
 #include "core/err.h"
 #include "core/log.h"
 #include "mac/ecsrp.h"
 #include "mac/md5auth.h"
 #include "mac/mt_srv_int.h"
-
-/*
- * Per-user values that must look the same on every try (a salt that
- * changed per try would tell an unknown user from a known one):
- * SHA256(secret || tag || user), the secret fresh per server.
- */
-static int
-derive(struct mt_server *srv, char tag, const char *user, uint8_t *out,
-    size_t len)
-{
-	uint8_t		 h[32];
-	EVP_MD_CTX	*md;
-	int		 ok;
-
-	if ((md = EVP_MD_CTX_new()) == NULL)
-		return L2C_ERR_NOMEM;
-	ok = EVP_DigestInit_ex(md, EVP_sha256(), NULL) &&
-	    EVP_DigestUpdate(md, srv->secret, sizeof(srv->secret)) &&
-	    EVP_DigestUpdate(md, &tag, 1) &&
-	    EVP_DigestUpdate(md, user, strlen(user)) &&
-	    EVP_DigestFinal_ex(md, h, NULL);
-	EVP_MD_CTX_free(md);
-	if (!ok)
-		return L2C_ERR_CRYPTO;
-	memcpy(out, h, len < sizeof(h) ? len : sizeof(h));
-	OPENSSL_cleanse(h, sizeof(h));
-	return 0;
-}
 
 static struct failrec *
 failrec(struct mt_server *srv, const uint8_t *mac, int create)
@@ -154,8 +124,6 @@ static void
 wipe_secrets(struct sess *s)
 {
 	OPENSSL_cleanse(s->pass, sizeof(s->pass));
-	OPENSSL_cleanse(s->s, sizeof(s->s));
-	OPENSSL_cleanse(s->v, sizeof(s->v));
 }
 
 /* End auth, a message, END: no delay, and nothing about any user. */
@@ -242,45 +210,13 @@ mts_fail_now(struct sess *s, const char *why)
 }
 
 /*
- * The verifier point V for a user, and its salt.  A verifier line has
- * both; a plain-text password gives x for a salt of its own and V = x.G;
- * an unknown user gets a made-up x the same way (same salt on every
- * try).  Each costs one scalar multiplication, a verifier line's spent
- * on a made-up x, so the time to answer tells nothing about the user.
- */
-static int
-user_v(struct sess *s, const struct mt_user *u, const char *user)
-{
-	struct mt_server	*srv = s->srv;
-	uint8_t			 x[ECSRP_LEN], junk[ECSRP_KEY_LEN];
-	int			 rv;
-
-	if (u != NULL && MT_USER_HAS_V(u)) {
-		memcpy(s->v, u->v, sizeof(s->v));
-		memcpy(s->salt, u->salt, sizeof(s->salt));
-		if ((rv = derive(srv, 'i', user, x, sizeof(x))) == 0)
-			rv = ecsrp_pubkey(srv->e, x, junk);
-	} else if ((rv = derive(srv, 's', user, s->salt,
-	    sizeof(s->salt))) == 0) {
-		rv = u != NULL ? ecsrp_verifier(user, u->password, s->salt, x) :
-		    derive(srv, 'i', user, x, sizeof(x));
-		if (rv == 0)
-			rv = ecsrp_pubkey(srv->e, x, s->v);
-	}
-	OPENSSL_cleanse(x, sizeof(x));
-	return rv;
-}
-
-/*
- * The client sent its user and key: answer W_s and the salt.  A known
- * user's verifier, or one made up for an unknown user (same salt on
- * every try, same work), so the answer tells nothing about the user.
+ * The client sent its user and key: answer W_s and the salt, which the
+ * guard makes the same way for a known user and an unknown one.
  */
 void
 mts_start_ecsrp(struct sess *s)
 {
 	struct mt_server	*srv = s->srv;
-	const struct mt_user	*u;
 	uint8_t			 key[ECSRP_KEY_LEN + ECSRP_SALT_LEN];
 	char			 user[LOGIN_MAX + 1];
 	int			 rv;
@@ -290,27 +226,19 @@ mts_start_ecsrp(struct sess *s)
 		return;
 	snprintf(user, sizeof(user), "%.*s", (int)ecsrp_user_len(s->user1),
 	    s->user1);
-	(void)mt_users_refresh(srv->conf.users);
-	u = mt_users_find(srv->conf.users, user, strlen(user));
-	s->known = u != NULL;
-	rv = user_v(s, u, user);
-	if (rv == 0 && (rv = ecsrp_key_check(srv->e, s->wc, s->wc)) != 0) {
+	srv->st.crypto_ops++;
+	rv = srv->guard.begin(srv->guard.arg, s->id, 0, user, s->wc, key +
+	    ECSRP_KEY_LEN, key);
+	s->begun = 1;
+	if (rv == L2C_ERR_PROTO) {
 		mts_fail(s, "the client's public key is not on the curve");
 		return;
-	}
-	if (rv == 0)
-		rv = mts_rng(srv, s->s, sizeof(s->s));
-	if (rv == 0) {
-		srv->st.crypto_ops++;
-		rv = ecsrp_server_key(srv->e, s->s, s->v, s->ws);
 	}
 	if (rv != 0) {
 		l2c_warn("mt-server: EC-SRP5 key: %s", l2c_strerror(rv));
 		mts_refuse(s, MSG_INTERNAL);
 		return;
 	}
-	memcpy(key, s->ws, ECSRP_KEY_LEN);
-	memcpy(key + ECSRP_KEY_LEN, s->salt, ECSRP_SALT_LEN);
 	(void)mts_queue_msg(s, MT_CP_PASSSALT, key, sizeof(key));
 	s->state = S_KEY;
 	mts_pump(s);
@@ -321,6 +249,8 @@ void
 mts_start_md5(struct sess *s)
 {
 	struct mt_server	*srv = s->srv;
+	uint8_t			 salt[MT_MD5_SALT_LEN];
+	uint8_t			 ws[ECSRP_KEY_LEN];
 	char			 m[L2C_MAC_STRLEN];
 
 	s->method = M_MD5;
@@ -332,72 +262,42 @@ mts_start_md5(struct sess *s)
 	}
 	if (!budget(s))
 		return;
-	if (mts_rng(srv, s->salt, MT_MD5_SALT_LEN) != 0) {
+	memset(ws, 0, sizeof(ws));
+	s->begun = 1;
+	if (srv->guard.begin(srv->guard.arg, s->id, 1, "", ws, salt,
+	    ws) != 0) {
 		mts_refuse(s, MSG_INTERNAL);
 		return;
 	}
-	(void)mts_queue_msg(s, MT_CP_PASSSALT, s->salt, MT_MD5_SALT_LEN);
+	(void)mts_queue_msg(s, MT_CP_PASSSALT, salt, MT_MD5_SALT_LEN);
 	s->state = S_KEY;
 	mts_pump(s);
 }
 
 /*
- * Password and user are in: check them with the same computation
- * whatever the user (unknown, verifier-only over MD5, wrong password).
+ * Password and user are in: the guard checks them with the same
+ * computation whatever the user (unknown, verifier-only over MD5,
+ * wrong password).
  */
 void
 mts_verify(struct sess *s)
 {
 	struct mt_server	*srv = s->srv;
-	const struct mt_user	*u;
-	char			 user[LOGIN_MAX + 1], dummy[33];
-	uint8_t			 d[16];
-	const char		*why = "wrong password";
-	size_t			 k;
-	int			 ok = 0, rv;
+	char			 user[LOGIN_MAX + 1], why[128];
+	int			 rv;
 
 	snprintf(user, sizeof(user), "%.*s", (int)ecsrp_user_len(s->login),
 	    s->login);
-	if (s->method == M_ECSRP) {
-		uint8_t proof[ECSRP_LEN];
-
-		memset(proof, 0, sizeof(proof));
-		memcpy(proof, s->pass, s->passlen < sizeof(proof) ?
-		    s->passlen : sizeof(proof));
+	if (s->method == M_ECSRP)
 		srv->st.crypto_ops++;
-		rv = ecsrp_server_check(srv->e, s->s, s->v, s->wc, s->ws,
-		    proof);
-		ok = rv == 0 && s->known && s->passlen == ECSRP_LEN &&
-		    !s->bad_login && strlen(user) == ecsrp_user_len(s->user1) &&
-		    strncmp(user, s->user1, strlen(user)) == 0;
-		if (!s->known)
-			why = "no such user";
-		else if (rv == 0 && !ok)
-			why = "user name changed during the login";
-		OPENSSL_cleanse(proof, sizeof(proof));
-	} else {
-		(void)mt_users_refresh(srv->conf.users);
-		u = mt_users_find(srv->conf.users, user, strlen(user));
+	else
 		srv->st.md5_checks++;
-		if (u != NULL && !MT_USER_HAS_V(u) &&
-		    s->passlen == MT_MD5_RESP_LEN) {
-			ok = mt_md5_check(u->password, s->salt, s->pass) == 0 &&
-			    !s->bad_login;
-		} else {
-			/* The same work against a password nobody has. */
-			(void)derive(srv, 'm', user, d, sizeof(d));
-			for (k = 0; k < sizeof(d); k++)
-				snprintf(dummy + 2 * k, 3, "%02x", d[k]);
-			(void)mt_md5_check(dummy, s->salt, s->pass);
-			OPENSSL_cleanse(dummy, sizeof(dummy));
-			why = u == NULL ? "no such user" : MT_USER_HAS_V(u) ?
-			    "the user has only an EC-SRP5 verifier, MD5 "
-			    "cannot work" : "bad password field";
-		}
-	}
+	snprintf(why, sizeof(why), "wrong password");
+	rv = srv->guard.check(srv->guard.arg, s->id, user, s->pass,
+	    s->passlen, why, sizeof(why));
 	wipe_secrets(s);
-	if (!ok) {
-		mts_fail(s, why);
+	if (rv != 1 || s->bad_login) {
+		mts_fail(s, rv < 0 ? l2c_strerror(rv) : why);
 		return;
 	}
 	hold_answer(s, 1);

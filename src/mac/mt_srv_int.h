@@ -86,12 +86,11 @@ struct sess {
 	unsigned		 cols, rows;
 	int			 have_user, have_pass, bad_login;
 	int			 verdict_ok;	/* S_VERDICT of a good login */
+	uint32_t		 id;		/* the guard's login id */
+	int			 begun;		/* the guard knows it */
 	uint8_t			 pass[ECSRP_LEN];
 	size_t			 passlen;
-	int			 known;
-	uint8_t			 salt[ECSRP_SALT_LEN];
-	uint8_t			 s[ECSRP_LEN], v[ECSRP_KEY_LEN];	/* V = x.G */
-	uint8_t			 wc[ECSRP_KEY_LEN], ws[ECSRP_KEY_LEN];
+	uint8_t			 wc[ECSRP_KEY_LEN];
 
 	/* The wire. */
 	int			 have_in;
@@ -138,9 +137,10 @@ struct orphan {
 struct mt_server {
 	struct l2c_ctx		*ctx;
 	struct mt_server_conf	 conf;
-	struct ecsrp		*e;
+	struct mt_srv_guard	 guard;
+	struct mt_check		*check;		/* the guard here, or NULL */
+	uint32_t		 next_id;
 	int			 rxid;
-	uint8_t			 secret[32];
 	struct sess		*bucket[NBUCKET];
 	struct sess		*all, *oldest;	/* newest first */
 	size_t			 nsess;
@@ -157,6 +157,9 @@ struct mt_server {
 	int			 shutting_down;
 	struct mt_server_stats	 st;
 };
+
+/* mt_srv_local.c */
+int	mts_local_guard(struct mt_server *srv);
 
 /* mt_server.c */
 int	mts_rng(struct mt_server *srv, uint8_t *p, size_t len);

@@ -94,6 +94,10 @@ mts_hangup(struct sess *s)
 	}
 	s->fd_eof = 1;
 	s->inlen = 0;
+	if (s->begun) {
+		s->begun = 0;
+		srv->guard.end(srv->guard.arg, s->id);
+	}
 	if (s->pid <= 0)
 		return;
 	kill(-s->pid, SIGHUP);
@@ -171,7 +175,7 @@ mts_open_terminal(struct sess *s, const char *user)
 	lg.rows = s->rows;
 	lg.peer = s->peer;
 	lg.method = mts_method_name[s->method];
-	rv = srv->conf.spawn(srv->conf.spawn_arg, &lg, &s->fd, &s->pid);
+	rv = srv->guard.spawn(srv->guard.arg, s->id, &lg, &s->fd, &s->pid);
 	if (rv == L2C_ERR_AUTH || rv == L2C_ERR_NOTFOUND) {
 		mts_fail_now(s, "no such account on this host");
 		return;

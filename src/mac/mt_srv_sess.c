@@ -401,6 +401,9 @@ sess_new(struct mt_server *srv, const struct l2c_pkt *pkt,
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return NULL;
 	s->srv = srv;
+	if (++srv->next_id == 0)
+		srv->next_id = 1;
+	s->id = srv->next_id;
 	memcpy(s->peer, h->src, L2C_ETH_ALEN);
 	memcpy(s->eth, pkt->src, L2C_ETH_ALEN);
 	s->key = h->session;

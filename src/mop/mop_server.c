@@ -51,6 +51,7 @@ struct mop_server {
 	size_t			 inlen;
 	struct l2c_timer	 t_rsv, t_sysid;
 	struct mop_server_stats	 st;
+	struct mop_srv_guard	 guard;
 };
 
 static char *
@@ -140,10 +141,14 @@ pty_watch(struct mop_server *s)
 static void
 pty_hangup(struct mop_server *s)
 {
+	int	had = s->pty.fd != -1;
+
 	if (s->pty.fd != -1 && s->watching)
 		l2c_loop_fd_del(s->ctx->loop, s->pty.fd);
 	s->watching = 0;
 	l2c_pty_close(&s->pty);
+	if (had && s->guard.hangup != NULL)
+		s->guard.hangup(s->guard.arg);
 }
 
 static void
@@ -166,25 +171,67 @@ child_ended(struct mop_server *s)
 		out_append(s, ended_note, sizeof(ended_note) - 1);
 }
 
-static int
-spawn(struct mop_server *s)
+int
+mop_server_spawn(const struct mop_server_conf *o, int *fd, pid_t *pid)
 {
 	struct l2c_login	lg;
 	int			rv;
 
 	/* login.c: the account's ids and the documented environment. */
 	memset(&lg, 0, sizeof(lg));
-	lg.user = s->o.user;
-	lg.argv = s->o.argv;
+	lg.user = o->user;
+	lg.argv = o->argv;
 	lg.term = "vt100";
-	if ((rv = l2c_login_spawn(&lg, &s->pty.fd, &s->pty.pid)) != 0) {
-		l2c_warn("mop: cannot start %s: %s", s->o.argv[0],
+	if ((rv = l2c_login_spawn(&lg, fd, pid)) != 0) {
+		l2c_warn("mop: cannot start %s: %s", o->argv[0],
 		    l2c_strerror(rv));
 		return rv;
 	}
-	l2c_info("mop: started %s (pid %d)", s->o.argv[0], (int)s->pty.pid);
+	l2c_info("mop: started %s (pid %d)", o->argv[0], (int)*pid);
+	return 0;
+}
+
+/* Every byte looked at, right or wrong: the time tells nothing. */
+int
+mop_server_verif_ok(const struct mop_server_conf *o,
+    const uint8_t verif[MOP_VERIF_LEN])
+{
+	uint8_t	d = 0;
+	size_t	i;
+
+	if (!o->verify)
+		return 1;
+	for (i = 0; i < MOP_VERIF_LEN; i++)
+		d |= verif[i] ^ o->verif[i];
+	return d == 0;
+}
+
+static int
+spawn(struct mop_server *s)
+{
+	int	rv;
+
+	if ((rv = s->guard.spawn(s->guard.arg, &s->pty.fd,
+	    &s->pty.pid)) != 0)
+		return rv;
 	pty_watch(s);
 	return 0;
+}
+
+static int
+l_reserve(void *arg, const uint8_t verif[MOP_VERIF_LEN])
+{
+	struct mop_server	*s = arg;
+
+	return mop_server_verif_ok(&s->o, verif);
+}
+
+static int
+l_spawn(void *arg, int *fd, pid_t *pid)
+{
+	struct mop_server	*s = arg;
+
+	return mop_server_spawn(&s->o, fd, pid);
 }
 
 static void
@@ -249,6 +296,8 @@ drop(struct mop_server *s, const char *why)
 	l2c_timer_cancel(s->ctx->loop, &s->t_rsv);
 	pty_hangup(s);
 	s->outlen = s->inlen = 0;
+	if (s->guard.release != NULL)
+		s->guard.release(s->guard.arg);
 }
 
 static void
@@ -272,8 +321,7 @@ on_reserve(struct mop_server *s, const struct l2c_pkt *pkt,
 		    macstr(pkt->src, a), macstr(s->holder, b));
 		return;
 	}
-	if (s->o.verify && memcmp(m->u.reserve.verif, s->o.verif,
-	    MOP_VERIF_LEN) != 0) {
+	if (s->guard.reserve(s->guard.arg, m->u.reserve.verif) != 1) {
 		s->st.refused++;
 		l2c_info("mop: %s: refused, wrong verification",
 		    macstr(pkt->src, a));
@@ -481,6 +529,13 @@ mop_server_new(struct l2c_ctx *ctx, const struct mop_server_conf *o,
 		return L2C_ERR_NOMEM;
 	s->ctx = ctx;
 	s->o = *o;
+	if (o->guard != NULL)
+		s->guard = *o->guard;
+	else {
+		s->guard.reserve = l_reserve;
+		s->guard.spawn = l_spawn;
+		s->guard.arg = s;
+	}
 	if (s->o.rsv_timer == 0)
 		s->o.rsv_timer = MOP_SERVER_RSV_TIMER;
 	if (s->o.software == NULL)

@@ -59,9 +59,17 @@ for c in CAP_SYS_ADMIN CAP_NET_ADMIN CAP_SYS_MODULE CAP_SYS_PTRACE \
 done
 check "CapabilityBoundingSet leaves out admin capabilities${extra:+ (has:$extra)}" \
     [ -z "$extra" ]
-check "NoNewPrivileges=yes" [ "$(setting NoNewPrivileges)" = yes ]
+# Sessions need sudo (set-user-ID) and their homes; the parser confines
+# itself (privilege separation), the monitor must start their programs.
+check "NoNewPrivileges=no: sudo and su work in a session" \
+    [ "$(setting NoNewPrivileges)" = no ]
 check "ProtectSystem=strict" [ "$(setting ProtectSystem)" = strict ]
-check "ProtectHome=yes" [ "$(setting ProtectHome)" = yes ]
+check "ProtectHome=no: a session's user has a home" \
+    [ "$(setting ProtectHome)" = no ]
+chroot_allowed() {
+	setting SystemCallFilter | grep -qx chroot
+}
+check "SystemCallFilter lets the parser's chroot through" chroot_allowed
 check "PrivateTmp=yes" [ "$(setting PrivateTmp)" = yes ]
 check "RestrictAddressFamilies=AF_PACKET AF_UNIX AF_INET AF_NETLINK" \
     [ "$(setting RestrictAddressFamilies)" = "AF_PACKET AF_UNIX AF_INET AF_NETLINK" ]

@@ -23,7 +23,9 @@
 #include "core/log.h"
 #include "core/login.h"
 #include "core/priv.h"
+#include "core/monitor.h"
 #include "mac/mt_server.h"
+#include "mac/mt_srv_mon.h"
 #include "mac/mt_users.h"
 #include "ui/cli/cmd.h"
 #include "ui/cli/exitcode.h"
@@ -37,8 +39,11 @@ static const struct l2c_cmd *const me = &cmd_serve_mikrotik_entry;
 
 struct serve {
 	const char		*exec;
+	const char		*privsep_user;
 	struct mt_server	*srv;
 	struct mt_users		*users;
+	struct mt_srv_guard	 guard;		/* the monitor's, over sock */
+	int			 sock;
 	struct l2c_loop		*loop;
 	struct l2c_timer	 stop_timer;
 	uint64_t		 stop_deadline;
@@ -192,7 +197,8 @@ on_signal(void *arg, int signo)
 	struct serve	*sv = arg;
 
 	if (signo == SIGHUP) {
-		if (mt_users_refresh(sv->users) == 0)
+		/* Under privsep the monitor re-reads it before each login. */
+		if (sv->users != NULL && mt_users_refresh(sv->users) == 0)
 			l2c_info("users file unchanged (%zu users)",
 			    sv->users->n);
 		return;
@@ -208,6 +214,55 @@ on_signal(void *arg, int signo)
 	stop_check(sv);
 }
 
+/*
+ * Privilege separation, as root: the monitor keeps the users file and
+ * returns here only when the parser has ended (its exit status); the
+ * parser goes on (-1) with none of the users' secrets, asking the
+ * monitor for each login.  Without root there is nothing to separate.
+ */
+static int
+separate(struct serve *sv, struct l2c_ui_link *u)
+{
+	struct l2c_mon_conf	 mc;
+	struct mt_srv_mon	*mon;
+	int			 rv, status;
+
+	sv->sock = -1;
+	if (geteuid() != 0)
+		return -1;
+	if ((rv = mt_srv_mon_new(sv->users, spawn, sv, &mon)) != 0) {
+		l2c_say("cannot start the monitor: %s", l2c_strerror(rv));
+		status = l2c_exit_for(rv);
+		goto done;
+	}
+	memset(&mc, 0, sizeof(mc));
+	mc.user = sv->privsep_user;
+	mc.name = "mt-server";
+	mc.request = mt_srv_mon_request;
+	mc.reaped = mt_srv_mon_reaped;
+	mc.arg = mon;
+	rv = l2c_monitor_start(&mc, &sv->sock, &status);
+	mt_srv_mon_free(mon);
+	if (rv == 0) {
+		/* The parser: what it inherited of the users goes. */
+		mt_users_free(sv->users);
+		sv->users = NULL;
+		mt_srv_ask_guard(&sv->sock, &sv->guard);
+		return -1;
+	}
+	if (rv < 0) {
+		/* L2C_ERR_PRIV: no such account, and the monitor said so. */
+		if (rv != L2C_ERR_PRIV)
+			l2c_say("cannot separate privileges: %s",
+			    l2c_strerror(rv));
+		status = l2c_exit_for(rv);
+	}
+done:
+	l2c_ui_close(u);
+	mt_users_free(sv->users);
+	return status;
+}
+
 /* Users, interface, server, loop; the exit status. */
 static int
 run(const char *ifname, const char *users_path, struct mt_server_conf *conf,
@@ -219,7 +274,7 @@ run(const char *ifname, const char *users_path, struct mt_server_conf *conf,
 	char			 host[HOST_NAME_MAX + 1], why[512];
 	char			 mac[L2C_MAC_STRLEN];
 	static const int	 sigs[] = { SIGINT, SIGTERM, SIGHUP };
-	size_t			 i;
+	size_t			 i, nusers;
 	int			 rv, ex;
 
 	/* The users file's secrets must not end up in a core file. */
@@ -242,6 +297,9 @@ run(const char *ifname, const char *users_path, struct mt_server_conf *conf,
 		mt_users_free(sv->users);
 		return ex;
 	}
+	nusers = sv->users->n;
+	if ((ex = separate(sv, &u)) >= 0)
+		return ex;
 	if (conf->identity == NULL && gethostname(host, sizeof(host)) == 0) {
 		host[sizeof(host) - 1] = '\0';
 		conf->identity = host;
@@ -254,6 +312,7 @@ run(const char *ifname, const char *users_path, struct mt_server_conf *conf,
 	conf->users = sv->users;
 	conf->spawn = spawn;
 	conf->spawn_arg = sv;
+	conf->guard = sv->sock >= 0 ? &sv->guard : NULL;
 	conf->ipsrc = if_ipv4(ifname);
 	sv->loop = u.loop;
 	l2c_timer_init(&sv->stop_timer, stop_check, sv);
@@ -263,9 +322,10 @@ run(const char *ifname, const char *users_path, struct mt_server_conf *conf,
 			goto fail;
 	if ((rv = mt_server_new(&u.ctx, conf, &sv->srv)) != 0)
 		goto fail;
-	l2c_info("serving MAC-Telnet on %s (%s), %zu users%s", ifname,
-	    l2c_mac_fmt(u.link->mac, mac, sizeof(mac)), sv->users->n,
-	    conf->no_md5 ? ", MD5 refused" : "");
+	l2c_info("serving MAC-Telnet on %s (%s), %zu users%s%s", ifname,
+	    l2c_mac_fmt(u.link->mac, mac, sizeof(mac)), nusers,
+	    conf->no_md5 ? ", MD5 refused" : "", sv->sock >= 0 ?
+	    ", privilege separated" : "");
 	if ((rv = l2c_loop_run(u.loop)) < 0)
 		goto fail;
 	goto out;
@@ -296,6 +356,7 @@ out:
 
 /* Long-only options: this helper's range (0x320...). */
 #define OPT_MD5_USER	0x323
+#define OPT_PRIVSEP_USER 0x380
 
 static int
 serve_mikrotik(int argc, char **argv)
@@ -312,6 +373,7 @@ serve_mikrotik(int argc, char **argv)
 		{ "max-fails",		required_argument,	NULL, 'F' },
 		{ "fail-delay",		required_argument,	NULL, 'D' },
 		{ "md5",		no_argument,		NULL, OPT_MD5_USER },
+		{ "privsep-user",	required_argument, NULL, OPT_PRIVSEP_USER },
 		{ "help",		no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -376,6 +438,9 @@ serve_mikrotik(int argc, char **argv)
 		case OPT_MD5_USER:
 			md5 = 1;
 			break;
+		case OPT_PRIVSEP_USER:
+			sv.privsep_user = optarg;
+			break;
 		case 'h':
 			return l2c_cmd_help(me);
 		default:
@@ -406,7 +471,7 @@ const struct l2c_cmd cmd_serve_mikrotik_entry = {
 	.parent = "serve",
 	.usage = "[--users FILE] [--exec CMD] [--no-md5] "
 	    "[--idle-timeout SEC] [--mndp-interval SEC] [--identity NAME] "
-	    "[--max-fails N] [--fail-delay MS] "
+	    "[--max-fails N] [--fail-delay MS] [--privsep-user USER] "
 	    "IFACE | --add-user USER [--md5] [--users FILE] "
 	    "[--password-file FILE]",
 	.summary = "MikroTik MAC-Telnet server (EC-SRP5 and MD5)",

@@ -15,8 +15,10 @@
 #include "core/err.h"
 #include "core/frame.h"
 #include "core/log.h"
+#include "core/monitor.h"
 #include "core/priv.h"
 #include "mop/mop_server.h"
+#include "mop/mop_srv_mon.h"
 #include "ui/cli/cmd.h"
 #include "ui/cli/exitcode.h"
 #include "ui/cli/mop_verif.h"
@@ -24,6 +26,7 @@
 
 #define OPT_USER		0x310
 #define OPT_VERIF_FILE		0x311
+#define OPT_PRIVSEP_USER	0x381
 #define LOGIN_PROGRAM		"/bin/login"
 
 static void
@@ -64,6 +67,53 @@ exec_user(const struct l2c_cmd *me, const char *user, const char **out)
 	return 0;
 }
 
+/*
+ * Privilege separation, as root: the monitor keeps the verification
+ * and starts the program; it returns here only when the parser has
+ * ended (its exit status).  The parser goes on (-1) with the monitor's
+ * guard and no verification of its own.
+ */
+static int
+separate(const char *user, struct mop_server_conf *o, struct l2c_ui_link *u,
+    int *sock, struct mop_srv_guard *g)
+{
+	struct l2c_mon_conf	 mc;
+	struct mop_srv_mon	*mon;
+	int			 rv, status;
+
+	*sock = -1;
+	if (geteuid() != 0)
+		return -1;
+	if ((rv = mop_srv_mon_new(o, &mon)) != 0) {
+		l2c_say("cannot start the monitor: %s", l2c_strerror(rv));
+		l2c_ui_close(u);
+		return l2c_exit_for(rv);
+	}
+	memset(&mc, 0, sizeof(mc));
+	mc.user = user;
+	mc.name = "mop";
+	mc.request = mop_srv_mon_request;
+	mc.reaped = mop_srv_mon_reaped;
+	mc.arg = mon;
+	rv = l2c_monitor_start(&mc, sock, &status);
+	mop_srv_mon_free(mon);
+	if (rv == 0) {
+		explicit_bzero(o->verif, sizeof(o->verif));
+		mop_srv_ask_guard(sock, g);
+		o->guard = g;
+		return -1;
+	}
+	if (rv < 0) {
+		/* L2C_ERR_PRIV: no such account, and the monitor said so. */
+		if (rv != L2C_ERR_PRIV)
+			l2c_say("cannot separate privileges: %s",
+			    l2c_strerror(rv));
+		status = l2c_exit_for(rv);
+	}
+	l2c_ui_close(u);
+	return status;
+}
+
 static int
 serve_mop(int argc, char **argv)
 {
@@ -73,6 +123,7 @@ serve_mop(int argc, char **argv)
 		{ "verification-file",	required_argument, NULL, OPT_VERIF_FILE },
 		{ "user",		required_argument, NULL, OPT_USER },
 		{ "sysid-interval",	required_argument,	NULL, 's' },
+		{ "privsep-user",	required_argument, NULL, OPT_PRIVSEP_USER },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const int	 sigs[] = { SIGINT, SIGTERM, SIGHUP };
@@ -81,13 +132,14 @@ serve_mop(int argc, char **argv)
 	const struct l2c_cmd	*me = &cmd_serve_mop_entry;
 	struct mop_server_conf	 o;
 	struct mop_server	*srv;
+	struct mop_srv_guard	 guard;
 	struct l2c_ui_link	 u;
 	char			*args[4], mac[L2C_MAC_STRLEN];
 	const char		*exec = NULL, *user = NULL, *verif = NULL;
-	const char		*verif_file = NULL;
+	const char		*verif_file = NULL, *privsep = NULL;
 	uint64_t		 us;
 	size_t			 i;
-	int			 ch, rv;
+	int			 ch, rv, sock;
 
 	mop_server_defaults(&o);
 	optind = 0;
@@ -104,6 +156,9 @@ serve_mop(int argc, char **argv)
 			break;
 		case OPT_USER:
 			user = optarg;
+			break;
+		case OPT_PRIVSEP_USER:
+			privsep = optarg;
 			break;
 		case 's':
 			if (strcmp(optarg, "0") == 0)
@@ -145,6 +200,8 @@ serve_mop(int argc, char **argv)
 	o.argv = args;
 	if ((rv = l2c_ui_open_keep(argv[optind], &u)) != 0)
 		return rv;
+	if ((rv = separate(privsep, &o, &u, &sock, &guard)) >= 0)
+		return rv;
 	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		if ((rv = l2c_loop_signal(u.loop, sigs[i], on_signal,
 		    u.loop)) != 0)
@@ -158,10 +215,11 @@ serve_mop(int argc, char **argv)
 		l2c_ui_close(&u);
 		return l2c_exit_for(rv);
 	}
-	l2c_say("serving the MOP console on %s (%s): %s%s%s%s", argv[optind],
+	l2c_say("serving the MOP console on %s (%s): %s%s%s%s%s", argv[optind],
 	    l2c_mac_fmt(u.link->mac, mac, sizeof(mac)),
 	    exec != NULL ? "/bin/sh -c " : "", exec != NULL ? exec : login,
-	    o.user != NULL ? " as " : "", o.user != NULL ? o.user : "");
+	    o.user != NULL ? " as " : "", o.user != NULL ? o.user : "",
+	    sock >= 0 ? ", privilege separated" : "");
 	if (!o.verify)
 		l2c_warn("no --verification: any station on the segment can "
 		    "take the console");
@@ -179,7 +237,7 @@ const struct l2c_cmd cmd_serve_mop_entry = {
 	.name = "mop",
 	.parent = "serve",
 	.usage = "[--exec CMD [--user USER]] [--verification-file FILE] "
-	    "[--sysid-interval SEC] IFACE",
+	    "[--sysid-interval SEC] [--privsep-user USER] IFACE",
 	.summary = "DEC MOP remote console",
 	.fn = serve_mop,
 	.help = NULL,

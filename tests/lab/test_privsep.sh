@@ -1,0 +1,145 @@
+#!/bin/bash
+# SPDX-License-Identifier: ISC
+# Privilege separation of both servers (issue 19, row 15): started as
+# root, `serve mikrotik` and `serve mop` fork; the process that holds
+# the raw socket and parses every frame is nobody (or --privsep-user),
+# with no capabilities and no new privileges; the monitor stays root
+# and is the only one to start programs.  Logins still work: Debian's
+# mactelnet (MD5) and ours (EC-SRP5), each session's program as the
+# logged-in user; MOP's --exec as --user.  A monitor killed outright
+# takes its parser along.
+. "$(dirname "$0")/lib.sh"
+lab_init
+BIN=${L2C_BIN:?}
+SRV=02:4c:32:45:00:01 CLI=02:4c:32:45:00:02
+TUSER=l2cpsep		# a local account, made here if missing
+{ lab_ns s && lab_ns c; } || { not_ok "create namespaces"; lab_done; }
+lab_link s eth0 $SRV c eth0 $CLI
+lab_addr c eth0 192.0.2.2/24
+ip -n "$(lab_nsname c)" route add default dev eth0
+made_user=
+if ! id "$TUSER" >/dev/null 2>&1; then
+	useradd -M -N -d / -s /bin/sh "$TUSER" && made_user=1
+fi
+trap 'lab_cleanup; [ -n "$made_user" ] && userdel "$TUSER" 2>/dev/null' EXIT
+uid_nobody=$(id -u nobody)
+gid_nobody=$(id -g nobody)
+tuid=$(id -u "$TUSER")
+
+in_c() { timeout 15 ip netns exec "$(lab_nsname c)" "$@"; }
+# field PID NAME: a line of /proc/PID/status, its values only (spaced).
+field() { awk -v k="$2:" '$1 == k { $1 = ""; print substr($0, 2) }' "/proc/$1/status"; }
+four() { echo "$1 $1 $1 $1"; }
+absent() { ! grep -q "$@"; }
+nocore() { grep -Eq '^Max core file size +0 ' "/proc/$1/limits" &&
+    grep -Eq '^Max core file size +0 ' "/proc/$2/limits"; }
+# parser_of PID: the monitor's one child at start, the parser.
+parser_of() { pgrep -P "$1" | head -n 1; }
+# holds_packet PID: one of its descriptors is a packet socket of its netns.
+holds_packet() {
+	local fd ino
+	for fd in "/proc/$1/fd"/*; do
+		ino=$(readlink "$fd") || continue
+		ino=${ino#socket:[}
+		awk -v i="${ino%]}" 'NR > 1 && $NF == i { f = 1 } END { exit !f }' \
+		    "/proc/$1/net/packet" && return 0
+	done
+	return 1
+}
+# separated WHO MON: the checks on a monitor and its parser.
+separated() {
+	local who=$1 mon=$2 par
+	par=$(parser_of "$mon")
+	if [ -z "$par" ]; then
+		not_ok "$who: the monitor has a parser child"
+		return
+	fi
+	check "$who: the monitor is root (Uid $(field "$mon" Uid))" \
+	    [ "$(field "$mon" Uid)" = "$(four 0)" ]
+	check "$who: the parser is nobody (Uid $(field "$par" Uid), Gid $(field "$par" Gid))" \
+	    [ "$(field "$par" Uid):$(field "$par" Gid)" = "$(four "$uid_nobody"):$(four "$gid_nobody")" ]
+	check "$who: the parser has no capabilities (CapEff $(field "$par" CapEff))" \
+	    [ "$(field "$par" CapEff):$(field "$par" CapPrm)" = 0000000000000000:0000000000000000 ]
+	check "$who: the parser may gain no privileges (NoNewPrivs)" \
+	    [ "$(field "$par" NoNewPrivs)" = 1 ]
+	check "$who: the parser holds the raw socket" holds_packet "$par"
+	check "$who: neither dumps a core" nocore "$mon" "$par"
+	PARSER=$par
+}
+
+# MAC-Telnet: root over MD5 (Debian's client), TUSER over EC-SRP5.
+U=$LAB_TMP/users
+L2CONSOLE_PASSWORD=pw-md5 "$BIN" serve mikrotik --add-user root --md5 \
+    --users "$U" > /dev/null
+L2CONSOLE_PASSWORD=pw-ec "$BIN" serve mikrotik --add-user "$TUSER" \
+    --users "$U" > /dev/null
+printf 'pw-ec\n' > "$LAB_TMP/pw-ec"
+printf 'wrong\n' > "$LAB_TMP/pw-wrong"
+log=$LAB_TMP/mt.log
+lab_bg s "$log" "$BIN" -v serve mikrotik --users "$U" --exec /bin/sh \
+    --mndp-interval 0 --fail-delay 100 eth0
+mt=$LAB_PID
+wait_for 10 grep -q "serving MAC-Telnet on eth0" "$log" ||
+    { not_ok "serve mikrotik starts ($(cat "$log"))"; lab_done; }
+check "serve mikrotik says it is privilege separated" \
+    grep -q "privilege separated" "$log"
+separated "serve mikrotik" "$mt"
+mt_parser=$PARSER
+
+echo 'echo "uid=$(id -u)"; exit' |
+    in_c mactelnet -u root -p pw-md5 $SRV > "$LAB_TMP/deb.out" 2>&1
+check "Debian mactelnet (MD5) logs in; the shell is root's (uid=0)" \
+    grep -q "uid=0" "$LAB_TMP/deb.out"
+echo 'echo "uid=$(id -u)"; exit' |
+    in_c "$BIN" mikrotik --login-retries 0 -u "$TUSER" \
+    --password-file "$LAB_TMP/pw-ec" eth0 $SRV > "$LAB_TMP/ec.out" 2>&1
+check "our client (EC-SRP5) logs in; the shell is $TUSER's (uid=$tuid)" \
+    grep -q "uid=$tuid" "$LAB_TMP/ec.out"
+in_c "$BIN" mikrotik --login-retries 0 -u "$TUSER" \
+    --password-file "$LAB_TMP/pw-wrong" eth0 $SRV < /dev/null \
+    > "$LAB_TMP/wrong.out" 2>&1
+check "a wrong password still fails (exit 2)" [ $? -eq 2 ]
+check "the parser is still the one, still nobody" \
+    [ "$(field "$mt_parser" Uid)" = "$(four "$uid_nobody")" ]
+
+# A monitor killed outright: the parser goes too, nothing listens.
+kill -KILL "$mt"
+{ wait "$mt"; } 2>/dev/null
+gone() { [ -n "$mt_parser" ] && ! kill -0 "$mt_parser" 2>/dev/null; }
+check "killing the monitor ends its parser" wait_for 5 gone
+
+# MOP: --exec as --user, the parser nobody.
+printf 'psep\n' > "$LAB_TMP/verif"
+chmod 600 "$LAB_TMP/verif"
+mlog=$LAB_TMP/mop.log
+lab_bg s "$mlog" "$BIN" -v serve mop --verification-file "$LAB_TMP/verif" \
+    --exec 'echo "uid=$(id -u)"' --user "$TUSER" eth0
+mop=$LAB_PID
+wait_for 10 grep -q "serving the MOP console" "$mlog" ||
+    { not_ok "serve mop starts ($(cat "$mlog"))"; lab_done; }
+separated "serve mop" "$mop"
+L2CONSOLE_MOP_VERIFICATION=psep in_c "$BIN" mop --idle 0.5 --timeout 3 \
+    eth0 $SRV < /dev/null > "$LAB_TMP/mop.out" 2>&1
+check "MOP: reserve and console; --exec runs as --user (uid=$tuid)" \
+    grep -q "uid=$tuid" "$LAB_TMP/mop.out"
+L2CONSOLE_MOP_VERIFICATION=wrong in_c "$BIN" mop --idle 0.5 --timeout 3 \
+    eth0 $SRV < /dev/null > "$LAB_TMP/mop-wrong.out" 2>&1
+check "MOP: a wrong verification gets no console" \
+    absent "uid=" "$LAB_TMP/mop-wrong.out"
+kill -TERM "$mop"
+wait "$mop"
+rc=$?
+check "SIGTERM on the MOP monitor ends both cleanly (exit $rc)" \
+    [ "$rc" -eq 0 ]
+check "no sanitizer report" absent Sanitizer "$log" "$mlog"
+
+# The parser's account must exist and must not be root.
+lab_exec s "$BIN" serve mop --privsep-user nosuch eth0 \
+    > "$LAB_TMP/nosuch.out" 2>&1
+check "--privsep-user of no account: refused, exit 77" \
+    status_grep $? 77 "$LAB_TMP/nosuch.out" 'privsep: no user "nosuch"'
+lab_exec s "$BIN" serve mikrotik --users "$U" --privsep-user root eth0 \
+    > "$LAB_TMP/root.out" 2>&1
+check "--privsep-user root: refused, exit 77" \
+    status_grep $? 77 "$LAB_TMP/root.out" 'the parser must not be root'
+lab_done
