@@ -31,10 +31,10 @@ _l2console_opts_scan=(--timeout --watch --json --csv --mop-only
     --audit --pcap)
 _l2console_opts_ping=(-c -i -s -W --mop --pcap)
 _l2console_opts_serve_mop=(--exec --user --verification-file --sysid-interval
-    --pcap)
+    --privsep-user --pcap)
 _l2console_opts_serve_mikrotik=(--exec --users --add-user --md5 --password-file
     --no-md5 --idle-timeout --mndp-interval --identity --max-fails
-    --fail-delay --pcap)
+    --fail-delay --privsep-user --pcap)
 # Options that take a value (the next word is that value, not a positional).
 _l2console_argopts=" --user -u --password-file -a --autologin -e --timeout
     --idle --fixed-poll --log --verification --verification-file --probe --probe-file -c -i -s -W --exec --sysid-interval
@@ -43,7 +43,7 @@ _l2console_argopts=" --user -u --password-file -a --autologin -e --timeout
     --term --term-size --output --log-format --paste-wait --line-delay --map
     --reconnect-timeout --command --commands-file --command-timeout --prompt
     --script --script-timeout --login-user --enable-password-file
-    --interface --color --escape --scrollback "
+    --interface --color --escape --scrollback --privsep-user "
 
 # Interfaces that could carry frames: everything but loopback.
 _l2console_ifaces() {
@@ -216,7 +216,7 @@ _l2console() {
 		mapfile -t COMPREPLY < <(compgen -c -- "$cur")
 		return 0
 		;;
-	--user|-u|--add-user)
+	--user|-u|--add-user|--privsep-user)
 		mapfile -t COMPREPLY < <(compgen -u -- "$cur")
 		return 0
 		;;

@@ -34,6 +34,16 @@ for c in $cmds; do
 		not_ok "$c --help exits 0"
 	fi
 done
+# The protocols of serve, the same: usage on stdout, exit 0, no error.
+for p in $("$BIN" serve 2>&1 | sed -n 's/^  \([a-z][a-z]*\)  .*/\1/p'); do
+	err=$("$BIN" serve "$p" --help 2>&1 > /dev/null)
+	if "$BIN" serve "$p" --help | grep -q "^usage: l2console serve $p" &&
+	    [ -z "$err" ]; then
+		ok "serve $p --help: its usage, exit 0"
+	else
+		not_ok "serve $p --help: its usage, exit 0 (said: $err)"
+	fi
+done
 
 # Every option in a usage line has an Fl entry in the man page.
 opts=$(printf '%s\n' "$usages" | grep -o -- '-\{1,2\}[a-zA-Z][a-zA-Z0-9-]*' | sort -u)

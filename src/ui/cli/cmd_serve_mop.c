@@ -124,6 +124,7 @@ serve_mop(int argc, char **argv)
 		{ "user",		required_argument, NULL, OPT_USER },
 		{ "sysid-interval",	required_argument,	NULL, 's' },
 		{ "privsep-user",	required_argument, NULL, OPT_PRIVSEP_USER },
+		{ "help",		no_argument,		NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const int	 sigs[] = { SIGINT, SIGTERM, SIGHUP };
@@ -143,7 +144,7 @@ serve_mop(int argc, char **argv)
 
 	mop_server_defaults(&o);
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'x':
 			exec = optarg;
@@ -170,8 +171,7 @@ serve_mop(int argc, char **argv)
 				o.sysid_interval_us = us;
 			break;
 		default:
-			return l2c_usage_error(me, "unknown option for "
-			    "serve mop");
+			return l2c_cmd_opt_rest(me, ch);
 		}
 	}
 	if (argc - optind != 1)
