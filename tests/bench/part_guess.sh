@@ -42,8 +42,11 @@ calc() { awk "BEGIN{v=$1; if (v != v) print \"nan\"; else printf \"${2:-%.3g}\",
 get() { sed -n "s/.* $1 \([0-9.]*\).*/\1/p" "$2"; }
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 
-# server NAME: start one; its pid in SPID.
+# server NAME: start one; its pid in SPID.  Each server has the same
+# MAC and a known devices file of its own: one shared would refuse
+# mactelnetd's MD5 as a downgrade from serve mikrotik's EC-SRP5.
 server() {
+	KD=$T/known.$1
 	case $1 in
 	ours)
 		lab_bg s "$T/srv.log" "$BIN" -v serve mikrotik --users "$U" \
@@ -68,7 +71,7 @@ login() {
 	local t0 t1
 	t0=$(date +%s%N)
 	if echo 'echo L2C-$((6*7)); exit' | L2CONSOLE_PASSWORD=$MTD_PW \
-	    timeout 30 ip netns exec "$(lab_nsname c)" "$BIN" mikrotik \
+	    L2CONSOLE_KNOWN_DEVICES=$KD timeout 30 ip netns exec "$(lab_nsname c)" "$BIN" mikrotik \
 	    -u "$MTD_USER" --timeout 20 eth1 $SMAC > "$T/login.out" 2>&1 &&
 	    grep -q L2C-42 "$T/login.out"; then
 		t1=$(date +%s%N)

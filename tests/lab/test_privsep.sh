@@ -142,4 +142,44 @@ lab_exec s "$BIN" serve mikrotik --users "$U" --privsep-user root eth0 \
     > "$LAB_TMP/root.out" 2>&1
 check "--privsep-user root: refused, exit 77" \
     status_grep $? 77 "$LAB_TMP/root.out" 'the parser must not be root'
+
+# The release build's parser also has an empty root and may start no
+# process (the sanitizer build skips both: LeakSanitizer needs /proc
+# and a thread of its own at exit).  L2C_REL_BIN, else ./l2console
+# brought up to date, as test_valgrind does.
+top=$(cd "$(dirname "$0")/../.." && pwd)
+REL=${L2C_REL_BIN:-}
+if [ -z "$REL" ] && make -s -C "$top" l2console > "$LAB_TMP/make.log" 2>&1
+then
+	REL=$top/l2console
+fi
+if [ -z "$REL" ] || ldd "$REL" | grep -q libasan; then
+	not_ok "a release build to run ($(tail -3 "$LAB_TMP/make.log"))"
+	lab_done
+fi
+rlog=$LAB_TMP/rel.log
+lab_bg s "$rlog" "$REL" -v serve mikrotik --users "$U" --exec /bin/sh \
+    --mndp-interval 0 eth0
+rel=$LAB_PID
+wait_for 10 grep -q "serving MAC-Telnet" "$rlog" ||
+    { not_ok "release serve mikrotik starts ($(cat "$rlog"))"; lab_done; }
+rpar=$(parser_of "$rel")
+nproc0() { grep -Eq '^Max processes +0 +0 ' "/proc/$1/limits"; }
+# The empty directory it entered is gone: the root reads "(deleted)".
+empty_root() {
+	local r
+	r=$(readlink "/proc/$1/root") && [ "$r" != / ] &&
+	    [ -z "$(ls -A "/proc/$1/root/" 2>/dev/null)" ]
+}
+check "release: the parser may start no process (RLIMIT_NPROC 0)" \
+    nproc0 "$rpar"
+check "release: the parser's root is an empty directory ($(readlink "/proc/$rpar/root"))" \
+    empty_root "$rpar"
+check "release: the monitor's root is the system's" \
+    [ "$(readlink "/proc/$rel/root")" = / ]
+echo 'echo "uid=$(id -u)"; exit' |
+    in_c "$REL" mikrotik --login-retries 0 -u "$TUSER" \
+    --password-file "$LAB_TMP/pw-ec" eth0 $SRV > "$LAB_TMP/rel.out" 2>&1
+check "release: an EC-SRP5 login still runs its program as $TUSER" \
+    grep -q "uid=$tuid" "$LAB_TMP/rel.out"
 lab_done
