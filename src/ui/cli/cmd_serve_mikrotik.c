@@ -250,13 +250,7 @@ separate(struct serve *sv, struct l2c_ui_link *u)
 		mt_srv_ask_guard(&sv->sock, &sv->guard);
 		return -1;
 	}
-	if (rv < 0) {
-		/* L2C_ERR_PRIV: no such account, and the monitor said so. */
-		if (rv != L2C_ERR_PRIV)
-			l2c_say("cannot separate privileges: %s",
-			    l2c_strerror(rv));
-		status = l2c_exit_for(rv);
-	}
+	status = l2c_ui_monitor_status(rv, status);
 done:
 	l2c_ui_close(u);
 	mt_users_free(sv->users);

@@ -103,15 +103,8 @@ separate(const char *user, struct mop_server_conf *o, struct l2c_ui_link *u,
 		o->guard = g;
 		return -1;
 	}
-	if (rv < 0) {
-		/* L2C_ERR_PRIV: no such account, and the monitor said so. */
-		if (rv != L2C_ERR_PRIV)
-			l2c_say("cannot separate privileges: %s",
-			    l2c_strerror(rv));
-		status = l2c_exit_for(rv);
-	}
 	l2c_ui_close(u);
-	return status;
+	return l2c_ui_monitor_status(rv, status);
 }
 
 static int

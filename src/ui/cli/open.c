@@ -146,3 +146,13 @@ l2c_ui_stop_on_signals(struct l2c_ui_link *u)
 			return rv;
 	return 0;
 }
+
+int
+l2c_ui_monitor_status(int rv, int status)
+{
+	if (rv >= 0)
+		return status;
+	if (rv != L2C_ERR_PRIV)
+		l2c_say("cannot separate privileges: %s", l2c_strerror(rv));
+	return l2c_exit_for(rv);
+}

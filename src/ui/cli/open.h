@@ -34,6 +34,12 @@ int	l2c_ui_open_session(const char *ifname, struct l2c_ui_link *);
 /* The same, without the privilege drop (servers that spawn logins). */
 int	l2c_ui_open_keep(const char *ifname, struct l2c_ui_link *);
 void	l2c_ui_close(struct l2c_ui_link *);
+/*
+ * A server's monitor after l2c_monitor_start (core/monitor.h) gave rv
+ * and the parser's status: the exit status, the failure said (an
+ * account that does not exist the monitor said already).
+ */
+int	l2c_ui_monitor_status(int rv, int status);
 
 /* SIGINT, SIGTERM and SIGHUP end the loop: 0, or an error code. */
 int	l2c_ui_stop_on_signals(struct l2c_ui_link *);
