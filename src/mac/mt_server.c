@@ -218,7 +218,7 @@ mt_server_new(struct l2c_ctx *ctx, const struct mt_server_conf *conf,
 		srv->conf.logins_per_s = MT_SRV_LOGINS_PER_S;
 	if (srv->conf.block_us == 0)
 		srv->conf.block_us = MT_SRV_BLOCK_US;
-	l2c_timer_init(&srv->orphan_timer, mts_orphan_cb, srv);
+	l2c_reaper_init(&srv->reap, ctx->loop, KILL_GRACE_US);
 	l2c_timer_init(&srv->mndp_timer, mndp_cb, srv);
 	if (conf->guard != NULL)
 		srv->guard = *conf->guard;
@@ -278,20 +278,13 @@ void
 mt_server_free(struct mt_server *srv)
 {
 	struct l2c_loop	*loop;
-	size_t		 i;
 
 	if (srv == NULL)
 		return;
 	loop = srv->ctx->loop;
 	while (srv->all != NULL)
 		mts_sess_destroy(srv->all);
-	for (i = 0; i < srv->norphans; i++) {
-		kill(-srv->orphans[i].pid, SIGKILL);
-		kill(srv->orphans[i].pid, SIGKILL);
-		(void)waitpid(srv->orphans[i].pid, NULL, 0);
-	}
-	free(srv->orphans);
-	l2c_timer_cancel(loop, &srv->orphan_timer);
+	l2c_reaper_free(&srv->reap);
 	l2c_timer_cancel(loop, &srv->mndp_timer);
 	if (srv->rxid >= 0)
 		l2c_ctx_unlisten(srv->ctx, srv->rxid);

@@ -16,6 +16,7 @@
 
 #include "core/frame.h"
 #include "core/loop.h"
+#include "core/reaper.h"
 #include "core/rtx.h"
 #include "mac/ecsrp.h"
 #include "mac/mt_proto.h"
@@ -129,11 +130,6 @@ struct goodrec {
 	uint64_t	when;
 };
 
-struct orphan {
-	pid_t		pid;
-	uint64_t	kill_at;
-};
-
 struct mt_server {
 	struct l2c_ctx		*ctx;
 	struct mt_server_conf	 conf;
@@ -148,9 +144,7 @@ struct mt_server {
 	struct goodrec		 good[GOOD_MAX];
 	unsigned		 ngood;
 	uint64_t		 auth_tat, good_tat;	/* login budgets */
-	struct orphan		*orphans;
-	size_t			 norphans;
-	struct l2c_timer	 orphan_timer;
+	struct l2c_reaper	 reap;		/* programs hung up */
 	struct l2c_timer	 mndp_timer;
 	uint64_t		 ping_tat, mndp_tat;
 	uint16_t		 mndp_seq;
@@ -198,6 +192,5 @@ void	mts_hangup(struct sess *s);
 void	mts_pump(struct sess *s);
 void	mts_open_terminal(struct sess *s, const char *user);
 void	mts_sigchld_cb(void *arg, int signo);
-void	mts_orphan_cb(void *arg);
 
 #endif /* L2C_MAC_MT_SRV_INT_H */

@@ -17,6 +17,7 @@
 
 #include "core/err.h"
 #include "core/log.h"
+#include "core/reaper.h"
 #include "mac/mt_srv_check.h"
 #include "mac/mt_srv_int.h"
 #include "mac/mt_srv_mon.h"
@@ -24,7 +25,6 @@
 struct prog {
 	uint32_t	id;
 	pid_t		pid;
-	uint64_t	kill_at;	/* 0: not hung up yet */
 };
 
 struct mt_srv_mon {
@@ -32,14 +32,13 @@ struct mt_srv_mon {
 	mt_srv_spawn_fn		*spawn;
 	void			*spawn_arg;
 	struct l2c_loop		*loop;
-	struct l2c_timer	 kill_timer;
-	struct prog		*progs;
+	struct l2c_reaper	 reap;		/* programs hung up */
+	struct prog		*progs;		/* and still running */
 	size_t			 nprogs;
 	uint64_t		 begin_tat;
 	uint64_t		 capped;
 };
 
-static void	kill_cb(void *);
 
 int
 mt_srv_mon_new(struct mt_users *users, mt_srv_spawn_fn *spawn, void *arg,
@@ -57,7 +56,7 @@ mt_srv_mon_new(struct mt_users *users, mt_srv_spawn_fn *spawn, void *arg,
 	}
 	m->spawn = spawn;
 	m->spawn_arg = arg;
-	l2c_timer_init(&m->kill_timer, kill_cb, m);
+	l2c_reaper_init(&m->reap, NULL, MTM_KILL_GRACE_US);
 	*out = m;
 	return 0;
 }
@@ -75,31 +74,9 @@ mt_srv_mon_free(struct mt_srv_mon *m)
 		(void)waitpid(m->progs[i].pid, NULL, 0);
 	}
 	free(m->progs);
+	l2c_reaper_free(&m->reap);
 	mt_check_free(m->check);
 	free(m);
-}
-
-/* Programs that outlived their SIGHUP get SIGKILL. */
-static void
-kill_cb(void *arg)
-{
-	struct mt_srv_mon	*m = arg;
-	uint64_t		 now = l2c_now_us(), next = 0;
-	size_t			 i;
-
-	for (i = 0; i < m->nprogs; i++) {
-		if (m->progs[i].kill_at == 0)
-			continue;
-		if (m->progs[i].kill_at <= now) {
-			kill(-m->progs[i].pid, SIGKILL);
-			kill(m->progs[i].pid, SIGKILL);
-			m->progs[i].kill_at = now + MTM_KILL_GRACE_US;
-		}
-		if (next == 0 || m->progs[i].kill_at < next)
-			next = m->progs[i].kill_at;
-	}
-	if (next != 0)
-		l2c_timer_arm_at(m->loop, &m->kill_timer, next);
 }
 
 void
@@ -109,6 +86,8 @@ mt_srv_mon_reaped(void *arg, pid_t pid, int status)
 	size_t			 i;
 
 	(void)status;
+	if (l2c_reaper_reaped(&m->reap, pid))
+		return;
 	for (i = 0; i < m->nprogs; i++)
 		if (m->progs[i].pid == pid) {
 			m->progs[i] = m->progs[--m->nprogs];
@@ -229,8 +208,7 @@ on_spawn(struct mt_srv_mon *m, struct l2c_mon *mon,
 		if ((rv = m->spawn(m->spawn_arg, &lg, &fd, &pid)) == 0 &&
 		    pid > 0) {
 			p[m->nprogs].id = id_of(q->b);
-			p[m->nprogs].pid = pid;
-			p[m->nprogs++].kill_at = 0;
+			p[m->nprogs++].pid = pid;
 		}
 	}
 	rv = l2c_mon_reply_fd(mon, MTM_SPAWN, rv, fd);
@@ -250,16 +228,12 @@ on_end(struct mt_srv_mon *m, const struct l2c_mon_msg *q)
 		return L2C_ERR_MALFORMED;
 	id = id_of(q->b);
 	mt_check_forget(m->check, id);
-	for (i = 0; i < m->nprogs; i++) {
-		if (m->progs[i].id != id || m->progs[i].kill_at != 0)
-			continue;
-		kill(-m->progs[i].pid, SIGHUP);
-		kill(m->progs[i].pid, SIGHUP);
-		m->progs[i].kill_at = l2c_now_us() + MTM_KILL_GRACE_US;
-		if (!m->kill_timer.armed)
-			l2c_timer_arm(m->loop, &m->kill_timer,
-			    MTM_KILL_GRACE_US);
-	}
+	for (i = 0; i < m->nprogs; i++)
+		if (m->progs[i].id == id) {
+			l2c_reaper_hangup(&m->reap, m->progs[i].pid);
+			m->progs[i] = m->progs[--m->nprogs];
+			break;
+		}
 	return 0;
 }
 
@@ -269,7 +243,7 @@ mt_srv_mon_request(void *arg, struct l2c_mon *mon,
 {
 	struct mt_srv_mon	*m = arg;
 
-	m->loop = l2c_mon_loop(mon);
+	m->loop = m->reap.loop = l2c_mon_loop(mon);
 	if (q->len < 4)
 		return L2C_ERR_MALFORMED;
 	switch (q->type) {

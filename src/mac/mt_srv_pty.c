@@ -83,7 +83,6 @@ void
 mts_hangup(struct sess *s)
 {
 	struct mt_server	*srv = s->srv;
-	struct orphan		*o;
 
 	if (s->fd >= 0) {
 		if (s->watching)
@@ -100,20 +99,7 @@ mts_hangup(struct sess *s)
 	}
 	if (s->pid <= 0)
 		return;
-	kill(-s->pid, SIGHUP);
-	kill(s->pid, SIGHUP);
-	o = reallocarray(srv->orphans, srv->norphans + 1, sizeof(*o));
-	if (o == NULL) {
-		kill(-s->pid, SIGKILL);
-		kill(s->pid, SIGKILL);
-	} else {
-		srv->orphans = o;
-		o[srv->norphans].pid = s->pid;
-		o[srv->norphans].kill_at = l2c_now_us() + KILL_GRACE_US;
-		if (srv->norphans++ == 0)
-			l2c_timer_arm(srv->ctx->loop, &srv->orphan_timer,
-			    KILL_GRACE_US);
-	}
+	l2c_reaper_hangup(&srv->reap, s->pid);
 	s->pid = 0;
 }
 
@@ -205,16 +191,12 @@ mts_sigchld_cb(void *arg, int signo)
 	struct mt_server	*srv = arg;
 	struct sess		*s;
 	pid_t			 pid;
-	size_t			 i;
 	int			 status;
 
 	(void)signo;
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-		for (i = 0; i < srv->norphans; i++)
-			if (srv->orphans[i].pid == pid) {
-				srv->orphans[i] = srv->orphans[--srv->norphans];
-				break;
-			}
+		if (l2c_reaper_reaped(&srv->reap, pid))
+			continue;
 		for (s = srv->all; s != NULL; s = s->next)
 			if (s->pid == pid) {
 				s->pid = 0;
@@ -223,27 +205,5 @@ mts_sigchld_cb(void *arg, int signo)
 				break;
 			}
 	}
-	if (srv->norphans == 0)
-		l2c_timer_cancel(srv->ctx->loop, &srv->orphan_timer);
 }
 
-/* Children that outlived their SIGHUP get SIGKILL. */
-void
-mts_orphan_cb(void *arg)
-{
-	struct mt_server	*srv = arg;
-	uint64_t		 now = l2c_now_us(), next = 0;
-	size_t			 i;
-
-	for (i = 0; i < srv->norphans; i++) {
-		if (srv->orphans[i].kill_at <= now) {
-			kill(-srv->orphans[i].pid, SIGKILL);
-			kill(srv->orphans[i].pid, SIGKILL);
-			srv->orphans[i].kill_at = now + KILL_GRACE_US;
-		}
-		if (next == 0 || srv->orphans[i].kill_at < next)
-			next = srv->orphans[i].kill_at;
-	}
-	if (next != 0)
-		l2c_timer_arm_at(srv->ctx->loop, &srv->orphan_timer, next);
-}

@@ -14,6 +14,7 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "core/priv.h"
+#include "core/reaper.h"
 #include "mop/mop_srv_mon.h"
 
 #define KILL_GRACE_US	L2C_SEC(2)
@@ -22,23 +23,11 @@ struct mop_srv_mon {
 	struct mop_server_conf	 o;
 	int			 granted;
 	pid_t			 pid;		/* the program, or 0 */
-	pid_t			 lingering;	/* hung up, not gone */
+	struct l2c_reaper	 reap;		/* hung up, not gone */
 	struct l2c_loop		*loop;
-	struct l2c_timer	 kill_timer;
 	uint64_t		 second;	/* the cap's window */
 	unsigned		 checks;
 };
-
-static void
-kill_cb(void *arg)
-{
-	struct mop_srv_mon	*m = arg;
-
-	if (m->lingering > 0) {
-		kill(-m->lingering, SIGKILL);
-		kill(m->lingering, SIGKILL);
-	}
-}
 
 int
 mop_srv_mon_new(const struct mop_server_conf *o, struct mop_srv_mon **out)
@@ -49,7 +38,7 @@ mop_srv_mon_new(const struct mop_server_conf *o, struct mop_srv_mon **out)
 		return L2C_ERR_NOMEM;
 	l2c_priv_lock(m, sizeof(*m));
 	m->o = *o;
-	l2c_timer_init(&m->kill_timer, kill_cb, m);
+	l2c_reaper_init(&m->reap, NULL, KILL_GRACE_US);
 	*out = m;
 	return 0;
 }
@@ -70,7 +59,7 @@ mop_srv_mon_free(struct mop_srv_mon *m)
 	if (m == NULL)
 		return;
 	reap_now(m->pid);
-	reap_now(m->lingering);
+	l2c_reaper_free(&m->reap);
 	explicit_bzero(m, sizeof(*m));
 	l2c_priv_unlock(m, sizeof(*m));
 	free(m);
@@ -84,24 +73,15 @@ mop_srv_mon_reaped(void *arg, pid_t pid, int status)
 	(void)status;
 	if (pid == m->pid)
 		m->pid = 0;
-	if (pid == m->lingering) {
-		m->lingering = 0;
-		l2c_timer_cancel(m->loop, &m->kill_timer);
-	}
+	else
+		(void)l2c_reaper_reaped(&m->reap, pid);
 }
 
 static void
 hangup(struct mop_srv_mon *m)
 {
-	if (m->pid <= 0)
-		return;
-	/* One lingering program at most: an older one goes at once. */
-	reap_now(m->lingering);
-	m->lingering = m->pid;
+	l2c_reaper_hangup(&m->reap, m->pid);
 	m->pid = 0;
-	kill(-m->lingering, SIGHUP);
-	kill(m->lingering, SIGHUP);
-	l2c_timer_arm(m->loop, &m->kill_timer, KILL_GRACE_US);
 }
 
 static int
@@ -155,7 +135,7 @@ mop_srv_mon_request(void *arg, struct l2c_mon *mon,
 {
 	struct mop_srv_mon	*m = arg;
 
-	m->loop = l2c_mon_loop(mon);
+	m->loop = m->reap.loop = l2c_mon_loop(mon);
 	if (q->type != MOPM_RESERVE && q->len != 0)
 		return L2C_ERR_MALFORMED;
 	switch (q->type) {
