@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The MAC-Telnet server's insides, shared by its four files: the server
- * and its dispatch (mt_server.c), the sessions and their wire
- * (mt_srv_sess.c), authentication (mt_srv_auth.c), and the program on
- * each session's pty (mt_srv_pty.c).  Nothing outside src/mac/mt_s*.c
- * includes it.
+ * The MAC-Telnet server's insides, shared by its files: the server and
+ * its dispatch (mt_server.c), the sessions (mt_srv_sess.c),
+ * authentication (mt_srv_auth.c), the program on each session's pty
+ * (mt_srv_pty.c), their frames (mt_srv_wire.c) and small helpers
+ * (mt_srv_util.c).  Nothing outside src/mac/mt_s*.c includes it.
  */
 #ifndef L2C_MAC_MT_SRV_INT_H
 #define L2C_MAC_MT_SRV_INT_H
@@ -155,18 +155,15 @@ struct mt_server {
 /* mt_srv_local.c */
 int	mts_local_guard(struct mt_server *srv);
 
-/* mt_server.c */
-int	mts_rng(struct mt_server *srv, uint8_t *p, size_t len);
-int	mts_gcra(uint64_t *tat, uint64_t now, uint64_t interval,
-    uint64_t burst);
-const char	*mts_clean(const char *in, char *out, size_t len);
-const char	*mts_macstr(const uint8_t *mac, char *buf);
+/*
+ * The files call down only: mt_server.c (dispatch) -> mt_srv_sess.c
+ * (sessions, START to END) -> mt_srv_auth.c (the login, up to the
+ * program's start) -> mt_srv_pty.c (the program's pty) ->
+ * mt_srv_wire.c (frames out) -> mt_srv_util.c; none calls a file above
+ * it.  (Timers and the guard call back through pointers.)
+ */
 
 /* mt_srv_sess.c */
-void	mts_send_data(struct sess *s, const uint8_t *p, size_t len);
-void	mts_send_end(struct sess *s);
-void	mts_send_simple(struct sess *s, uint8_t type, uint32_t counter);
-int	mts_queue_msg(struct sess *s, int ctype, const void *p, size_t len);
 struct sess	*mts_sess_find(struct mt_server *, const uint8_t *mac, uint16_t key);
 void	mts_sess_destroy(struct sess *s);
 int	mts_sess_owns(struct sess *s, const struct l2c_pkt *pkt);
@@ -184,13 +181,28 @@ void	mts_fail_now(struct sess *s, const char *why);
 void	mts_start_ecsrp(struct sess *s);
 void	mts_start_md5(struct sess *s);
 void	mts_verify(struct sess *s);
+void	mts_open_terminal(struct sess *s, const char *user);
 
 /* mt_srv_pty.c */
 void	mts_update_watch(struct sess *s);
 void	mts_flush_input(struct sess *s);
 void	mts_hangup(struct sess *s);
 void	mts_pump(struct sess *s);
-void	mts_open_terminal(struct sess *s, const char *user);
 void	mts_sigchld_cb(void *arg, int signo);
+
+/* mt_srv_wire.c */
+int	mts_send_pkt(struct sess *s, uint8_t type, uint32_t counter,
+    const uint8_t *data, size_t len, uint8_t *frame, size_t *flen);
+void	mts_send_data(struct sess *s, const uint8_t *p, size_t len);
+void	mts_send_end(struct sess *s);
+void	mts_send_simple(struct sess *s, uint8_t type, uint32_t counter);
+int	mts_queue_msg(struct sess *s, int ctype, const void *p, size_t len);
+
+/* mt_srv_util.c */
+int	mts_rng(struct mt_server *srv, uint8_t *p, size_t len);
+int	mts_gcra(uint64_t *tat, uint64_t now, uint64_t interval,
+    uint64_t burst);
+const char	*mts_clean(const char *in, char *out, size_t len);
+const char	*mts_macstr(const uint8_t *mac, char *buf);
 
 #endif /* L2C_MAC_MT_SRV_INT_H */

@@ -144,47 +144,6 @@ mts_pump(struct sess *s)
 	mts_update_watch(s);
 }
 
-/* Logged in: start the program and say end auth. */
-void
-mts_open_terminal(struct sess *s, const char *user)
-{
-	struct mt_server	*srv = s->srv;
-	struct mt_srv_login	 lg;
-	char			 m[L2C_MAC_STRLEN], u[LOGIN_MAX + 1];
-	int			 rv;
-
-	memset(&lg, 0, sizeof(lg));
-	lg.user = user;
-	lg.login = s->login;
-	lg.term = s->term;
-	lg.cols = s->cols;
-	lg.rows = s->rows;
-	lg.peer = s->peer;
-	lg.method = mts_method_name[s->method];
-	rv = srv->guard.spawn(srv->guard.arg, s->id, &lg, &s->fd, &s->pid);
-	if (rv == L2C_ERR_AUTH || rv == L2C_ERR_NOTFOUND) {
-		mts_fail_now(s, "no such account on this host");
-		return;
-	}
-	if (rv != 0) {
-		s->fd = -1;
-		s->pid = 0;
-		l2c_warn("mt-server: cannot start the program for \"%s\": %s",
-		    mts_clean(user, u, sizeof(u)), l2c_strerror(rv));
-		mts_refuse(s, MSG_INTERNAL);
-		return;
-	}
-	srv->st.logins_ok++;
-	srv->st.active++;
-	s->counted = 1;
-	l2c_info("mt-server: \"%s\" logged in from %s (%s)",
-	    mts_clean(s->login, u, sizeof(u)), mts_macstr(s->peer, m),
-	    mts_method_name[s->method]);
-	s->state = S_ACTIVE;
-	(void)mts_queue_msg(s, MT_CP_END_AUTH, NULL, 0);
-	mts_pump(s);
-}
-
 void
 mts_sigchld_cb(void *arg, int signo)
 {
