@@ -145,6 +145,18 @@ static const struct tui_screen tui_scr_form = {
 };
 
 void
+tui_form_one(struct tui *t, const char *title, const char *label, char *buf,
+    size_t len, int secret, void (*done)(struct tui *, int))
+{
+	memset(&t->form, 0, sizeof(t->form));
+	snprintf(t->form.title, sizeof(t->form.title), "%s", title);
+	t->form.f[0] = (struct tui_field){ label, buf, len, secret };
+	t->form.n = 1;
+	t->form.done = done;
+	tui_form_show(t);
+}
+
+void
 tui_form_show(struct tui *t)
 {
 	t->form.cur = 0;

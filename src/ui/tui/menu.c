@@ -196,13 +196,8 @@ m_log(struct tui *t, struct tui_sess *s)
 		return;
 	}
 	tui_file_name(s->logpath, sizeof(s->logpath), s->name, "log");
-	memset(&t->form, 0, sizeof(t->form));
-	snprintf(t->form.title, sizeof(t->form.title), "Session log");
-	t->form.f[0] = (struct tui_field){ "File", s->logpath,
-	    sizeof(s->logpath), 0 };
-	t->form.n = 1;
-	t->form.done = log_done;
-	tui_form_show(t);
+	tui_form_one(t, "Session log", "File", s->logpath, sizeof(s->logpath),
+	    0, log_done);
 }
 
 static void

@@ -63,13 +63,8 @@ find_done(struct tui *t, int ok)
 static void
 find_ask(struct tui *t, struct tui_sess *s)
 {
-	memset(&t->form, 0, sizeof(t->form));
-	snprintf(t->form.title, sizeof(t->form.title), "Search back");
-	t->form.f[0] = (struct tui_field){ "Text", s->find, sizeof(s->find),
-	    0 };
-	t->form.n = 1;
-	t->form.done = find_done;
-	tui_form_show(t);
+	tui_form_one(t, "Search back", "Text", s->find, sizeof(s->find), 0,
+	    find_done);
 }
 
 static void
@@ -106,13 +101,8 @@ tui_scroll_write(struct tui *t)
 	if (s == NULL)
 		return;
 	tui_file_name(s->wpath, sizeof(s->wpath), s->name, "txt");
-	memset(&t->form, 0, sizeof(t->form));
-	snprintf(t->form.title, sizeof(t->form.title), "Write the scrollback");
-	t->form.f[0] = (struct tui_field){ "File", s->wpath,
-	    sizeof(s->wpath), 0 };
-	t->form.n = 1;
-	t->form.done = write_done;
-	tui_form_show(t);
+	tui_form_one(t, "Write the scrollback", "File", s->wpath,
+	    sizeof(s->wpath), 0, write_done);
 }
 
 static void

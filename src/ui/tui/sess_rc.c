@@ -272,6 +272,8 @@ pass_done(struct tui *t, int ok)
 void
 tui_rc_toggle(struct tui *t, struct tui_sess *s)
 {
+	char	title[TUI_NAMELEN];
+
 	if (s->rc_on) {
 		if (s->state == TS_RECONNECTING)
 			give_up(s, "reconnect turned off");
@@ -285,16 +287,12 @@ tui_rc_toggle(struct tui *t, struct tui_sess *s)
 		from_lost(s);
 		return;
 	}
-	memset(&t->form, 0, sizeof(t->form));
-	snprintf(t->form.title, sizeof(t->form.title), "Reconnect: %.64s's "
-	    "password", s->user);
+	snprintf(title, sizeof(title), "Reconnect: %.64s's password",
+	    s->user);
 	/* Into the UI's own secret buffer: the session may go meanwhile. */
 	memcpy(t->conn.peer, s->peer, L2C_ETH_ALEN);
 	snprintf(t->conn.user, sizeof(t->conn.user), "%s", s->user);
 	l2c_secret_wipe(t->conn.pass, sizeof(t->conn.pass));
-	t->form.f[0] = (struct tui_field){ "Password", t->conn.pass,
-	    sizeof(t->conn.pass), 1 };
-	t->form.n = 1;
-	t->form.done = pass_done;
-	tui_form_show(t);
+	tui_form_one(t, title, "Password", t->conn.pass, sizeof(t->conn.pass),
+	    1, pass_done);
 }

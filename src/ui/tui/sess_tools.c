@@ -41,13 +41,7 @@ static void
 ask(struct tui *t, struct tui_sess *s, const char *title, const char *label,
     void (*done)(struct tui *, int))
 {
-	memset(&t->form, 0, sizeof(t->form));
-	snprintf(t->form.title, sizeof(t->form.title), "%s", title);
-	t->form.f[0] = (struct tui_field){ label, s->tool, sizeof(s->tool),
-	    0 };
-	t->form.n = 1;
-	t->form.done = done;
-	tui_form_show(t);
+	tui_form_one(t, title, label, s->tool, sizeof(s->tool), 0, done);
 }
 
 static void

@@ -307,6 +307,9 @@ extern const struct tui_screen tui_scr_pop;
 int	tui_list_key(int *cur, int n, int ch);
 
 void	tui_form_show(struct tui *);			/* form.c */
+/* A form of one field into buf (len bytes); done(t, ok) when it ends. */
+void	tui_form_one(struct tui *, const char *title, const char *label,
+	    char *buf, size_t len, int secret, void (*done)(struct tui *, int));
 void	tui_choice_show(struct tui *);
 void	tui_login_form(struct tui *);
 /* The user name and password fields, after t->form's others. */
