@@ -286,7 +286,6 @@ cmd_mikrotik(int argc, char **argv)
 	struct l2c_sess_conf	 sc;
 	const char		*ifname, *target;
 	struct l2c_known	 known;
-	const struct l2c_known_dev *rec;
 	char			 password[L2C_SECRET_MAX], user[MT_LOGIN_MAX + 1];
 	int			 rv, ex, tries, worded, ident, logged = 0;
 
@@ -332,8 +331,7 @@ cmd_mikrotik(int argc, char **argv)
 		goto wipe;
 	if ((ex = resolve(&u, &known, ifname, target, sc.peer, &ident)) != 0)
 		goto out;
-	rec = l2c_known_find(&known, sc.peer);
-	a.conf.known_ecsrp5 = rec != NULL && rec->login == L2C_KNOWN_ECSRP5;
+	sc.strong_known = l2c_known_strong(&known, sc.peer);
 	a.conf.logged_in = &logged;
 	sc.login = a.conf.login;
 	sc.password = password;

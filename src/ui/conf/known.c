@@ -163,6 +163,14 @@ l2c_known_find(const struct l2c_known *k, const uint8_t mac[6])
 	return find(k, mac);
 }
 
+int
+l2c_known_strong(const struct l2c_known *k, const uint8_t mac[6])
+{
+	const struct l2c_known_dev	*d = find(k, mac);
+
+	return d != NULL && d->login == L2C_KNOWN_ECSRP5;
+}
+
 const struct l2c_known_dev *
 l2c_known_by_identity(const struct l2c_known *k, const char *identity)
 {

@@ -65,6 +65,8 @@ int	l2c_known_parse(struct l2c_known *, const char *text, size_t len);
 int	l2c_known_format(const struct l2c_known *, char **text, size_t *len);
 const struct l2c_known_dev *l2c_known_find(const struct l2c_known *,
 	    const uint8_t mac[6]);
+/* 1 if the device got in with EC-SRP5 before: MD5 is a downgrade. */
+int	l2c_known_strong(const struct l2c_known *, const uint8_t mac[6]);
 /* The last device recorded with identity (any case), or NULL. */
 const struct l2c_known_dev *l2c_known_by_identity(const struct l2c_known *,
 	    const char *identity);

@@ -528,14 +528,10 @@ launch(struct tui *t, struct tui_sess *s, const char *pass)
 	memset(sc, 0, sizeof(*sc));
 	memcpy(sc->peer, s->peer, L2C_ETH_ALEN);
 	if (s->fam->flags & L2C_FAM_LOGIN) {
-		const struct l2c_known_dev *rec;
-
 		sc->login = s->user;
 		sc->password = pass;
 		/* As the command does: no downgrade from a known device. */
-		rec = l2c_known_find(&t->known, s->peer);
-		sc->strong_known = rec != NULL &&
-		    rec->login == L2C_KNOWN_ECSRP5;
+		sc->strong_known = l2c_known_strong(&t->known, s->peer);
 	}
 	sc->term = SESS_TERM;
 	sc->cols = (unsigned)cols;
