@@ -28,8 +28,13 @@ trap 'tmux -L "$SOCK" kill-server 2>/dev/null; lab_cleanup' EXIT
 pane() { tmux -L "$SOCK" capture-pane -p -t l2c 2>/dev/null; }
 pane_has() { pane | grep -q -- "$1"; }
 # The pane's program stays after l2console ends, so its status shows.
+# Each console on a server of its own: a new session on a socket whose
+# server is still going away fails ("server exited unexpectedly").
+NCON=0
 open_console() {
 	tmux -L "$SOCK" kill-server 2>/dev/null
+	NCON=$((NCON + 1))
+	SOCK=l2c$$-$NCON
 	printf '%s\n' "$1" > "$T/pw"
 	tmux -L "$SOCK" new-session -d -s l2c -x 100 -y 30 \
 	    "ip netns exec $(lab_nsname c) env TERM=xterm $BIN mop \
