@@ -14,10 +14,9 @@
 
 #include "core/err.h"
 #include "ui/console/vt.h"
+#include "ui/console/vt_id.h"
 #include "ui/console/vt_int.h"
 
-/* What a VT100 with the advanced video option says it is (DA, DECID). */
-#define VT100_ID	"\033[?1;2c"
 /* DECSC, DECSTBM to the whole screen, DECRC. */
 #define REGION_RESET	"\0337\033[r\0338"
 
@@ -225,18 +224,13 @@ on_output(const char *s, size_t len, void *arg)
 	v->conf.reply(v->conf.arg, s, len);
 }
 
-/* libvterm passes on what it does not know: ESC Z (DECID) comes as the
- * C1 control SCI (0x9a), which a VT100 answers as it answers DA. */
+/* libvterm passes on what it does not know: ESC Z (DECID), as SCI. */
 static int
 on_control(unsigned char c, void *arg)
 {
 	struct l2c_vt	*v = arg;
 
-	if (c != 0x9a)
-		return 0;
-	if (v->conf.reply != NULL)
-		v->conf.reply(v->conf.arg, VT100_ID, sizeof(VT100_ID) - 1);
-	return 1;
+	return l2c_vt_decid(c, v->conf.reply, v->conf.arg);
 }
 
 static const VTermStateCallbacks state_cb = {

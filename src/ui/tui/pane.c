@@ -20,10 +20,9 @@
 #include <vterm.h>
 
 #include "core/err.h"
+#include "ui/console/vt_id.h"
 #include "ui/tui/pane.h"
 
-/* DA's answer for ESC Z (DECID), which libvterm passes on as SCI. */
-#define VT100_ID	"\033[?1;2c"
 #define PAIR_BASE	32	/* below: the UI's own pairs (draw.c) */
 #define PAIR_MAX	512
 #define LINE_MAX_BYTES	(4 * 1024 + 64)
@@ -162,15 +161,13 @@ on_vt_output(const char *s, size_t len, void *arg)
 		p->conf.reply(p->conf.arg, s, len);
 }
 
+/* libvterm passes on what it does not know: ESC Z (DECID), as SCI. */
 static int
 on_control(unsigned char c, void *arg)
 {
 	struct tui_pane	*p = arg;
 
-	if (c != 0x9a)
-		return 0;
-	on_vt_output(VT100_ID, sizeof(VT100_ID) - 1, p);
-	return 1;
+	return l2c_vt_decid(c, p->conf.reply, p->conf.arg);
 }
 
 static const VTermParserCallbacks fallback_cb = {

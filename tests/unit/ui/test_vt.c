@@ -16,6 +16,7 @@
 #include "core/err.h"
 #include "../lib/capture.h"
 #include "ui/console/vt.h"
+#include "ui/console/vt_id.h"
 
 #define ESC	"\033"
 
@@ -122,6 +123,25 @@ test_probe_answers(void **state)
 	l2c_vt_flush(v);
 	assert_int_equal(s.nlines, 0);
 	done(v, &s);
+}
+
+/* DECID's answer, as both models (this one, the UI's panes) give it:
+ * for SCI only, other controls left to libvterm, and without a reply()
+ * taken all the same. */
+static void
+test_decid(void **state)
+{
+	struct seen	 s;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(l2c_vt_decid(0x9a, on_reply, &s), 1);
+	assert_string_equal(s.reply, ESC "[?1;2c");
+	assert_int_equal(l2c_vt_decid(0x9b, on_reply, &s), 0);	/* CSI */
+	assert_int_equal(l2c_vt_decid(0x05, on_reply, &s), 0);	/* ENQ */
+	assert_int_equal(l2c_vt_decid(0x1a, on_reply, &s), 0);	/* SUB */
+	assert_int_equal(s.rlen, sizeof(ESC "[?1;2c") - 1);
+	assert_int_equal(l2c_vt_decid(0x9a, NULL, NULL), 1);
 }
 
 /* RouterOS's whole sequence in one piece, as a 4096-column terminal. */
@@ -647,6 +667,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_probe_answers),
+		cmocka_unit_test(test_decid),
 		cmocka_unit_test(test_probe_sequence_wide),
 		cmocka_unit_test(test_probe_widest),
 		cmocka_unit_test(test_wrap_check_wraps),
