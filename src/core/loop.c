@@ -148,6 +148,21 @@ l2c_loop_fd_del(struct l2c_loop *l, int fd)
 		w->dead = 1;
 }
 
+void
+l2c_loop_fd_watch(struct l2c_loop *l, int fd, int on, int *watching,
+    l2c_fd_cb *fn, void *arg)
+{
+	on = on != 0;
+	if (on == *watching)
+		return;
+	if (on)
+		*watching = l2c_loop_fd(l, fd, POLLIN, fn, arg) == 0;
+	else {
+		l2c_loop_fd_del(l, fd);
+		*watching = 0;
+	}
+}
+
 static void
 compact(struct l2c_loop *l)
 {

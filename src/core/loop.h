@@ -33,6 +33,14 @@ void		 l2c_loop_free(struct l2c_loop *);
 int		 l2c_loop_fd(struct l2c_loop *, int, short, l2c_fd_cb *, void *);
 int		 l2c_loop_fd_events(struct l2c_loop *, int, short);
 void		 l2c_loop_fd_del(struct l2c_loop *, int);
+/*
+ * Watch fd for reading (on) or stop (off), where *watching says which
+ * it is now: nothing when it is already so.  Off removes the watcher
+ * rather than muting it, since poll reports a hangup even then.  On
+ * that fails leaves *watching 0.
+ */
+void		 l2c_loop_fd_watch(struct l2c_loop *, int, int on, int *watching,
+		    l2c_fd_cb *, void *);
 /* Deliver signo through the loop instead of asynchronously. */
 int		 l2c_loop_signal(struct l2c_loop *, int, l2c_signal_cb *, void *);
 /* After fork(): give the child the signal mask it would have had. */

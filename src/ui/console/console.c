@@ -96,16 +96,8 @@ watch_input(struct l2c_console *c, int on)
 {
 	if (c->in_eof || c->esc.state == L2C_ESC_MENU)
 		on = 0;
-	if (on == c->watching_in)
-		return;
-	/* Removed, not just muted: poll reports a hangup even then. */
-	if (on)
-		c->watching_in = l2c_loop_fd(c->loop, STDIN_FILENO, POLLIN,
-		    on_stdin, c) == 0;
-	else {
-		l2c_loop_fd_del(c->loop, STDIN_FILENO);
-		c->watching_in = 0;
-	}
+	l2c_loop_fd_watch(c->loop, STDIN_FILENO, on, &c->watching_in,
+	    on_stdin, c);
 }
 
 static void

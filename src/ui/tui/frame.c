@@ -230,15 +230,7 @@ tui_feed_keys(struct tui *t)
 void
 tui_keys(struct tui *t, int on)
 {
-	if (on == t->keys_on)
-		return;
-	if (on)
-		t->keys_on = l2c_loop_fd(t->loop, STDIN_FILENO, POLLIN,
-		    on_keys, t) == 0;
-	else {
-		l2c_loop_fd_del(t->loop, STDIN_FILENO);
-		t->keys_on = 0;
-	}
+	l2c_loop_fd_watch(t->loop, STDIN_FILENO, on, &t->keys_on, on_keys, t);
 }
 
 /* The window changed (or may have while curses slept): follow it. */

@@ -105,6 +105,56 @@ test_signal_through_loop(void **state)
 	l2c_loop_free(loop);
 }
 
+struct reads {
+	int	 n;
+	short	 revents;
+};
+
+static void
+on_readable(void *arg, int fd, short revents)
+{
+	struct reads	*r = arg;
+	char		 c;
+
+	r->n++;
+	r->revents = revents;
+	assert_true(read(fd, &c, 1) >= 0);
+}
+
+/* A reading watch turned on and off once, as the faces do with stdin:
+ * on twice keeps the first watcher, off removes it (a hangup is not
+ * reported either), on for a bad fd stays off. */
+static void
+test_fd_watch(void **state)
+{
+	struct l2c_loop	*loop;
+	struct reads	 r = { 0, 0 }, other = { 0, 0 };
+	int		 p[2], watching = 0;
+
+	(void)state;
+	assert_int_equal(l2c_loop_new(&loop), 0);
+	assert_int_equal(pipe(p), 0);
+	l2c_loop_fd_watch(loop, p[0], 1, &watching, on_readable, &r);
+	assert_int_equal(watching, 1);
+	l2c_loop_fd_watch(loop, p[0], 1, &watching, on_readable, &other);
+	assert_int_equal(write(p[1], "x", 1), 1);
+	assert_int_equal(l2c_loop_once(loop, 0), 0);
+	assert_int_equal(r.n, 1);
+	assert_true(r.revents & POLLIN);
+	assert_int_equal(other.n, 0);
+	l2c_loop_fd_watch(loop, p[0], 0, &watching, on_readable, &r);
+	assert_int_equal(watching, 0);
+	l2c_loop_fd_watch(loop, p[0], 0, &watching, on_readable, &r);
+	assert_int_equal(watching, 0);
+	close(p[1]);
+	assert_int_equal(l2c_loop_once(loop, 0), 0);
+	assert_int_equal(r.n, 1);
+	l2c_loop_fd_watch(loop, -1, 1, &watching, on_readable, &r);
+	assert_int_equal(watching, 0);
+	close(p[0]);
+	l2c_loop_free(loop);
+}
+
 struct rx {
 	struct l2c_loop	*loop;
 	uint16_t	 types[8];
@@ -178,6 +228,7 @@ main(void)
 		cmocka_unit_test(test_timers_in_order),
 		cmocka_unit_test(test_idle_sleeps),
 		cmocka_unit_test(test_signal_through_loop),
+		cmocka_unit_test(test_fd_watch),
 		cmocka_unit_test(test_ctx_routes_by_filter),
 	};
 
