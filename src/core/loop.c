@@ -30,7 +30,7 @@ struct l2c_loop {
 	struct watch		*w;
 	size_t			 nw, capw;
 	struct pollfd		*pfd;
-	struct l2c_timer	*timers;
+	TAILQ_HEAD(, l2c_timer)	 timers;	/* by deadline, then arming */
 	int			 sigfd;
 	sigset_t		 sigmask;
 	l2c_signal_cb		*sigfn[MAXSIG];
@@ -56,6 +56,7 @@ l2c_loop_new(struct l2c_loop **lp)
 
 	if ((l = calloc(1, sizeof(*l))) == NULL)
 		return L2C_ERR_NOMEM;
+	TAILQ_INIT(&l->timers);
 	l->sigfd = -1;
 	sigemptyset(&l->sigmask);
 	*lp = l;
@@ -233,34 +234,25 @@ l2c_timer_cancel(struct l2c_loop *l, struct l2c_timer *t)
 {
 	if (!t->armed)
 		return;
-	if (t->prev != NULL)
-		t->prev->next = t->next;
-	else
-		l->timers = t->next;
-	if (t->next != NULL)
-		t->next->prev = t->prev;
-	t->next = t->prev = NULL;
+	TAILQ_REMOVE(&l->timers, t, entry);
 	t->armed = 0;
 }
 
 void
 l2c_timer_arm_at(struct l2c_loop *l, struct l2c_timer *t, uint64_t when)
 {
-	struct l2c_timer	*cur, *prev = NULL;
+	struct l2c_timer	*cur;
 
 	l2c_timer_cancel(l, t);
 	t->when_us = when;
-	for (cur = l->timers; cur != NULL && cur->when_us <= when;
-	    cur = cur->next)
-		prev = cur;
-	t->prev = prev;
-	t->next = cur;
+	/* After those due at the same time: they were armed first. */
+	TAILQ_FOREACH(cur, &l->timers, entry)
+		if (cur->when_us > when)
+			break;
 	if (cur != NULL)
-		cur->prev = t;
-	if (prev != NULL)
-		prev->next = t;
+		TAILQ_INSERT_BEFORE(cur, t, entry);
 	else
-		l->timers = t;
+		TAILQ_INSERT_TAIL(&l->timers, t, entry);
 	t->armed = 1;
 }
 
@@ -277,7 +269,8 @@ run_timers(struct l2c_loop *l)
 	uint64_t		 now = l2c_now_us();
 
 	/* A callback may re-arm or cancel any timer: restart from the head. */
-	while ((t = l->timers) != NULL && t->when_us <= now && !l->stop) {
+	while ((t = TAILQ_FIRST(&l->timers)) != NULL && t->when_us <= now &&
+	    !l->stop) {
 		l2c_timer_cancel(l, t);
 		t->fn(t->arg);
 	}
@@ -288,17 +281,18 @@ l2c_loop_once(struct l2c_loop *l, int64_t timeout_us)
 {
 	struct timespec	 ts, *tsp = NULL;
 	uint64_t	 now;
+	struct l2c_timer *first;
 	int64_t		 wait = timeout_us;
 	size_t		 i, n;
 	int		 rv;
 
 	compact(l);
-	if (l->timers != NULL) {
+	if ((first = TAILQ_FIRST(&l->timers)) != NULL) {
 		now = l2c_now_us();
-		if (l->timers->when_us <= now)
+		if (first->when_us <= now)
 			wait = 0;
-		else if (wait < 0 || (int64_t)(l->timers->when_us - now) < wait)
-			wait = (int64_t)(l->timers->when_us - now);
+		else if (wait < 0 || (int64_t)(first->when_us - now) < wait)
+			wait = (int64_t)(first->when_us - now);
 	}
 	if (wait >= 0) {
 		ts.tv_sec = wait / 1000000;

@@ -7,6 +7,8 @@
 #ifndef L2C_LOOP_H
 #define L2C_LOOP_H
 
+#include <sys/queue.h>
+
 #include <stdint.h>
 #include <poll.h>
 
@@ -17,8 +19,7 @@ typedef void	l2c_timer_cb(void *);
 typedef void	l2c_signal_cb(void *, int signo);
 
 struct l2c_timer {
-	struct l2c_timer	*next;
-	struct l2c_timer	*prev;
+	TAILQ_ENTRY(l2c_timer)	 entry;		/* while armed */
 	uint64_t		 when_us;
 	l2c_timer_cb		*fn;
 	void			*arg;

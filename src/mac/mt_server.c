@@ -156,6 +156,7 @@ mt_server_new(struct l2c_ctx *ctx, const struct mt_server_conf *conf,
 		return L2C_ERR_INVAL;
 	if ((srv = calloc(1, sizeof(*srv))) == NULL)
 		return L2C_ERR_NOMEM;
+	TAILQ_INIT(&srv->all);
 	srv->ctx = ctx;
 	srv->conf = *conf;
 	srv->rxid = -1;
@@ -206,8 +207,8 @@ mt_server_shutdown(struct mt_server *srv, const char *msg)
 
 	srv->shutting_down = 1;
 	l2c_timer_cancel(srv->ctx->loop, &srv->mndp_timer);
-	for (s = srv->all; s != NULL; s = next) {
-		next = s->next;
+	for (s = TAILQ_FIRST(&srv->all); s != NULL; s = next) {
+		next = TAILQ_NEXT(s, entry);
 		if (s->state == S_ENDSENT)
 			continue;
 		if (s->state != S_ACTIVE && s->state != S_DRAIN) {
@@ -227,7 +228,7 @@ mt_server_shutdown(struct mt_server *srv, const char *msg)
 int
 mt_server_done(const struct mt_server *srv)
 {
-	return srv->shutting_down && srv->all == NULL;
+	return srv->shutting_down && TAILQ_EMPTY(&srv->all);
 }
 
 /* Everything goes now: sessions, children (SIGKILL, reaped), us. */
@@ -235,12 +236,13 @@ void
 mt_server_free(struct mt_server *srv)
 {
 	struct l2c_loop	*loop;
+	struct sess	*s;
 
 	if (srv == NULL)
 		return;
 	loop = srv->ctx->loop;
-	while (srv->all != NULL)
-		mts_sess_destroy(srv->all);
+	while ((s = TAILQ_FIRST(&srv->all)) != NULL)
+		mts_sess_destroy(s);
 	l2c_reaper_free(&srv->reap);
 	l2c_timer_cancel(loop, &srv->mndp_timer);
 	if (srv->rxid >= 0)

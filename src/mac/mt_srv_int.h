@@ -10,6 +10,7 @@
 #define L2C_MAC_MT_SRV_INT_H
 
 #include <sys/types.h>
+#include <sys/queue.h>
 
 #include <stddef.h>
 #include <stdint.h>
@@ -69,7 +70,7 @@ struct qmsg {
 
 struct sess {
 	struct sess		*hnext;
-	struct sess		*next, *prev;
+	TAILQ_ENTRY(sess)	 entry;		/* in srv->all */
 	struct mt_server	*srv;
 	uint8_t			 peer[L2C_ETH_ALEN];	/* MAC-Telnet header */
 	uint8_t			 eth[L2C_ETH_ALEN];	/* frame source */
@@ -130,6 +131,8 @@ struct goodrec {
 	uint64_t	when;
 };
 
+TAILQ_HEAD(sess_list, sess);
+
 struct mt_server {
 	struct l2c_ctx		*ctx;
 	struct mt_server_conf	 conf;
@@ -138,7 +141,7 @@ struct mt_server {
 	uint32_t		 next_id;
 	int			 rxid;
 	struct sess		*bucket[NBUCKET];
-	struct sess		*all, *oldest;	/* newest first */
+	struct sess_list	 all;		/* newest first */
 	size_t			 nsess;
 	struct failrec		 fails[FAILREC_MAX];
 	struct goodrec		 good[GOOD_MAX];

@@ -156,7 +156,7 @@ mts_sigchld_cb(void *arg, int signo)
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		if (l2c_reaper_reaped(&srv->reap, pid))
 			continue;
-		for (s = srv->all; s != NULL; s = s->next)
+		TAILQ_FOREACH(s, &srv->all, entry)
 			if (s->pid == pid) {
 				s->pid = 0;
 				s->child_done = 1;

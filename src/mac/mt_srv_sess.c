@@ -252,7 +252,7 @@ make_room(struct mt_server *srv, const uint8_t *eth)
 	struct sess	*s, *mine = NULL, *bare = NULL, *pre = NULL;
 	unsigned	 nmine = 0;
 
-	for (s = srv->oldest; s != NULL; s = s->prev) {
+	TAILQ_FOREACH_REVERSE(s, &srv->all, sess_list, entry) {
 		/*
 		 * A good login waiting out --fail-delay is as good as in:
 		 * a flood of begin auths would end every one of them
@@ -315,11 +315,7 @@ sess_new(struct mt_server *srv, const struct l2c_pkt *pkt,
 	b = hash(s->peer, s->key);
 	s->hnext = srv->bucket[b];
 	srv->bucket[b] = s;
-	if ((s->next = srv->all) != NULL)
-		s->next->prev = s;
-	else
-		srv->oldest = s;
-	srv->all = s;
+	TAILQ_INSERT_HEAD(&srv->all, s, entry);
 	srv->nsess++;
 	srv->st.sessions++;
 	arm_idle(s);
@@ -344,14 +340,7 @@ mts_sess_destroy(struct sess *s)
 			*pp = s->hnext;
 			break;
 		}
-	if (s->prev != NULL)
-		s->prev->next = s->next;
-	else
-		srv->all = s->next;
-	if (s->next != NULL)
-		s->next->prev = s->prev;
-	else
-		srv->oldest = s->prev;
+	TAILQ_REMOVE(&srv->all, s, entry);
 	if (s->counted)
 		srv->st.active--;
 	srv->nsess--;

@@ -38,33 +38,76 @@ tmr_fire(void *arg)
 		l2c_loop_break(t->o->loop, 7);
 }
 
+/* A loop and n timers, each saying its index when it fires. */
+static void
+timers_new(struct order *o, struct tmr *t, int n)
+{
+	int	i;
+
+	memset(o, 0, sizeof(*o));
+	assert_int_equal(l2c_loop_new(&o->loop), 0);
+	for (i = 0; i < n; i++) {
+		t[i].o = o;
+		t[i].id = i;
+		l2c_timer_init(&t[i].t, tmr_fire, &t[i]);
+	}
+}
+
+/* The loop runs until three have fired: these, in this order. */
+static void
+runs_in_order(struct order *o, int a, int b, int c)
+{
+	assert_int_equal(l2c_loop_run(o->loop), 7);
+	assert_int_equal(o->n, 3);
+	assert_int_equal(o->seen[0], a);
+	assert_int_equal(o->seen[1], b);
+	assert_int_equal(o->seen[2], c);
+}
+
 static void
 test_timers_in_order(void **state)
 {
 	struct order	 o;
 	struct tmr	 t[4];
-	int		 i;
 
 	(void)state;
-	memset(&o, 0, sizeof(o));
-	assert_int_equal(l2c_loop_new(&o.loop), 0);
-	for (i = 0; i < 4; i++) {
-		t[i].o = &o;
-		t[i].id = i;
-		l2c_timer_init(&t[i].t, tmr_fire, &t[i]);
-	}
+	timers_new(&o, t, 4);
 	l2c_timer_arm(o.loop, &t[0].t, L2C_MS(30));
 	l2c_timer_arm(o.loop, &t[1].t, L2C_MS(10));
 	l2c_timer_arm(o.loop, &t[2].t, L2C_MS(20));
 	l2c_timer_arm(o.loop, &t[3].t, L2C_MS(5));
 	l2c_timer_cancel(o.loop, &t[3].t);
 	l2c_timer_cancel(o.loop, &t[3].t);	/* twice is harmless */
-	assert_int_equal(l2c_loop_run(o.loop), 7);
-	assert_int_equal(o.n, 3);
-	assert_int_equal(o.seen[0], 1);
-	assert_int_equal(o.seen[1], 2);
-	assert_int_equal(o.seen[2], 0);
+	runs_in_order(&o, 1, 2, 0);
 	assert_false(t[3].t.armed);
+	l2c_loop_free(o.loop);
+}
+
+/* Timers due at the same time fire in the order they were armed (one
+ * armed again goes last among them); cancelled ones, the first, a
+ * middle one and the last, do not fire. */
+static void
+test_timers_same_deadline(void **state)
+{
+	struct order	 o;
+	struct tmr	 t[7];
+	uint64_t	 when;
+	int		 i;
+
+	(void)state;
+	timers_new(&o, t, 7);
+	when = l2c_now_us() + L2C_MS(5);
+	for (i = 0; i < 7; i++)
+		l2c_timer_arm_at(o.loop, &t[i].t, when);
+	l2c_timer_arm_at(o.loop, &t[1].t, when);
+	l2c_timer_cancel(o.loop, &t[0].t);
+	l2c_timer_cancel(o.loop, &t[3].t);
+	l2c_timer_cancel(o.loop, &t[1].t);
+	l2c_timer_arm_at(o.loop, &t[1].t, when);
+	l2c_timer_cancel(o.loop, &t[6].t);
+	runs_in_order(&o, 2, 4, 5);
+	assert_true(t[1].t.armed);
+	assert_false(t[0].t.armed || t[2].t.armed || t[6].t.armed);
 	l2c_loop_free(o.loop);
 }
 
@@ -226,6 +269,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_timers_in_order),
+		cmocka_unit_test(test_timers_same_deadline),
 		cmocka_unit_test(test_idle_sleeps),
 		cmocka_unit_test(test_signal_through_loop),
 		cmocka_unit_test(test_fd_watch),
