@@ -18,9 +18,11 @@
 #include "ui/tui/tui_int.h"
 
 struct menu_item {
-	int		 key;
-	const char	*label;
-	void		(*fn)(struct tui *, struct tui_sess *);
+	int			 key;
+	const char		*label;
+	void			(*fn)(struct tui *, struct tui_sess *);
+	enum l2c_view_switch	 sw;		/* m_flip's switch */
+	const char		*on_label;	/* while it is on, or NULL */
 };
 
 static void	m_back(struct tui *, struct tui_sess *);
@@ -36,35 +38,36 @@ static void	m_log(struct tui *, struct tui_sess *);
 static void	m_info(struct tui *, struct tui_sess *);
 static void	m_esc(struct tui *, struct tui_sess *);
 static void	m_help(struct tui *, struct tui_sess *);
-static void	m_rc(struct tui *, struct tui_sess *);
-static void	m_send(struct tui *, struct tui_sess *);
-static void	m_hexw(struct tui *, struct tui_sess *);
-static void	m_echo(struct tui *, struct tui_sess *);
-static void	m_hexv(struct tui *, struct tui_sess *);
-static void	m_stamps(struct tui *, struct tui_sess *);
-static void	m_maps(struct tui *, struct tui_sess *);
+static void	m_flip(struct tui *, struct tui_sess *);
 
 static const struct menu_item items[] = {
-	{ 'c',	"Continue in the session",			m_back },
-	{ 'n',	"Next session",					m_next },
-	{ 'p',	"Previous session",				m_prev },
-	{ 't',	"Device table (sessions keep running)",		m_table },
-	{ 's',	"Scroll back (PgUp too)",			m_scroll },
-	{ '/',	"Search the scrollback",			m_find },
-	{ 'w',	"Write the scrollback to a file",		m_write },
-	{ 'd',	"Disconnect this session",			m_disc },
-	{ 'b',	"Send a break (MOP)",				m_break },
-	{ 'l',	"Start the session log",			m_log },
-	{ 'r',	"Reconnect when lost: turn on",			m_rc },
-	{ 'i',	"Session information",				m_info },
-	{ 'f',	"Send a file, line by line",			m_send },
-	{ 'x',	"Write hex bytes",				m_hexw },
-	{ 'o',	"Local echo: turn on",				m_echo },
-	{ 'h',	"Hex view of the output: turn on",		m_hexv },
-	{ 'T',	"Time stamps on the output: turn on",		m_stamps },
-	{ 'm',	"CR/LF maps",					m_maps },
-	{ 'e',	"Send the escape key to the device",		m_esc },
-	{ '?',	"Help: every key",				m_help },
+	{ 'c',	"Continue in the session",		m_back, 0, NULL },
+	{ 'n',	"Next session",				m_next, 0, NULL },
+	{ 'p',	"Previous session",			m_prev, 0, NULL },
+	{ 't',	"Device table (sessions keep running)",	m_table, 0, NULL },
+	{ 's',	"Scroll back (PgUp too)",		m_scroll, 0, NULL },
+	{ '/',	"Search the scrollback",		m_find, 0, NULL },
+	{ 'w',	"Write the scrollback to a file",	m_write, 0, NULL },
+	{ 'd',	"Disconnect this session",		m_disc, 0, NULL },
+	{ 'b',	"Send a break (MOP)",			m_break, 0, NULL },
+	{ 'l',	"Start the session log",		m_log,
+	    0, "Stop the session log" },
+	{ 'r',	"Reconnect when lost: turn on",		tui_rc_toggle,
+	    0, "Reconnect when lost: turn off (on now)" },
+	{ 'i',	"Session information",			m_info, 0, NULL },
+	{ 'f',	"Send a file, line by line",		tui_tool_send,
+	    0, "Stop sending the file" },
+	{ 'x',	"Write hex bytes",			tui_tool_hex, 0, NULL },
+	{ 'o',	"Local echo: turn on",			m_flip,
+	    L2C_VIEW_ECHO, "Local echo: turn off (on now)" },
+	{ 'h',	"Hex view of the output: turn on",	m_flip,
+	    L2C_VIEW_HEX, "Hex view of the output: turn off (on now)" },
+	{ 'T',	"Time stamps on the output: turn on",	m_flip,
+	    L2C_VIEW_STAMPS, "Time stamps on the output: turn off (on now)" },
+	{ 'm',	"CR/LF maps",				tui_tool_maps,
+	    0, NULL },
+	{ 'e',	"Send the escape key to the device",	m_esc, 0, NULL },
+	{ '?',	"Help: every key",			m_help, 0, NULL },
 };
 #define NITEMS	(int)(sizeof(items) / sizeof(items[0]))
 
@@ -247,69 +250,46 @@ m_info(struct tui *t, struct tui_sess *s)
 	tui_pop_show(t, "Session information");
 }
 
+/*
+ * The chosen row's switch flips (menu_key makes the chosen row the
+ * current one), and the session is back to be seen with it.
+ */
 static void
-m_rc(struct tui *t, struct tui_sess *s)
+m_flip(struct tui *t, struct tui_sess *s)
 {
-	tui_rc_toggle(t, s);
-}
-
-static void
-m_send(struct tui *t, struct tui_sess *s)
-{
-	tui_tool_send(t, s);
-}
-
-static void
-m_hexw(struct tui *t, struct tui_sess *s)
-{
-	tui_tool_hex(t, s);
-}
-
-/* A switch flips, and the session is back to be seen with it. */
-static void
-m_echo(struct tui *t, struct tui_sess *s)
-{
-	tui_tool_flip(t, s, L2C_VIEW_ECHO);
+	tui_tool_flip(t, s, items[s->menu_cur].sw);
 	m_back(t, s);
 }
 
-static void
-m_hexv(struct tui *t, struct tui_sess *s)
+/* Is what a row turns on or starts on (or under way) now? */
+static int
+is_on(const struct menu_item *it, const struct tui_sess *s)
 {
-	tui_tool_flip(t, s, L2C_VIEW_HEX);
-	m_back(t, s);
-}
-
-static void
-m_stamps(struct tui *t, struct tui_sess *s)
-{
-	tui_tool_flip(t, s, L2C_VIEW_STAMPS);
-	m_back(t, s);
-}
-
-static void
-m_maps(struct tui *t, struct tui_sess *s)
-{
-	tui_tool_maps(t, s);
+	if (it->fn == m_log)
+		return l2c_sess_log_path(&s->log) != NULL;
+	if (it->fn == tui_rc_toggle)
+		return s->rc_on;
+	if (it->fn == tui_tool_send)
+		return s->feed.sending;
+	if (it->fn != m_flip)
+		return 0;
+	switch (it->sw) {
+	case L2C_VIEW_ECHO:
+		return s->view.local_echo;
+	case L2C_VIEW_HEX:
+		return s->view.hex;
+	case L2C_VIEW_STAMPS:
+		return s->view.stamps;
+	}
+	return 0;
 }
 
 /* A row's label as things are now (on, off, under way). */
 static const char *
 label_of(const struct menu_item *it, const struct tui_sess *s)
 {
-	if (it->fn == m_log && l2c_sess_log_path(&s->log) != NULL)
-		return "Stop the session log";
-	if (it->fn == m_rc && s->rc_on)
-		return "Reconnect when lost: turn off (on now)";
-	if (it->fn == m_send && s->feed.sending)
-		return "Stop sending the file";
-	if (it->fn == m_echo && s->view.local_echo)
-		return "Local echo: turn off (on now)";
-	if (it->fn == m_hexv && s->view.hex)
-		return "Hex view of the output: turn off (on now)";
-	if (it->fn == m_stamps && s->view.stamps)
-		return "Time stamps on the output: turn off (on now)";
-	return it->label;
+	return it->on_label != NULL && is_on(it, s) ? it->on_label :
+	    it->label;
 }
 
 static void
