@@ -42,5 +42,4 @@ const struct l2c_cmd cmd_interfaces_entry = {
 	.usage = "",
 	.summary = "list interfaces and whether they can be used",
 	.fn = cmd_interfaces,
-	.help = NULL,
 };

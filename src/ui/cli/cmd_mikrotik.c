@@ -407,5 +407,4 @@ const struct l2c_cmd cmd_mikrotik_entry = {
 	.summary = "MAC-Telnet console to a MikroTik (MAC, ethers name or "
 	    "identity)",
 	.fn = cmd_mikrotik,
-	.help = NULL,
 };

@@ -310,5 +310,4 @@ const struct l2c_cmd cmd_mop_entry = {
 	    "[--enable [--enable-password-file FILE]] IFACE MAC | [IFACE] @PROFILE",
 	.summary = "DEC MOP remote console (Cisco IOS)",
 	.fn = cmd_mop,
-	.help = NULL,
 };

@@ -55,5 +55,4 @@ const struct l2c_cmd cmd_serve_entry = {
 	.usage = "PROTOCOL [options] IFACE (l2console serve lists them)",
 	.summary = "offer this machine's console over raw Ethernet",
 	.fn = cmd_serve,
-	.help = NULL,
 };

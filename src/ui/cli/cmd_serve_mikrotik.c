@@ -470,5 +470,4 @@ const struct l2c_cmd cmd_serve_mikrotik_entry = {
 	    "[--password-file FILE]",
 	.summary = "MikroTik MAC-Telnet server (EC-SRP5 and MD5)",
 	.fn = serve_mikrotik,
-	.help = NULL,
 };

@@ -233,5 +233,4 @@ const struct l2c_cmd cmd_serve_mop_entry = {
 	    "[--sysid-interval SEC] [--privsep-user USER] IFACE",
 	.summary = "DEC MOP remote console",
 	.fn = serve_mop,
-	.help = NULL,
 };

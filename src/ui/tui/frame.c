@@ -37,7 +37,9 @@ tui_push(struct tui *t, const struct tui_screen *s, const void *arg)
 		if ((data = malloc(s->datalen)) == NULL)
 			return L2C_ERR_NOMEM;
 		memcpy(data, arg, s->datalen);
-	} else if (s->init != NULL && (data = s->init(t, arg)) == NULL)
+	} else if (s->init == NULL)
+		data = (void *)(uintptr_t)arg;	/* the pusher's own */
+	else if ((data = s->init(t, arg)) == NULL)
 		return L2C_ERR_NOMEM;
 	t->stack[t->depth].s = s;
 	t->stack[t->depth++].data = data;
@@ -62,14 +64,6 @@ tui_pop(struct tui *t)
 			free(data);
 	}
 	tui_dirty(t);
-}
-
-/* An init for screens whose data the pusher owns: the data is arg. */
-void *
-tui_adopt(struct tui *t, const void *arg)
-{
-	(void)t;
-	return (void *)(uintptr_t)arg;
 }
 
 void

@@ -164,7 +164,6 @@ iface_key(struct tui *t, void *data, int ch)
 static const struct tui_screen tui_scr_iface = {
 	.name = "interfaces",
 	.full = 1,
-	.init = tui_adopt,
 	.draw = iface_draw,
 	.key = iface_key,
 	.keys = iface_keys,

@@ -451,7 +451,6 @@ menu_key(struct tui *t, void *data, int ch)
 
 const struct tui_screen tui_scr_menu = {
 	.name = "session menu",
-	.init = tui_adopt,
 	.draw = menu_draw,
 	.key = menu_key,
 	.keys = menu_keys,

@@ -681,7 +681,6 @@ neigh_key(struct tui *t, void *data, int ch)
 const struct tui_screen tui_scr_neigh = {
 	.name = "neighbors",
 	.full = 1,
-	.init = tui_adopt,
 	.draw = neigh_draw,
 	.key = neigh_key,
 	.keys = neigh_keys,

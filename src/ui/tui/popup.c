@@ -116,7 +116,6 @@ pop_key(struct tui *t, void *data, int ch)
 
 const struct tui_screen tui_scr_pop = {
 	.name = "popup",
-	.full = 0,
 	/* Its own copy of the lines built in t->pop. */
 	.datalen = sizeof(struct tui_pop),
 	.draw = pop_draw,

@@ -167,7 +167,6 @@ scroll_key(struct tui *t, void *data, int ch)
 const struct tui_screen tui_scr_scroll = {
 	.name = "scroll mode",
 	.full = 1,
-	.init = tui_adopt,
 	.draw = scroll_draw,
 	.key = scroll_key,
 	.keys = scroll_keys,

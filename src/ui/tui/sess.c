@@ -59,7 +59,6 @@ const struct tui_screen tui_scr_sess = {
 	.name = "session",
 	.full = 1,
 	.raw = 1,
-	.init = tui_adopt,
 	.draw = sess_draw,
 	.key = sess_key,
 	.keys = sess_keys,

@@ -71,7 +71,8 @@ struct tui;
  * A screen, tmux's window_mode: its ops, and private data that lives
  * from its push to its pop.  With datalen, the frame keeps a copy of
  * the arg the pusher hands over (and frees it); else init makes the
- * data from arg (NULL init: none).  free ends it; resize hears of a
+ * data from arg, or without init the data is arg itself, which the
+ * pusher owns.  free ends it; resize hears of a
  * new window size before the redraw.
  */
 struct tui_screen {
@@ -259,8 +260,6 @@ int	tui_log_attach(struct tui *, struct l2c_sess_log *);
 /* Push a screen, its data made from arg: 0 or L2C_ERR_NOMEM. */
 int	tui_push(struct tui *, const struct tui_screen *, const void *arg);
 void	tui_pop(struct tui *);
-/* The init of a screen whose data is the pusher's own (arg itself). */
-void	*tui_adopt(struct tui *, const void *arg);
 /* Pop (and free) screens until depth are left. */
 void	tui_pop_to(struct tui *, int depth);
 const struct tui_screen *tui_top(const struct tui *);
