@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/frame.h"
+#include "core/tok.h"
 #include "disc/cdp.h"
 
 const uint8_t	cdp_mcast[L2C_ETH_ALEN] = {
@@ -123,7 +124,7 @@ static const struct disc_row cdp_tlvs[] = {
 static const struct disc_row *
 cdp_tlv_row(uint16_t type)
 {
-	if (type >= sizeof(cdp_tlvs) / sizeof(cdp_tlvs[0]) ||
+	if (type >= L2C_NITEMS(cdp_tlvs) ||
 	    cdp_tlvs[type].name == NULL)
 		return NULL;
 	return &cdp_tlvs[type];

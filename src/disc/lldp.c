@@ -7,6 +7,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/frame.h"
+#include "core/tok.h"
 #include "disc/lldp.h"
 
 const uint8_t	lldp_mcast[LLDP_NGROUPS][L2C_ETH_ALEN] = {
@@ -15,13 +16,13 @@ const uint8_t	lldp_mcast[LLDP_NGROUPS][L2C_ETH_ALEN] = {
 	{ 0x01, 0x80, 0xc2, 0x00, 0x00, 0x00 },
 };
 
-static const uint8_t	oui_8021[3] = { 0x00, 0x80, 0xc2 };
-static const uint8_t	oui_8023[3] = { 0x00, 0x12, 0x0f };
+/* An OUI and a subtype: the first four bytes of the value, big-endian. */
+#define IEEE_8021(sub)	(0x0080c200u | (sub))
+#define IEEE_8023(sub)	(0x00120f00u | (sub))
 
 /* One row per organizationally specific TLV we turn into fields. */
 struct lldp_org {
-	const uint8_t	*oui;
-	uint8_t		 subtype;
+	struct l2c_tok	 tok;		/* OUI and subtype; named in row */
 	struct disc_row	 row;		/* lengths after OUI and subtype */
 };
 
@@ -202,15 +203,15 @@ o_mtu(struct l2c_rbuf *v, struct disc_info *di)
 }
 
 static const struct lldp_org lldp_orgs[] = {
-	{ oui_8021, 1, DISC_VAL("Port VLAN ID", 2, 2, o_pvid,
+	{ { IEEE_8021(1), NULL }, DISC_VAL("Port VLAN ID", 2, 2, o_pvid,
 	    DISC_HAVE_NATIVE_VLAN) },
-	{ oui_8021, 7, DISC_VAL("Link aggregation", 5, 5, o_linkagg,
-	    DISC_HAVE_LINKAGG) },
-	{ oui_8023, 1, DISC_VAL("MAC/PHY configuration/status", 5, 5,
-	    o_macphy, DISC_HAVE_MACPHY) },
-	{ oui_8023, 3, DISC_VAL("Link aggregation (802.3)", 5, 5, o_linkagg,
-	    DISC_HAVE_LINKAGG) },
-	{ oui_8023, 4, DISC_VAL("Maximum frame size", 2, 2, o_mtu,
+	{ { IEEE_8021(7), NULL }, DISC_VAL("Link aggregation", 5, 5,
+	    o_linkagg, DISC_HAVE_LINKAGG) },
+	{ { IEEE_8023(1), NULL }, DISC_VAL("MAC/PHY configuration/status", 5,
+	    5, o_macphy, DISC_HAVE_MACPHY) },
+	{ { IEEE_8023(3), NULL }, DISC_VAL("Link aggregation (802.3)", 5, 5,
+	    o_linkagg, DISC_HAVE_LINKAGG) },
+	{ { IEEE_8023(4), NULL }, DISC_VAL("Maximum frame size", 2, 2, o_mtu,
 	    DISC_HAVE_MTU) },
 };
 
@@ -218,19 +219,16 @@ static const struct lldp_org lldp_orgs[] = {
 static int
 t_org(struct l2c_rbuf *v, struct disc_info *di)
 {
-	struct l2c_rbuf	whole = *v;
-	uint8_t		oui[3], subtype;
-	size_t		i;
-	int		rv;
+	const struct lldp_org	*o;
+	struct l2c_rbuf		 whole = *v;
+	uint32_t		 key;
+	int			 rv;
 
-	if ((rv = l2c_get_bytes(v, oui, sizeof(oui))) != 0 ||
-	    (rv = l2c_get_u8(v, &subtype)) != 0)
+	if ((rv = l2c_get_be32(v, &key)) != 0)
 		return rv;
-	for (i = 0; i < sizeof(lldp_orgs) / sizeof(lldp_orgs[0]); i++)
-		if (memcmp(lldp_orgs[i].oui, oui, sizeof(oui)) == 0 &&
-		    lldp_orgs[i].subtype == subtype)
-			return disc_row_apply(&lldp_orgs[i].row, LLDP_T_ORG,
-			    v, di);
+	if ((o = l2c_tok_row(lldp_orgs, L2C_NITEMS(lldp_orgs),
+	    sizeof(lldp_orgs[0]), key)) != NULL)
+		return disc_row_apply(&o->row, LLDP_T_ORG, v, di);
 	disc_unknown_add(di, LLDP_T_ORG, &whole);
 	return 0;
 }

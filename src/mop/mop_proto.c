@@ -5,6 +5,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/tok.h"
 #include "mop/mop_proto.h"
 
 const uint8_t	mop_mcast_console[L2C_ETH_ALEN] = { 0xab, 0, 0, 2, 0, 0 };
@@ -14,8 +15,7 @@ typedef int	mop_parse_fn(struct l2c_rbuf *, struct mop_msg *);
 typedef int	mop_build_fn(struct l2c_wbuf *, const struct mop_msg *);
 
 struct mop_type {
-	uint8_t		 code;
-	const char	*name;
+	struct l2c_tok	 tok;		/* the code and its name */
 	size_t		 minlen;	/* from the code byte on */
 	mop_parse_fn	*parse;		/* reader starts after the code */
 	mop_build_fn	*build;		/* writer after the code; NULL: none */
@@ -171,31 +171,28 @@ build_console(struct l2c_wbuf *w, const struct mop_msg *m)
 }
 
 static const struct mop_type mop_types[] = {
-	{ MOP_REQUEST_ID, "Request ID", 4, parse_reqid, build_reqid },
-	{ MOP_BOOT, "Boot", 12, parse_none, NULL },
-	{ MOP_SYSTEM_ID, "System ID", 4, parse_sysid, build_sysid },
-	{ MOP_REQUEST_COUNTERS, "Request Counters", 3, parse_reqctr,
+	{ { MOP_REQUEST_ID, "Request ID" }, 4, parse_reqid, build_reqid },
+	{ { MOP_BOOT, "Boot" }, 12, parse_none, NULL },
+	{ { MOP_SYSTEM_ID, "System ID" }, 4, parse_sysid, build_sysid },
+	{ { MOP_REQUEST_COUNTERS, "Request Counters" }, 3, parse_reqctr,
 	    build_reqctr },
-	{ MOP_COUNTERS, "Counters", 1 + 4 + 4 * MOP_CTR_N32 + 2 * MOP_CTR_N16,
-	    parse_counters, build_counters },
-	{ MOP_RESERVE, "Reserve Console", 1 + MOP_VERIF_LEN, parse_reserve,
-	    build_reserve },
-	{ MOP_RELEASE, "Release Console", 1, parse_none, build_none },
-	{ MOP_COMMAND, "Console Command and Poll", 2, parse_console,
+	{ { MOP_COUNTERS, "Counters" },
+	    1 + 4 + 4 * MOP_CTR_N32 + 2 * MOP_CTR_N16, parse_counters,
+	    build_counters },
+	{ { MOP_RESERVE, "Reserve Console" }, 1 + MOP_VERIF_LEN,
+	    parse_reserve, build_reserve },
+	{ { MOP_RELEASE, "Release Console" }, 1, parse_none, build_none },
+	{ { MOP_COMMAND, "Console Command and Poll" }, 2, parse_console,
 	    build_console },
-	{ MOP_RESPONSE, "Console Response and Acknowledge", 2, parse_console,
-	    build_console },
+	{ { MOP_RESPONSE, "Console Response and Acknowledge" }, 2,
+	    parse_console, build_console },
 };
 
 static const struct mop_type *
 mop_type_find(uint8_t code)
 {
-	size_t	i;
-
-	for (i = 0; i < sizeof(mop_types) / sizeof(mop_types[0]); i++)
-		if (mop_types[i].code == code)
-			return &mop_types[i];
-	return NULL;
+	return l2c_tok_row(mop_types, L2C_NITEMS(mop_types),
+	    sizeof(mop_types[0]), code);
 }
 
 const char *
@@ -203,7 +200,7 @@ mop_code_name(uint8_t code)
 {
 	const struct mop_type	*t = mop_type_find(code);
 
-	return t != NULL ? t->name : "unknown";
+	return t != NULL ? t->tok.s : "unknown";
 }
 
 /*
