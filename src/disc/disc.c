@@ -96,7 +96,7 @@ disc_row_apply(const struct disc_row *t, uint16_t type, struct l2c_rbuf *v,
 {
 	unsigned	kept;
 
-	if (t == NULL || (t->handler == NULL && t->off == 0)) {
+	if (t == NULL || t->kind == DISC_K_KEEP) {
 		kept = di->nunknown;
 		disc_unknown_add(di, type, v);
 		if (t != NULL && t->name != NULL && di->nunknown > kept)
@@ -105,9 +105,9 @@ disc_row_apply(const struct disc_row *t, uint16_t type, struct l2c_rbuf *v,
 	}
 	if (l2c_rbuf_left(v) < t->min_len || l2c_rbuf_left(v) > t->max_len)
 		return L2C_ERR_MALFORMED;
-	if (t->off != 0)
+	if (t->kind == DISC_K_STR)
 		disc_str_rest(di, (char *)di + t->off, v);
-	else if (t->handler(v, di) != 0)
+	else if (t->handler != NULL && t->handler(v, di) != 0)
 		return L2C_ERR_MALFORMED;
 	di->have |= t->have;
 	return 0;

@@ -88,14 +88,6 @@ id_rest(struct disc_info *di, char *dst, struct l2c_rbuf *v, int mac,
 }
 
 static int
-t_end(struct l2c_rbuf *v, struct disc_info *di)
-{
-	(void)v;
-	(void)di;
-	return 0;
-}
-
-static int
 t_chassis(struct l2c_rbuf *v, struct disc_info *di)
 {
 	int	rv;
@@ -234,7 +226,7 @@ t_org(struct l2c_rbuf *v, struct disc_info *di)
 }
 
 static const struct disc_row lldp_tlvs[128] = {
-	[LLDP_T_END] =		DISC_VAL("End of LLDPDU", 0, 0, t_end, 0),
+	[LLDP_T_END] =		DISC_VAL("End of LLDPDU", 0, 0, NULL, 0),
 	[LLDP_T_CHASSIS_ID] =	DISC_VAL("Chassis ID", 2, 256, t_chassis,
 				    DISC_HAVE_CHASSIS_ID),
 	[LLDP_T_PORT_ID] =	DISC_VAL("Port ID", 2, 256, t_port,

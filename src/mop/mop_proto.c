@@ -17,7 +17,7 @@ typedef int	mop_build_fn(struct l2c_wbuf *, const struct mop_msg *);
 struct mop_type {
 	struct l2c_tok	 tok;		/* the code and its name */
 	size_t		 minlen;	/* from the code byte on */
-	mop_parse_fn	*parse;		/* reader starts after the code */
+	mop_parse_fn	*parse;		/* after the code; NULL: nothing kept */
 	mop_build_fn	*build;		/* writer after the code; NULL: none */
 };
 
@@ -132,14 +132,6 @@ build_reserve(struct l2c_wbuf *w, const struct mop_msg *m)
 }
 
 static int
-parse_none(struct l2c_rbuf *r, struct mop_msg *m)
-{
-	(void)r;
-	(void)m;
-	return 0;
-}
-
-static int
 build_none(struct l2c_wbuf *w, const struct mop_msg *m)
 {
 	(void)w;
@@ -172,7 +164,7 @@ build_console(struct l2c_wbuf *w, const struct mop_msg *m)
 
 static const struct mop_type mop_types[] = {
 	{ { MOP_REQUEST_ID, "Request ID" }, 4, parse_reqid, build_reqid },
-	{ { MOP_BOOT, "Boot" }, 12, parse_none, NULL },
+	{ { MOP_BOOT, "Boot" }, 12, NULL, NULL },
 	{ { MOP_SYSTEM_ID, "System ID" }, 4, parse_sysid, build_sysid },
 	{ { MOP_REQUEST_COUNTERS, "Request Counters" }, 3, parse_reqctr,
 	    build_reqctr },
@@ -181,7 +173,7 @@ static const struct mop_type mop_types[] = {
 	    build_counters },
 	{ { MOP_RESERVE, "Reserve Console" }, 1 + MOP_VERIF_LEN,
 	    parse_reserve, build_reserve },
-	{ { MOP_RELEASE, "Release Console" }, 1, parse_none, build_none },
+	{ { MOP_RELEASE, "Release Console" }, 1, NULL, build_none },
 	{ { MOP_COMMAND, "Console Command and Poll" }, 2, parse_console,
 	    build_console },
 	{ { MOP_RESPONSE, "Console Response and Acknowledge" }, 2,
@@ -235,7 +227,7 @@ mop_parse(const uint8_t *p, size_t len, enum l2c_encap encap,
 		return L2C_ERR_PROTO;
 	if (m->len < t->minlen)
 		return L2C_ERR_TRUNC;
-	return t->parse(&body, m);
+	return t->parse != NULL ? t->parse(&body, m) : 0;
 }
 
 int
