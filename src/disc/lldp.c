@@ -113,12 +113,6 @@ t_port(struct l2c_rbuf *v, struct disc_info *di)
 }
 
 static int
-t_ttl(struct l2c_rbuf *v, struct disc_info *di)
-{
-	return l2c_get_be16(v, &di->ttl);
-}
-
-static int
 t_caps(struct l2c_rbuf *v, struct disc_info *di)
 {
 	uint16_t	avail, enabled;
@@ -162,12 +156,6 @@ t_mgmt(struct l2c_rbuf *v, struct disc_info *di)
 }
 
 static int
-o_pvid(struct l2c_rbuf *v, struct disc_info *di)
-{
-	return l2c_get_be16(v, &di->native_vlan);
-}
-
-static int
 o_linkagg(struct l2c_rbuf *v, struct disc_info *di)
 {
 	int	rv;
@@ -188,14 +176,8 @@ o_macphy(struct l2c_rbuf *v, struct disc_info *di)
 	return l2c_get_be16(v, &di->mau_type);
 }
 
-static int
-o_mtu(struct l2c_rbuf *v, struct disc_info *di)
-{
-	return l2c_get_be16(v, &di->mtu);
-}
-
 static const struct lldp_org lldp_orgs[] = {
-	{ { IEEE_8021(1), NULL }, DISC_VAL("Port VLAN ID", 2, 2, o_pvid,
+	{ { IEEE_8021(1), NULL }, DISC_BE16("Port VLAN ID", native_vlan,
 	    DISC_HAVE_NATIVE_VLAN) },
 	{ { IEEE_8021(7), NULL }, DISC_VAL("Link aggregation", 5, 5,
 	    o_linkagg, DISC_HAVE_LINKAGG) },
@@ -203,7 +185,7 @@ static const struct lldp_org lldp_orgs[] = {
 	    5, o_macphy, DISC_HAVE_MACPHY) },
 	{ { IEEE_8023(3), NULL }, DISC_VAL("Link aggregation (802.3)", 5, 5,
 	    o_linkagg, DISC_HAVE_LINKAGG) },
-	{ { IEEE_8023(4), NULL }, DISC_VAL("Maximum frame size", 2, 2, o_mtu,
+	{ { IEEE_8023(4), NULL }, DISC_BE16("Maximum frame size", mtu,
 	    DISC_HAVE_MTU) },
 };
 
@@ -231,8 +213,7 @@ static const struct disc_row lldp_tlvs[128] = {
 				    DISC_HAVE_CHASSIS_ID),
 	[LLDP_T_PORT_ID] =	DISC_VAL("Port ID", 2, 256, t_port,
 				    DISC_HAVE_PORT_ID),
-	[LLDP_T_TTL] =		DISC_VAL("Time to live", 2, 2, t_ttl,
-				    DISC_HAVE_TTL),
+	[LLDP_T_TTL] =		DISC_BE16("Time to live", ttl, DISC_HAVE_TTL),
 	[LLDP_T_PORT_DESCR] =	DISC_STR("Port description", 255, port_descr,
 				    DISC_HAVE_PORT_DESCR),
 	[LLDP_T_SYSNAME] =	DISC_STR("System name", 255, name,
