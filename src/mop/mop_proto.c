@@ -187,6 +187,17 @@ mop_type_find(uint8_t code)
 	    sizeof(mop_types[0]), code);
 }
 
+void
+mop_msg_console(struct mop_msg *m, uint8_t code, uint8_t flags,
+    const uint8_t *data, size_t len)
+{
+	memset(m, 0, sizeof(*m));
+	m->code = code;
+	m->u.con.flags = flags;
+	m->u.con.data = data;
+	m->u.con.dlen = len;
+}
+
 const char *
 mop_code_name(uint8_t code)
 {
