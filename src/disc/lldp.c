@@ -69,47 +69,43 @@ netaddr_rest(struct disc_info *di, char *dst, struct l2c_rbuf *v)
 	hex_rest(di, dst, v);
 }
 
-/* An id of either kind: MAC and network address as text, else a string. */
-static void
-id_rest(struct disc_info *di, char *dst, struct l2c_rbuf *v, int mac,
-    int netaddr)
+/*
+ * A Chassis or Port ID: its subtype, then the id; a MAC and a network
+ * address as text, anything else as a string.
+ */
+static int
+id_tlv(struct disc_info *di, struct l2c_rbuf *v, uint8_t *subtype,
+    char *dst, uint8_t mac, uint8_t netaddr)
 {
 	uint8_t	m[L2C_ETH_ALEN];
+	int	rv;
 
-	if (mac && l2c_rbuf_left(v) == L2C_ETH_ALEN &&
+	if ((rv = l2c_get_u8(v, subtype)) != 0)
+		return rv;
+	if (*subtype == mac && l2c_rbuf_left(v) == L2C_ETH_ALEN &&
 	    l2c_get_bytes(v, m, sizeof(m)) == 0)
 		l2c_mac_fmt(m, dst, DISC_STR_MAX);
-	else if (mac)
+	else if (*subtype == mac)
 		hex_rest(di, dst, v);
-	else if (netaddr)
+	else if (*subtype == netaddr)
 		netaddr_rest(di, dst, v);
 	else
 		disc_str_rest(di, dst, v);
+	return 0;
 }
 
 static int
 t_chassis(struct l2c_rbuf *v, struct disc_info *di)
 {
-	int	rv;
-
-	if ((rv = l2c_get_u8(v, &di->chassis_id_subtype)) != 0)
-		return rv;
-	id_rest(di, di->chassis_id, v,
-	    di->chassis_id_subtype == LLDP_CHASSIS_MAC,
-	    di->chassis_id_subtype == LLDP_CHASSIS_NETADDR);
-	return 0;
+	return id_tlv(di, v, &di->chassis_id_subtype, di->chassis_id,
+	    LLDP_CHASSIS_MAC, LLDP_CHASSIS_NETADDR);
 }
 
 static int
 t_port(struct l2c_rbuf *v, struct disc_info *di)
 {
-	int	rv;
-
-	if ((rv = l2c_get_u8(v, &di->port_id_subtype)) != 0)
-		return rv;
-	id_rest(di, di->port_id, v, di->port_id_subtype == LLDP_PORT_MAC,
-	    di->port_id_subtype == LLDP_PORT_NETADDR);
-	return 0;
+	return id_tlv(di, v, &di->port_id_subtype, di->port_id,
+	    LLDP_PORT_MAC, LLDP_PORT_NETADDR);
 }
 
 static int
