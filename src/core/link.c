@@ -44,7 +44,7 @@ l2c_link_set_filter(struct l2c_link *l, const char *f)
 int
 l2c_link_join(struct l2c_link *l, const uint8_t *mac)
 {
-	return l->ops->join(l, mac);
+	return l->ops->join != NULL ? l->ops->join(l, mac) : 0;
 }
 
 void

@@ -25,6 +25,7 @@ struct l2c_link_ops {
 	/* Deliver up to max frames to rx; returns the count or an error. */
 	int	(*read_batch)(struct l2c_link *, int max);
 	int	(*set_filter)(struct l2c_link *, const char *);
+	/* Take frames to a multicast group.  NULL: nothing to join. */
 	int	(*join)(struct l2c_link *, const uint8_t *);
 	void	(*close)(struct l2c_link *);
 };

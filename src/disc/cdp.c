@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/frame.h"
+#include "core/tok.h"
 #include "disc/cdp.h"
 
 const uint8_t	cdp_mcast[L2C_ETH_ALEN] = {
@@ -17,24 +18,6 @@ static const uint8_t	proto_ip4[1] = { 0xcc };
 static const uint8_t	proto_ip6[8] = {
 	0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00, 0x86, 0xdd
 };
-
-static int
-t_caps(struct l2c_rbuf *v, struct disc_info *di)
-{
-	return l2c_get_be32(v, &di->caps);
-}
-
-static int
-t_native_vlan(struct l2c_rbuf *v, struct disc_info *di)
-{
-	return l2c_get_be16(v, &di->native_vlan);
-}
-
-static int
-t_duplex(struct l2c_rbuf *v, struct disc_info *di)
-{
-	return l2c_get_u8(v, &di->duplex);
-}
 
 /*
  * A count, then records of protocol type, protocol length, protocol,
@@ -92,7 +75,7 @@ static const struct disc_row cdp_tlvs[] = {
 	[CDP_T_ADDRESSES] =	DISC_VAL("Addresses", 4, ANY, t_addresses, 0),
 	[CDP_T_PORT_ID] =	DISC_STR("Port ID", ANY, port_id,
 				    DISC_HAVE_PORT_ID),
-	[CDP_T_CAPABILITIES] =	DISC_VAL("Capabilities", 4, 4, t_caps,
+	[CDP_T_CAPABILITIES] =	DISC_BE32("Capabilities", caps,
 				    DISC_HAVE_CAPS),
 	[CDP_T_SOFTWARE] =	DISC_STR("Software version", ANY, software,
 				    DISC_HAVE_SOFTWARE),
@@ -102,10 +85,9 @@ static const struct disc_row cdp_tlvs[] = {
 	[CDP_T_HELLO] =		DISC_SKIP("Protocol hello"),
 	[CDP_T_VTP_DOMAIN] =	DISC_STR("VTP management domain", ANY,
 				    vtp_domain, DISC_HAVE_VTP_DOMAIN),
-	[CDP_T_NATIVE_VLAN] =	DISC_VAL("Native VLAN", 2, 2, t_native_vlan,
+	[CDP_T_NATIVE_VLAN] =	DISC_BE16("Native VLAN", native_vlan,
 				    DISC_HAVE_NATIVE_VLAN),
-	[CDP_T_DUPLEX] =	DISC_VAL("Duplex", 1, 1, t_duplex,
-				    DISC_HAVE_DUPLEX),
+	[CDP_T_DUPLEX] =	DISC_U8("Duplex", duplex, DISC_HAVE_DUPLEX),
 	[CDP_T_POWER] =		DISC_SKIP("Power consumption"),
 	[CDP_T_MTU] =		DISC_SKIP("MTU"),
 	[CDP_T_TRUST] =		DISC_SKIP("Trust bitmap"),
@@ -123,7 +105,7 @@ static const struct disc_row cdp_tlvs[] = {
 static const struct disc_row *
 cdp_tlv_row(uint16_t type)
 {
-	if (type >= sizeof(cdp_tlvs) / sizeof(cdp_tlvs[0]) ||
+	if (type >= L2C_NITEMS(cdp_tlvs) ||
 	    cdp_tlvs[type].name == NULL)
 		return NULL;
 	return &cdp_tlvs[type];

@@ -94,9 +94,13 @@ int
 disc_row_apply(const struct disc_row *t, uint16_t type, struct l2c_rbuf *v,
     struct disc_info *di)
 {
-	unsigned	kept;
+	uint8_t		*field;
+	uint32_t	 u32;
+	uint16_t	 u16;
+	unsigned	 kept;
+	int		 rv = 0;
 
-	if (t == NULL || (t->handler == NULL && t->off == 0)) {
+	if (t == NULL || t->kind == DISC_K_KEEP) {
 		kept = di->nunknown;
 		disc_unknown_add(di, type, v);
 		if (t != NULL && t->name != NULL && di->nunknown > kept)
@@ -105,9 +109,30 @@ disc_row_apply(const struct disc_row *t, uint16_t type, struct l2c_rbuf *v,
 	}
 	if (l2c_rbuf_left(v) < t->min_len || l2c_rbuf_left(v) > t->max_len)
 		return L2C_ERR_MALFORMED;
-	if (t->off != 0)
-		disc_str_rest(di, (char *)di + t->off, v);
-	else if (t->handler(v, di) != 0)
+	field = (uint8_t *)di + t->off;
+	switch (t->kind) {
+	case DISC_K_KEEP:		/* kept above */
+		break;
+	case DISC_K_STR:
+		disc_str_rest(di, (char *)field, v);
+		break;
+	case DISC_K_U8:
+		rv = l2c_get_u8(v, field);
+		break;
+	case DISC_K_BE16:
+		if ((rv = l2c_get_be16(v, &u16)) == 0)
+			memcpy(field, &u16, sizeof(u16));
+		break;
+	case DISC_K_BE32:
+		if ((rv = l2c_get_be32(v, &u32)) == 0)
+			memcpy(field, &u32, sizeof(u32));
+		break;
+	case DISC_K_FN:
+		if (t->handler != NULL)
+			rv = t->handler(v, di);
+		break;
+	}
+	if (rv != 0)
 		return L2C_ERR_MALFORMED;
 	di->have |= t->have;
 	return 0;

@@ -106,25 +106,49 @@ struct disc_info {
 
 typedef int	disc_tlv_fn(struct l2c_rbuf *, struct disc_info *);
 
+/* What a row does with its TLV's value. */
+enum disc_kind {
+	DISC_K_KEEP,	/* no field: kept as an unknown TLV */
+	DISC_K_STR,	/* copied into a string field (off) */
+	DISC_K_U8,	/* the value, a number, into its field (off) */
+	DISC_K_BE16,
+	DISC_K_BE32,
+	DISC_K_FN,	/* decoded by the handler; NULL: nothing to decode */
+};
+
 /*
  * A TLV table row, tcpdump style; lengths are of the value.  A row
- * with a string field (off) copies the value there; one with a handler
- * decodes it; either then sets its have bit.  A row with neither (or
- * no row) keeps the TLV as an unknown one.
+ * that decodes or copies the value then sets its have bit.  An empty
+ * row (or none) keeps the TLV as an unknown one; a named row of kind
+ * KEEP as a known one.
  */
 struct disc_row {
 	const char	*name;
 	size_t		 min_len, max_len;
+	enum disc_kind	 kind;
 	disc_tlv_fn	*handler;
-	size_t		 off;		/* a char[DISC_STR_MAX] in disc_info */
+	size_t		 off;		/* the field in disc_info */
 	uint32_t	 have;
 };
 
-/* Rows: a string field; a decoded value; a TLV known by name only. */
+/* The offset of field f of disc_info; it does not compile unless f is a T. */
+#define DISC_OFF(f, T)	\
+	_Generic(((struct disc_info *)0)->f, T: offsetof(struct disc_info, f))
+
+/*
+ * Rows: a string field; a number as wide as its field; a decoded
+ * value; a TLV known by name only.
+ */
 #define DISC_STR(n, hi, f, h)	\
-	{ n, 0, hi, NULL, offsetof(struct disc_info, f), h }
-#define DISC_VAL(n, lo, hi, fn, h)	{ n, lo, hi, fn, 0, h }
-#define DISC_SKIP(n)		{ n, 0, 0xffff, NULL, 0, 0 }
+	{ n, 0, hi, DISC_K_STR, NULL, DISC_OFF(f, char *), h }
+#define DISC_U8(n, f, h)	\
+	{ n, 1, 1, DISC_K_U8, NULL, DISC_OFF(f, uint8_t), h }
+#define DISC_BE16(n, f, h)	\
+	{ n, 2, 2, DISC_K_BE16, NULL, DISC_OFF(f, uint16_t), h }
+#define DISC_BE32(n, f, h)	\
+	{ n, 4, 4, DISC_K_BE32, NULL, DISC_OFF(f, uint32_t), h }
+#define DISC_VAL(n, lo, hi, fn, h)	{ n, lo, hi, DISC_K_FN, fn, 0, h }
+#define DISC_SKIP(n)		{ n, 0, 0xffff, DISC_K_KEEP, NULL, 0, 0 }
 
 /* Shared by the decoders. */
 void	 disc_init(struct disc_info *, enum disc_proto);

@@ -7,6 +7,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/frame.h"
+#include "core/tok.h"
 #include "disc/lldp.h"
 
 const uint8_t	lldp_mcast[LLDP_NGROUPS][L2C_ETH_ALEN] = {
@@ -15,13 +16,13 @@ const uint8_t	lldp_mcast[LLDP_NGROUPS][L2C_ETH_ALEN] = {
 	{ 0x01, 0x80, 0xc2, 0x00, 0x00, 0x00 },
 };
 
-static const uint8_t	oui_8021[3] = { 0x00, 0x80, 0xc2 };
-static const uint8_t	oui_8023[3] = { 0x00, 0x12, 0x0f };
+/* An OUI and a subtype: the first four bytes of the value, big-endian. */
+#define IEEE_8021(sub)	(0x0080c200u | (sub))
+#define IEEE_8023(sub)	(0x00120f00u | (sub))
 
 /* One row per organizationally specific TLV we turn into fields. */
 struct lldp_org {
-	const uint8_t	*oui;
-	uint8_t		 subtype;
+	struct l2c_tok	 tok;		/* OUI and subtype; named in row */
 	struct disc_row	 row;		/* lengths after OUI and subtype */
 };
 
@@ -68,61 +69,43 @@ netaddr_rest(struct disc_info *di, char *dst, struct l2c_rbuf *v)
 	hex_rest(di, dst, v);
 }
 
-/* An id of either kind: MAC and network address as text, else a string. */
-static void
-id_rest(struct disc_info *di, char *dst, struct l2c_rbuf *v, int mac,
-    int netaddr)
+/*
+ * A Chassis or Port ID: its subtype, then the id; a MAC and a network
+ * address as text, anything else as a string.
+ */
+static int
+id_tlv(struct disc_info *di, struct l2c_rbuf *v, uint8_t *subtype,
+    char *dst, uint8_t mac, uint8_t netaddr)
 {
 	uint8_t	m[L2C_ETH_ALEN];
+	int	rv;
 
-	if (mac && l2c_rbuf_left(v) == L2C_ETH_ALEN &&
+	if ((rv = l2c_get_u8(v, subtype)) != 0)
+		return rv;
+	if (*subtype == mac && l2c_rbuf_left(v) == L2C_ETH_ALEN &&
 	    l2c_get_bytes(v, m, sizeof(m)) == 0)
 		l2c_mac_fmt(m, dst, DISC_STR_MAX);
-	else if (mac)
+	else if (*subtype == mac)
 		hex_rest(di, dst, v);
-	else if (netaddr)
+	else if (*subtype == netaddr)
 		netaddr_rest(di, dst, v);
 	else
 		disc_str_rest(di, dst, v);
-}
-
-static int
-t_end(struct l2c_rbuf *v, struct disc_info *di)
-{
-	(void)v;
-	(void)di;
 	return 0;
 }
 
 static int
 t_chassis(struct l2c_rbuf *v, struct disc_info *di)
 {
-	int	rv;
-
-	if ((rv = l2c_get_u8(v, &di->chassis_id_subtype)) != 0)
-		return rv;
-	id_rest(di, di->chassis_id, v,
-	    di->chassis_id_subtype == LLDP_CHASSIS_MAC,
-	    di->chassis_id_subtype == LLDP_CHASSIS_NETADDR);
-	return 0;
+	return id_tlv(di, v, &di->chassis_id_subtype, di->chassis_id,
+	    LLDP_CHASSIS_MAC, LLDP_CHASSIS_NETADDR);
 }
 
 static int
 t_port(struct l2c_rbuf *v, struct disc_info *di)
 {
-	int	rv;
-
-	if ((rv = l2c_get_u8(v, &di->port_id_subtype)) != 0)
-		return rv;
-	id_rest(di, di->port_id, v, di->port_id_subtype == LLDP_PORT_MAC,
-	    di->port_id_subtype == LLDP_PORT_NETADDR);
-	return 0;
-}
-
-static int
-t_ttl(struct l2c_rbuf *v, struct disc_info *di)
-{
-	return l2c_get_be16(v, &di->ttl);
+	return id_tlv(di, v, &di->port_id_subtype, di->port_id,
+	    LLDP_PORT_MAC, LLDP_PORT_NETADDR);
 }
 
 static int
@@ -169,12 +152,6 @@ t_mgmt(struct l2c_rbuf *v, struct disc_info *di)
 }
 
 static int
-o_pvid(struct l2c_rbuf *v, struct disc_info *di)
-{
-	return l2c_get_be16(v, &di->native_vlan);
-}
-
-static int
 o_linkagg(struct l2c_rbuf *v, struct disc_info *di)
 {
 	int	rv;
@@ -195,22 +172,16 @@ o_macphy(struct l2c_rbuf *v, struct disc_info *di)
 	return l2c_get_be16(v, &di->mau_type);
 }
 
-static int
-o_mtu(struct l2c_rbuf *v, struct disc_info *di)
-{
-	return l2c_get_be16(v, &di->mtu);
-}
-
 static const struct lldp_org lldp_orgs[] = {
-	{ oui_8021, 1, DISC_VAL("Port VLAN ID", 2, 2, o_pvid,
+	{ { IEEE_8021(1), NULL }, DISC_BE16("Port VLAN ID", native_vlan,
 	    DISC_HAVE_NATIVE_VLAN) },
-	{ oui_8021, 7, DISC_VAL("Link aggregation", 5, 5, o_linkagg,
-	    DISC_HAVE_LINKAGG) },
-	{ oui_8023, 1, DISC_VAL("MAC/PHY configuration/status", 5, 5,
-	    o_macphy, DISC_HAVE_MACPHY) },
-	{ oui_8023, 3, DISC_VAL("Link aggregation (802.3)", 5, 5, o_linkagg,
-	    DISC_HAVE_LINKAGG) },
-	{ oui_8023, 4, DISC_VAL("Maximum frame size", 2, 2, o_mtu,
+	{ { IEEE_8021(7), NULL }, DISC_VAL("Link aggregation", 5, 5,
+	    o_linkagg, DISC_HAVE_LINKAGG) },
+	{ { IEEE_8023(1), NULL }, DISC_VAL("MAC/PHY configuration/status", 5,
+	    5, o_macphy, DISC_HAVE_MACPHY) },
+	{ { IEEE_8023(3), NULL }, DISC_VAL("Link aggregation (802.3)", 5, 5,
+	    o_linkagg, DISC_HAVE_LINKAGG) },
+	{ { IEEE_8023(4), NULL }, DISC_BE16("Maximum frame size", mtu,
 	    DISC_HAVE_MTU) },
 };
 
@@ -218,31 +189,27 @@ static const struct lldp_org lldp_orgs[] = {
 static int
 t_org(struct l2c_rbuf *v, struct disc_info *di)
 {
-	struct l2c_rbuf	whole = *v;
-	uint8_t		oui[3], subtype;
-	size_t		i;
-	int		rv;
+	const struct lldp_org	*o;
+	struct l2c_rbuf		 whole = *v;
+	uint32_t		 key;
+	int			 rv;
 
-	if ((rv = l2c_get_bytes(v, oui, sizeof(oui))) != 0 ||
-	    (rv = l2c_get_u8(v, &subtype)) != 0)
+	if ((rv = l2c_get_be32(v, &key)) != 0)
 		return rv;
-	for (i = 0; i < sizeof(lldp_orgs) / sizeof(lldp_orgs[0]); i++)
-		if (memcmp(lldp_orgs[i].oui, oui, sizeof(oui)) == 0 &&
-		    lldp_orgs[i].subtype == subtype)
-			return disc_row_apply(&lldp_orgs[i].row, LLDP_T_ORG,
-			    v, di);
+	if ((o = l2c_tok_row(lldp_orgs, L2C_NITEMS(lldp_orgs),
+	    sizeof(lldp_orgs[0]), key)) != NULL)
+		return disc_row_apply(&o->row, LLDP_T_ORG, v, di);
 	disc_unknown_add(di, LLDP_T_ORG, &whole);
 	return 0;
 }
 
 static const struct disc_row lldp_tlvs[128] = {
-	[LLDP_T_END] =		DISC_VAL("End of LLDPDU", 0, 0, t_end, 0),
+	[LLDP_T_END] =		DISC_VAL("End of LLDPDU", 0, 0, NULL, 0),
 	[LLDP_T_CHASSIS_ID] =	DISC_VAL("Chassis ID", 2, 256, t_chassis,
 				    DISC_HAVE_CHASSIS_ID),
 	[LLDP_T_PORT_ID] =	DISC_VAL("Port ID", 2, 256, t_port,
 				    DISC_HAVE_PORT_ID),
-	[LLDP_T_TTL] =		DISC_VAL("Time to live", 2, 2, t_ttl,
-				    DISC_HAVE_TTL),
+	[LLDP_T_TTL] =		DISC_BE16("Time to live", ttl, DISC_HAVE_TTL),
 	[LLDP_T_PORT_DESCR] =	DISC_STR("Port description", 255, port_descr,
 				    DISC_HAVE_PORT_DESCR),
 	[LLDP_T_SYSNAME] =	DISC_STR("System name", 255, name,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/tok.h"
 #include "mac/mndp.h"
 
 enum mndp_kind {
@@ -16,40 +17,28 @@ enum mndp_kind {
 
 /* One row per TLV type: where it goes and which lengths are sane. */
 static const struct mndp_row {
-	uint16_t	 type;
-	const char	*name;
+	struct l2c_tok	 tok;		/* the type and its name */
 	enum mndp_kind	 kind;
 	uint16_t	 min, max;
 	size_t		 off;		/* field in struct mndp_info */
 	size_t		 has;		/* its has_* flag, or 0 */
 } mndp_rows[] = {
 #define F(f)	offsetof(struct mndp_info, f)
-	{ MNDP_T_MAC,	   "MAC",	K_MAC,	 6, 6,	F(mac), F(has_mac) },
-	{ MNDP_T_IDENTITY, "identity",	K_STR,	 0, 0xffff, F(identity), 0 },
-	{ MNDP_T_VERSION,  "version",	K_STR,	 0, 0xffff, F(version), 0 },
-	{ MNDP_T_PLATFORM, "platform",	K_STR,	 0, 0xffff, F(platform), 0 },
-	{ MNDP_T_UPTIME,   "uptime",	K_U32LE, 4, 4, F(uptime),
+	{ { MNDP_T_MAC, "MAC" },	K_MAC,	 6, 6,	F(mac), F(has_mac) },
+	{ { MNDP_T_IDENTITY, "identity" }, K_STR, 0, 0xffff, F(identity), 0 },
+	{ { MNDP_T_VERSION, "version" }, K_STR,	 0, 0xffff, F(version), 0 },
+	{ { MNDP_T_PLATFORM, "platform" }, K_STR, 0, 0xffff, F(platform), 0 },
+	{ { MNDP_T_UPTIME, "uptime" },	K_U32LE, 4, 4, F(uptime),
 	    F(has_uptime) },
-	{ MNDP_T_SOFTID,   "software id", K_STR, 0, 0xffff, F(softid), 0 },
-	{ MNDP_T_BOARD,	   "board",	K_STR,	 0, 0xffff, F(board), 0 },
-	{ MNDP_T_UNPACK,   "unpack",	K_U8,	 1, 1,	F(unpack),
+	{ { MNDP_T_SOFTID, "software id" }, K_STR, 0, 0xffff, F(softid), 0 },
+	{ { MNDP_T_BOARD, "board" },	K_STR,	 0, 0xffff, F(board), 0 },
+	{ { MNDP_T_UNPACK, "unpack" },	K_U8,	 1, 1,	F(unpack),
 	    F(has_unpack) },
-	{ MNDP_T_IPV6,	   "IPv6",	K_BYTES, 16, 16, F(ipv6), F(has_ipv6) },
-	{ MNDP_T_IFNAME,   "interface",	K_STR,	 0, 0xffff, F(ifname), 0 },
-	{ MNDP_T_IPV4,	   "IPv4",	K_BYTES, 4, 4,	F(ipv4), F(has_ipv4) },
+	{ { MNDP_T_IPV6, "IPv6" },	K_BYTES, 16, 16, F(ipv6), F(has_ipv6) },
+	{ { MNDP_T_IFNAME, "interface" }, K_STR, 0, 0xffff, F(ifname), 0 },
+	{ { MNDP_T_IPV4, "IPv4" },	K_BYTES, 4, 4,	F(ipv4), F(has_ipv4) },
 #undef F
 };
-
-static const struct mndp_row *
-row_for(uint16_t type)
-{
-	size_t	i;
-
-	for (i = 0; i < sizeof(mndp_rows) / sizeof(mndp_rows[0]); i++)
-		if (mndp_rows[i].type == type)
-			return &mndp_rows[i];
-	return NULL;
-}
 
 /* Strings are not NUL-terminated on the wire; keep them printable. */
 static void
@@ -123,7 +112,8 @@ mndp_parse(const uint8_t *p, size_t len, struct mndp_info *mi)
 		    (rv = l2c_get_be16(&r, &tlen)) != 0 ||
 		    (rv = l2c_get_sub(&r, &v, tlen)) != 0)
 			return rv;
-		if ((row = row_for(type)) == NULL) {
+		if ((row = l2c_tok_row(mndp_rows, L2C_NITEMS(mndp_rows),
+		    sizeof(mndp_rows[0]), type)) == NULL) {
 			keep_unknown(mi, type, &v);
 			continue;
 		}

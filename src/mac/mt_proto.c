@@ -4,29 +4,27 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/tok.h"
 #include "mac/mt_proto.h"
 
 #define MT_CPKT_ANY	(MT_MAX_UDP)	/* no bound tighter than a packet */
 
 /* Known control types and the data lengths the references send. */
 static const struct mt_ctype_info mt_ctypes[] = {
-	{ MT_CP_BEGINAUTH,	"begin auth",	0, 0 },
+	{ { MT_CP_BEGINAUTH,	"begin auth" },		0, 0 },
 	/* 16 (MD5 salt), 49 (EC-SRP5 key + salt), user\0 + 33-byte key. */
-	{ MT_CP_PASSSALT,	"key/salt",	16, MT_CPKT_ANY },
+	{ { MT_CP_PASSSALT,	"key/salt" },		16, MT_CPKT_ANY },
 	/* 17 (MD5) or 32 (EC-SRP5 proof). */
-	{ MT_CP_PASSWORD,	"password",	17, 32 },
-	{ MT_CP_USERNAME,	"username",	0, MT_CPKT_ANY },
-	{ MT_CP_TERM_TYPE,	"terminal type", 0, MT_CPKT_ANY },
-	{ MT_CP_TERM_WIDTH,	"terminal width", 2, 2 },
-	{ MT_CP_TERM_HEIGHT,	"terminal height", 2, 2 },
-	{ MT_CP_PACKET_ERROR,	"packet error",	0, MT_CPKT_ANY },
-	{ MT_CP_END_AUTH,	"end auth",	0, 0 },
+	{ { MT_CP_PASSWORD,	"password" },		17, 32 },
+	{ { MT_CP_USERNAME,	"username" },		0, MT_CPKT_ANY },
+	{ { MT_CP_TERM_TYPE,	"terminal type" },	0, MT_CPKT_ANY },
+	{ { MT_CP_TERM_WIDTH,	"terminal width" },	2, 2 },
+	{ { MT_CP_TERM_HEIGHT,	"terminal height" },	2, 2 },
+	{ { MT_CP_PACKET_ERROR,	"packet error" },	0, MT_CPKT_ANY },
+	{ { MT_CP_END_AUTH,	"end auth" },		0, 0 },
 };
 
-static const struct {
-	int		 type;
-	const char	*name;
-} mt_ptypes[] = {
+static const struct l2c_tok mt_ptypes[] = {
 	{ MT_PT_START,	"START" },
 	{ MT_PT_DATA,	"DATA" },
 	{ MT_PT_ACK,	"ACK" },
@@ -38,23 +36,15 @@ static const struct {
 const struct mt_ctype_info *
 mt_ctype_lookup(int type)
 {
-	size_t	i;
-
-	for (i = 0; i < sizeof(mt_ctypes) / sizeof(mt_ctypes[0]); i++)
-		if (mt_ctypes[i].type == type)
-			return &mt_ctypes[i];
-	return NULL;
+	return l2c_tok_row(mt_ctypes, L2C_NITEMS(mt_ctypes),
+	    sizeof(mt_ctypes[0]), (unsigned)type);
 }
 
 const char *
 mt_ptype_name(int type)
 {
-	size_t	i;
-
-	for (i = 0; i < sizeof(mt_ptypes) / sizeof(mt_ptypes[0]); i++)
-		if (mt_ptypes[i].type == type)
-			return mt_ptypes[i].name;
-	return "unknown";
+	return l2c_tok_name(mt_ptypes, L2C_NITEMS(mt_ptypes), (unsigned)type,
+	    "unknown");
 }
 
 /* Ping and pong carry no session fields and no counter. */

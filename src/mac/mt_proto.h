@@ -13,6 +13,7 @@
 
 #include "core/buf.h"
 #include "core/frame.h"
+#include "core/tok.h"
 
 #define MT_PORT			20561
 #define MT_VERSION		1
@@ -64,8 +65,7 @@ enum mt_ctype {
 
 /* One row per known control type (mt_proto.c: mt_ctypes[]). */
 struct mt_ctype_info {
-	uint8_t		 type;
-	const char	*name;
+	struct l2c_tok	 tok;		/* the type and its name */
 	uint32_t	 min, max;	/* data length bounds */
 };
 

@@ -28,11 +28,7 @@ transmit(struct mop_client *c)
 {
 	struct mop_msg	m;
 
-	memset(&m, 0, sizeof(m));
-	m.code = MOP_COMMAND;
-	m.u.con.flags = c->oflags;
-	m.u.con.data = c->obuf;
-	m.u.con.dlen = c->olen;
+	mop_msg_console(&m, MOP_COMMAND, c->oflags, c->obuf, c->olen);
 	c->last_sent = l2c_now_us();
 	(void)mcl_send_msg(c, &m);
 }

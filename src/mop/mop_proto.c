@@ -5,6 +5,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/tok.h"
 #include "mop/mop_proto.h"
 
 const uint8_t	mop_mcast_console[L2C_ETH_ALEN] = { 0xab, 0, 0, 2, 0, 0 };
@@ -14,10 +15,9 @@ typedef int	mop_parse_fn(struct l2c_rbuf *, struct mop_msg *);
 typedef int	mop_build_fn(struct l2c_wbuf *, const struct mop_msg *);
 
 struct mop_type {
-	uint8_t		 code;
-	const char	*name;
+	struct l2c_tok	 tok;		/* the code and its name */
 	size_t		 minlen;	/* from the code byte on */
-	mop_parse_fn	*parse;		/* reader starts after the code */
+	mop_parse_fn	*parse;		/* after the code; NULL: nothing kept */
 	mop_build_fn	*build;		/* writer after the code; NULL: none */
 };
 
@@ -132,14 +132,6 @@ build_reserve(struct l2c_wbuf *w, const struct mop_msg *m)
 }
 
 static int
-parse_none(struct l2c_rbuf *r, struct mop_msg *m)
-{
-	(void)r;
-	(void)m;
-	return 0;
-}
-
-static int
 build_none(struct l2c_wbuf *w, const struct mop_msg *m)
 {
 	(void)w;
@@ -171,31 +163,39 @@ build_console(struct l2c_wbuf *w, const struct mop_msg *m)
 }
 
 static const struct mop_type mop_types[] = {
-	{ MOP_REQUEST_ID, "Request ID", 4, parse_reqid, build_reqid },
-	{ MOP_BOOT, "Boot", 12, parse_none, NULL },
-	{ MOP_SYSTEM_ID, "System ID", 4, parse_sysid, build_sysid },
-	{ MOP_REQUEST_COUNTERS, "Request Counters", 3, parse_reqctr,
+	{ { MOP_REQUEST_ID, "Request ID" }, 4, parse_reqid, build_reqid },
+	{ { MOP_BOOT, "Boot" }, 12, NULL, NULL },
+	{ { MOP_SYSTEM_ID, "System ID" }, 4, parse_sysid, build_sysid },
+	{ { MOP_REQUEST_COUNTERS, "Request Counters" }, 3, parse_reqctr,
 	    build_reqctr },
-	{ MOP_COUNTERS, "Counters", 1 + 4 + 4 * MOP_CTR_N32 + 2 * MOP_CTR_N16,
-	    parse_counters, build_counters },
-	{ MOP_RESERVE, "Reserve Console", 1 + MOP_VERIF_LEN, parse_reserve,
-	    build_reserve },
-	{ MOP_RELEASE, "Release Console", 1, parse_none, build_none },
-	{ MOP_COMMAND, "Console Command and Poll", 2, parse_console,
+	{ { MOP_COUNTERS, "Counters" },
+	    1 + 4 + 4 * MOP_CTR_N32 + 2 * MOP_CTR_N16, parse_counters,
+	    build_counters },
+	{ { MOP_RESERVE, "Reserve Console" }, 1 + MOP_VERIF_LEN,
+	    parse_reserve, build_reserve },
+	{ { MOP_RELEASE, "Release Console" }, 1, NULL, build_none },
+	{ { MOP_COMMAND, "Console Command and Poll" }, 2, parse_console,
 	    build_console },
-	{ MOP_RESPONSE, "Console Response and Acknowledge", 2, parse_console,
-	    build_console },
+	{ { MOP_RESPONSE, "Console Response and Acknowledge" }, 2,
+	    parse_console, build_console },
 };
 
 static const struct mop_type *
 mop_type_find(uint8_t code)
 {
-	size_t	i;
+	return l2c_tok_row(mop_types, L2C_NITEMS(mop_types),
+	    sizeof(mop_types[0]), code);
+}
 
-	for (i = 0; i < sizeof(mop_types) / sizeof(mop_types[0]); i++)
-		if (mop_types[i].code == code)
-			return &mop_types[i];
-	return NULL;
+void
+mop_msg_console(struct mop_msg *m, uint8_t code, uint8_t flags,
+    const uint8_t *data, size_t len)
+{
+	memset(m, 0, sizeof(*m));
+	m->code = code;
+	m->u.con.flags = flags;
+	m->u.con.data = data;
+	m->u.con.dlen = len;
 }
 
 const char *
@@ -203,7 +203,7 @@ mop_code_name(uint8_t code)
 {
 	const struct mop_type	*t = mop_type_find(code);
 
-	return t != NULL ? t->name : "unknown";
+	return t != NULL ? t->tok.s : "unknown";
 }
 
 /*
@@ -238,7 +238,7 @@ mop_parse(const uint8_t *p, size_t len, enum l2c_encap encap,
 		return L2C_ERR_PROTO;
 	if (m->len < t->minlen)
 		return L2C_ERR_TRUNC;
-	return t->parse(&body, m);
+	return t->parse != NULL ? t->parse(&body, m) : 0;
 }
 
 int

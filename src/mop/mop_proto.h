@@ -91,6 +91,9 @@ int	 mop_parse_pkt(const struct l2c_pkt *, struct mop_msg *);
 /* A whole Ethernet frame carrying m, padded to the minimum. */
 int	 mop_build(struct l2c_wbuf *, const uint8_t *dst, const uint8_t *src,
 	    enum l2c_encap, const struct mop_msg *);
+/* m as a Command/Poll or Response/Ack: code, flags, data (not copied). */
+void	 mop_msg_console(struct mop_msg *, uint8_t code, uint8_t flags,
+	    const uint8_t *data, size_t len);
 const char *mop_code_name(uint8_t);
 const char *mop_counter_name(int is32, unsigned idx);
 

@@ -349,11 +349,7 @@ respond(struct mop_server *s, const uint8_t *dst)
 {
 	struct mop_msg	m;
 
-	memset(&m, 0, sizeof(m));
-	m.code = MOP_RESPONSE;
-	m.u.con.flags = s->last_flags;
-	m.u.con.data = s->last;
-	m.u.con.dlen = s->last_len;
+	mop_msg_console(&m, MOP_RESPONSE, s->last_flags, s->last, s->last_len);
 	send_frame(s, dst, &m);
 }
 

@@ -1,35 +1,34 @@
 /* SPDX-License-Identifier: ISC */
 /* MOP System ID info entries: one table row per type, parse and build. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/bits.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/tok.h"
 #include "mop/sysid.h"
 
 typedef int	si_parse_fn(struct l2c_rbuf *, struct mop_sysid *);
 typedef int	si_build_fn(struct l2c_wbuf *, const struct mop_sysid *);
 
-struct si_type {
-	uint16_t	 type;
-	uint32_t	 have;
-	size_t		 minlen, maxlen;
-	si_parse_fn	*parse;		/* reader over exactly the value */
-	si_build_fn	*build;
+enum si_kind {
+	SI_BYTES,	/* the field's bytes as sent (a uint8_t is one) */
+	SI_LE16,	/* a uint16_t field, little-endian on the wire */
+	SI_FN,		/* an entry of its own: parse and build */
 };
 
-static int
-p_version(struct l2c_rbuf *r, struct mop_sysid *s)
-{
-	return l2c_get_bytes(r, s->version, sizeof(s->version));
-}
-
-static int
-b_version(struct l2c_wbuf *w, const struct mop_sysid *s)
-{
-	return l2c_put_bytes(w, s->version, sizeof(s->version));
-}
+/* One row per entry type, tcpdump style: length rules are data. */
+struct si_type {
+	struct l2c_tok	 tok;		/* the type and its name */
+	uint32_t	 have;
+	size_t		 minlen, maxlen;	/* of the value on the wire */
+	enum si_kind	 kind;
+	size_t		 off, size;	/* the field in struct mop_sysid */
+	si_parse_fn	*parse;		/* SI_FN; its reader holds the value */
+	si_build_fn	*build;		/* SI_FN */
+};
 
 /* Two bytes per spec; pydecnet sends one.  Either is fine. */
 static int
@@ -51,90 +50,6 @@ static int
 b_functions(struct l2c_wbuf *w, const struct mop_sysid *s)
 {
 	return l2c_put_le16(w, s->functions);
-}
-
-static int
-p_user(struct l2c_rbuf *r, struct mop_sysid *s)
-{
-	return l2c_get_bytes(r, s->console_user, L2C_ETH_ALEN);
-}
-
-static int
-b_user(struct l2c_wbuf *w, const struct mop_sysid *s)
-{
-	return l2c_put_bytes(w, s->console_user, L2C_ETH_ALEN);
-}
-
-static int
-p_timer(struct l2c_rbuf *r, struct mop_sysid *s)
-{
-	return l2c_get_le16(r, &s->rsv_timer);
-}
-
-static int
-b_timer(struct l2c_wbuf *w, const struct mop_sysid *s)
-{
-	return l2c_put_le16(w, s->rsv_timer);
-}
-
-static int
-p_cmdsize(struct l2c_rbuf *r, struct mop_sysid *s)
-{
-	return l2c_get_le16(r, &s->cmd_size);
-}
-
-static int
-b_cmdsize(struct l2c_wbuf *w, const struct mop_sysid *s)
-{
-	return l2c_put_le16(w, s->cmd_size);
-}
-
-static int
-p_rspsize(struct l2c_rbuf *r, struct mop_sysid *s)
-{
-	return l2c_get_le16(r, &s->rsp_size);
-}
-
-static int
-b_rspsize(struct l2c_wbuf *w, const struct mop_sysid *s)
-{
-	return l2c_put_le16(w, s->rsp_size);
-}
-
-static int
-p_hwaddr(struct l2c_rbuf *r, struct mop_sysid *s)
-{
-	return l2c_get_bytes(r, s->hwaddr, L2C_ETH_ALEN);
-}
-
-static int
-b_hwaddr(struct l2c_wbuf *w, const struct mop_sysid *s)
-{
-	return l2c_put_bytes(w, s->hwaddr, L2C_ETH_ALEN);
-}
-
-static int
-p_time(struct l2c_rbuf *r, struct mop_sysid *s)
-{
-	return l2c_get_bytes(r, s->systime, sizeof(s->systime));
-}
-
-static int
-b_time(struct l2c_wbuf *w, const struct mop_sysid *s)
-{
-	return l2c_put_bytes(w, s->systime, sizeof(s->systime));
-}
-
-static int
-p_device(struct l2c_rbuf *r, struct mop_sysid *s)
-{
-	return l2c_get_u8(r, &s->device);
-}
-
-static int
-b_device(struct l2c_wbuf *w, const struct mop_sysid *s)
-{
-	return l2c_put_u8(w, s->device);
 }
 
 /*
@@ -175,71 +90,81 @@ b_software(struct l2c_wbuf *w, const struct mop_sysid *s)
 	return l2c_put_cstr(w, s->software);
 }
 
-static int
-p_processor(struct l2c_rbuf *r, struct mop_sysid *s)
-{
-	return l2c_get_u8(r, &s->processor);
-}
-
-static int
-b_processor(struct l2c_wbuf *w, const struct mop_sysid *s)
-{
-	return l2c_put_u8(w, s->processor);
-}
-
-static int
-p_datalink(struct l2c_rbuf *r, struct mop_sysid *s)
-{
-	return l2c_get_u8(r, &s->datalink);
-}
-
-static int
-b_datalink(struct l2c_wbuf *w, const struct mop_sysid *s)
-{
-	return l2c_put_u8(w, s->datalink);
-}
-
-static int
-p_bufsize(struct l2c_rbuf *r, struct mop_sysid *s)
-{
-	return l2c_get_le16(r, &s->dl_bufsize);
-}
-
-static int
-b_bufsize(struct l2c_wbuf *w, const struct mop_sysid *s)
-{
-	return l2c_put_le16(w, s->dl_bufsize);
-}
+/* A field's place and size in struct mop_sysid. */
+#define FIELD(f)	offsetof(struct mop_sysid, f), \
+			sizeof(((struct mop_sysid *)0)->f)
 
 /* In type order: the builder emits entries in this order. */
 static const struct si_type si_types[] = {
-	{ MOP_SI_VERSION, MOP_HAVE_VERSION, 3, 3, p_version, b_version },
-	{ MOP_SI_FUNCTIONS, MOP_HAVE_FUNCTIONS, 1, 2, p_functions,
-	    b_functions },
-	{ MOP_SI_CONSOLE_USER, MOP_HAVE_CONSOLE_USER, 6, 6, p_user, b_user },
-	{ MOP_SI_RSV_TIMER, MOP_HAVE_RSV_TIMER, 2, 2, p_timer, b_timer },
-	{ MOP_SI_CMD_SIZE, MOP_HAVE_CMD_SIZE, 2, 2, p_cmdsize, b_cmdsize },
-	{ MOP_SI_RSP_SIZE, MOP_HAVE_RSP_SIZE, 2, 2, p_rspsize, b_rspsize },
-	{ MOP_SI_HWADDR, MOP_HAVE_HWADDR, 6, 6, p_hwaddr, b_hwaddr },
-	{ MOP_SI_TIME, MOP_HAVE_TIME, 10, 10, p_time, b_time },
-	{ MOP_SI_DEVICE, MOP_HAVE_DEVICE, 1, 1, p_device, b_device },
-	{ MOP_SI_SOFTWARE, MOP_HAVE_SOFTWARE, 1, 255, p_software,
-	    b_software },
-	{ MOP_SI_PROCESSOR, MOP_HAVE_PROCESSOR, 1, 1, p_processor,
-	    b_processor },
-	{ MOP_SI_DATALINK, MOP_HAVE_DATALINK, 1, 1, p_datalink, b_datalink },
-	{ MOP_SI_DL_BUFSIZE, MOP_HAVE_DL_BUFSIZE, 2, 2, p_bufsize, b_bufsize },
+	{ { MOP_SI_VERSION, "version" }, MOP_HAVE_VERSION, 3, 3, SI_BYTES,
+	    FIELD(version), NULL, NULL },
+	{ { MOP_SI_FUNCTIONS, "functions" }, MOP_HAVE_FUNCTIONS, 1, 2, SI_FN,
+	    0, 0, p_functions, b_functions },
+	{ { MOP_SI_CONSOLE_USER, "console user" }, MOP_HAVE_CONSOLE_USER, 6,
+	    6, SI_BYTES, FIELD(console_user), NULL, NULL },
+	{ { MOP_SI_RSV_TIMER, "reservation timer" }, MOP_HAVE_RSV_TIMER, 2,
+	    2, SI_LE16, FIELD(rsv_timer), NULL, NULL },
+	{ { MOP_SI_CMD_SIZE, "command size" }, MOP_HAVE_CMD_SIZE, 2, 2,
+	    SI_LE16, FIELD(cmd_size), NULL, NULL },
+	{ { MOP_SI_RSP_SIZE, "response size" }, MOP_HAVE_RSP_SIZE, 2, 2,
+	    SI_LE16, FIELD(rsp_size), NULL, NULL },
+	{ { MOP_SI_HWADDR, "hardware address" }, MOP_HAVE_HWADDR, 6, 6,
+	    SI_BYTES, FIELD(hwaddr), NULL, NULL },
+	{ { MOP_SI_TIME, "time" }, MOP_HAVE_TIME, 10, 10, SI_BYTES,
+	    FIELD(systime), NULL, NULL },
+	{ { MOP_SI_DEVICE, "device" }, MOP_HAVE_DEVICE, 1, 1, SI_BYTES,
+	    FIELD(device), NULL, NULL },
+	{ { MOP_SI_SOFTWARE, "software" }, MOP_HAVE_SOFTWARE, 1, 255, SI_FN,
+	    0, 0, p_software, b_software },
+	{ { MOP_SI_PROCESSOR, "processor" }, MOP_HAVE_PROCESSOR, 1, 1,
+	    SI_BYTES, FIELD(processor), NULL, NULL },
+	{ { MOP_SI_DATALINK, "data link" }, MOP_HAVE_DATALINK, 1, 1, SI_BYTES,
+	    FIELD(datalink), NULL, NULL },
+	{ { MOP_SI_DL_BUFSIZE, "data link buffer size" },
+	    MOP_HAVE_DL_BUFSIZE, 2, 2, SI_LE16, FIELD(dl_bufsize), NULL, NULL },
 };
 
-static const struct si_type *
-si_find(uint16_t type)
-{
-	size_t	i;
+#undef FIELD
 
-	for (i = 0; i < sizeof(si_types) / sizeof(si_types[0]); i++)
-		if (si_types[i].type == type)
-			return &si_types[i];
-	return NULL;
+/* One entry's value (the reader holds exactly it) into its field. */
+static int
+si_get(const struct si_type *t, struct l2c_rbuf *val, struct mop_sysid *s)
+{
+	uint8_t		*field = (uint8_t *)s + t->off;
+	uint16_t	 u16;
+	int		 rv;
+
+	switch (t->kind) {
+	case SI_BYTES:
+		return l2c_get_bytes(val, field, t->size);
+	case SI_LE16:
+		if ((rv = l2c_get_le16(val, &u16)) != 0)
+			return rv;
+		memcpy(field, &u16, sizeof(u16));
+		return 0;
+	case SI_FN:
+		break;
+	}
+	return t->parse(val, s);
+}
+
+/* One entry's value from its field. */
+static int
+si_put(const struct si_type *t, struct l2c_wbuf *w, const struct mop_sysid *s)
+{
+	const uint8_t	*field = (const uint8_t *)s + t->off;
+	uint16_t	 u16;
+
+	switch (t->kind) {
+	case SI_BYTES:
+		return l2c_put_bytes(w, field, t->size);
+	case SI_LE16:
+		memcpy(&u16, field, sizeof(u16));
+		return l2c_put_le16(w, u16);
+	case SI_FN:
+		break;
+	}
+	return t->build(w, s);
 }
 
 /*
@@ -272,7 +197,8 @@ mop_sysid_parse(const uint8_t *p, size_t len, struct mop_sysid *s)
 		    (rv = l2c_get_u8(&r, &vlen)) != 0 ||
 		    (rv = l2c_get_sub(&r, &val, vlen)) != 0)
 			return rv;
-		if ((t = si_find(type)) == NULL) {
+		if ((t = l2c_tok_row(si_types, L2C_NITEMS(si_types),
+		    sizeof(si_types[0]), type)) == NULL) {
 			s->unknown++;
 			continue;
 		}
@@ -280,7 +206,7 @@ mop_sysid_parse(const uint8_t *p, size_t len, struct mop_sysid *s)
 			s->odd++;
 			continue;
 		}
-		if ((rv = t->parse(&val, s)) != 0) {
+		if ((rv = si_get(t, &val, s)) != 0) {
 			s->odd++;
 			continue;
 		}
@@ -297,13 +223,13 @@ mop_sysid_build(struct l2c_wbuf *w, const struct mop_sysid *s)
 	size_t		 i;
 	int		 rv;
 
-	for (i = 0; i < sizeof(si_types) / sizeof(si_types[0]); i++) {
+	for (i = 0; i < L2C_NITEMS(si_types); i++) {
 		if ((s->have & si_types[i].have) == 0)
 			continue;
 		l2c_wbuf_init(&v, val, sizeof(val) - 1);
-		if ((rv = si_types[i].build(&v, s)) != 0)
+		if ((rv = si_put(&si_types[i], &v, s)) != 0)
 			return rv;
-		if ((rv = l2c_put_le16(w, si_types[i].type)) != 0 ||
+		if ((rv = l2c_put_le16(w, (uint16_t)si_types[i].tok.v)) != 0 ||
 		    (rv = l2c_put_u8(w, (uint8_t)v.len)) != 0 ||
 		    (rv = l2c_put_bytes(w, val, v.len)) != 0)
 			return rv;
@@ -328,13 +254,8 @@ mop_functions_str(uint16_t fn, char *buf, size_t len)
 	return l2c_bits_str(fn, 16, fn_names, 8, buf, len);
 }
 
-struct code_name {
-	uint8_t		 code;
-	const char	*name;
-};
-
 /* DNA communication device codes (Network Management). */
-static const struct code_name devices[] = {
+static const struct l2c_tok devices[] = {
 	{ 0, "DP11-DA" }, { 1, "DEUNA" }, { 2, "DU11-DA" }, { 3, "DECNA" },
 	{ 4, "DL11-C/E/WA" }, { 5, "DEQNA" }, { 6, "DQ11-DA" }, { 7, "CI" },
 	{ 8, "DA11-B/AL" }, { 9, "PCL11-B" }, { 10, "DUP11-DA" },
@@ -343,43 +264,30 @@ static const struct code_name devices[] = {
 	{ 22, "DV11-AA/BA" }, { 23, "DEBNA" }, { 24, "DZ11" },
 };
 
-static const struct code_name processors[] = {
+static const struct l2c_tok processors[] = {
 	{ 1, "PDP-11" }, { 2, "communication server" }, { 3, "professional" },
 };
 
-static const struct code_name datalinks[] = {
+static const struct l2c_tok datalinks[] = {
 	{ 1, "Ethernet" }, { 2, "DDCMP" }, { 3, "LAPB" },
 };
-
-static const char *
-lookup(const struct code_name *t, size_t n, uint8_t code)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		if (t[i].code == code)
-			return t[i].name;
-	return NULL;
-}
 
 const char *
 mop_device_name(uint8_t code)
 {
-	return lookup(devices, sizeof(devices) / sizeof(devices[0]), code);
+	return l2c_tok_name(devices, L2C_NITEMS(devices), code, NULL);
 }
 
 const char *
 mop_processor_name(uint8_t code)
 {
-	return lookup(processors, sizeof(processors) / sizeof(processors[0]),
-	    code);
+	return l2c_tok_name(processors, L2C_NITEMS(processors), code, NULL);
 }
 
 const char *
 mop_datalink_name(uint8_t code)
 {
-	return lookup(datalinks, sizeof(datalinks) / sizeof(datalinks[0]),
-	    code);
+	return l2c_tok_name(datalinks, L2C_NITEMS(datalinks), code, NULL);
 }
 
 const char *

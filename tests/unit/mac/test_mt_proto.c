@@ -177,7 +177,7 @@ test_client_key_packet(void **state)
 	assert_int_equal(cp.type, MT_CP_PASSSALT);
 	assert_int_equal(cp.len, 39);
 	assert_memory_equal(cp.data, "admin\0", 6);
-	assert_string_equal(cp.info->name, "key/salt");
+	assert_string_equal(cp.info->tok.s, "key/salt");
 	assert_int_equal(mt_cpkt_next(&r, &cp), 0);
 
 	/* The same bytes read as server -> client swap the two fields. */
