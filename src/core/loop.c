@@ -66,8 +66,19 @@ l2c_loop_new(struct l2c_loop **lp)
 void
 l2c_loop_free(struct l2c_loop *l)
 {
+	struct l2c_timer	*t;
+
 	if (l == NULL)
 		return;
+	/*
+	 * Timers outlive their loop in their owners' structs, which may
+	 * cancel them when they go after it (a monitor's reaper): disarmed,
+	 * a cancel no longer reaches the freed list.
+	 */
+	while ((t = TAILQ_FIRST(&l->timers)) != NULL) {
+		TAILQ_REMOVE(&l->timers, t, entry);
+		t->armed = 0;
+	}
 	if (l->sigfd != -1) {
 		close(l->sigfd);
 		/*

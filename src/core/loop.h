@@ -29,6 +29,7 @@ struct l2c_timer {
 uint64_t	 l2c_now_us(void);
 
 int		 l2c_loop_new(struct l2c_loop **);
+/* Its timers are disarmed: cancelling one later is harmless. */
 void		 l2c_loop_free(struct l2c_loop *);
 /* Watch fd for events (POLLIN/POLLOUT); one watcher per fd. */
 int		 l2c_loop_fd(struct l2c_loop *, int, short, l2c_fd_cb *, void *);

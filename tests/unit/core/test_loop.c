@@ -111,6 +111,25 @@ test_timers_same_deadline(void **state)
 	l2c_loop_free(o.loop);
 }
 
+/* A timer kept in its owner's struct may be cancelled after its loop is
+ * freed (a monitor's reaper does): the free disarmed it, so the cancel
+ * touches nothing freed (AddressSanitizer would say so). */
+static void
+test_cancel_after_free(void **state)
+{
+	struct order	 o;
+	struct tmr	 t[2];
+
+	(void)state;
+	timers_new(&o, t, 2);
+	l2c_timer_arm(o.loop, &t[0].t, L2C_SEC(1));
+	l2c_timer_arm(o.loop, &t[1].t, L2C_SEC(2));
+	l2c_loop_free(o.loop);
+	assert_false(t[0].t.armed || t[1].t.armed);
+	l2c_timer_cancel(o.loop, &t[1].t);
+	l2c_timer_cancel(o.loop, &t[0].t);
+}
+
 /* With nothing armed and nothing readable, the loop sleeps: no ticks. */
 static void
 test_idle_sleeps(void **state)
@@ -270,6 +289,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_timers_in_order),
 		cmocka_unit_test(test_timers_same_deadline),
+		cmocka_unit_test(test_cancel_after_free),
 		cmocka_unit_test(test_idle_sleeps),
 		cmocka_unit_test(test_signal_through_loop),
 		cmocka_unit_test(test_fd_watch),
