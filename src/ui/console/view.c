@@ -72,30 +72,45 @@ l2c_view_out(const struct l2c_view *v, const uint8_t *p, size_t n,
 	return l2c_map_apply(v->maps, L2C_MAP_OUT, p, n, out);
 }
 
+static const char *const switch_names[] = {
+	[L2C_VIEW_ECHO] = "local echo",
+	[L2C_VIEW_HEX] = "hex view",
+	[L2C_VIEW_STAMPS] = "time stamps",
+};
+
+int
+l2c_view_on(const struct l2c_view *v, enum l2c_view_switch which)
+{
+	switch (which) {
+	case L2C_VIEW_HEX:
+		return v->hex;
+	case L2C_VIEW_STAMPS:
+		return v->stamps;
+	case L2C_VIEW_ECHO:
+		break;
+	}
+	return v->local_echo;
+}
+
 void
 l2c_view_flip(struct l2c_view *v, enum l2c_view_switch which, char *msg,
     size_t len)
 {
-	const char	*name = "?";
-	int		 on = 0;
-
 	switch (which) {
 	case L2C_VIEW_ECHO:
-		on = v->local_echo = !v->local_echo;
-		name = "local echo";
+		v->local_echo = !v->local_echo;
 		break;
 	case L2C_VIEW_HEX:
-		on = v->hex = !v->hex;
+		v->hex = !v->hex;
 		v->hexv.col = 0;
-		name = "hex view";
 		break;
 	case L2C_VIEW_STAMPS:
-		on = v->stamps = !v->stamps;
+		v->stamps = !v->stamps;
 		v->bol = 1;
-		name = "time stamps";
 		break;
 	}
-	snprintf(msg, len, "%s %s", name, on ? "on" : "off");
+	snprintf(msg, len, "%s %s", switch_names[which],
+	    l2c_view_on(v, which) ? "on" : "off");
 }
 
 int

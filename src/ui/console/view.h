@@ -42,6 +42,8 @@ void	l2c_view_echo(struct l2c_view *, const uint8_t *, size_t);
 /* Typed bytes through the output maps: out has room for 2 * n. */
 size_t	l2c_view_out(const struct l2c_view *, const uint8_t *, size_t,
 	    uint8_t *out);
+/* Whether a switch is on. */
+int	l2c_view_on(const struct l2c_view *, enum l2c_view_switch);
 /* Flip a switch; msg says its new state ("local echo on"). */
 void	l2c_view_flip(struct l2c_view *, enum l2c_view_switch, char *msg,
 	    size_t);

@@ -271,17 +271,7 @@ is_on(const struct menu_item *it, const struct tui_sess *s)
 		return s->rc_on;
 	if (it->fn == tui_tool_send)
 		return s->feed.sending;
-	if (it->fn != m_flip)
-		return 0;
-	switch (it->sw) {
-	case L2C_VIEW_ECHO:
-		return s->view.local_echo;
-	case L2C_VIEW_HEX:
-		return s->view.hex;
-	case L2C_VIEW_STAMPS:
-		return s->view.stamps;
-	}
-	return 0;
+	return it->fn == m_flip && l2c_view_on(&s->view, it->sw);
 }
 
 /* A row's label as things are now (on, off, under way). */

@@ -77,6 +77,9 @@ test_hex_and_stamps(void **state)
 	fresh(&v);
 	l2c_view_flip(&v, L2C_VIEW_HEX, msg, sizeof(msg));
 	assert_string_equal(msg, "hex view on");
+	assert_true(l2c_view_on(&v, L2C_VIEW_HEX));
+	assert_false(l2c_view_on(&v, L2C_VIEW_STAMPS) ||
+	    l2c_view_on(&v, L2C_VIEW_ECHO));
 	show(&v, "AB");
 	assert_non_null(strstr(shown, "41 42"));
 	assert_null(strstr(shown, "AB"));
@@ -85,6 +88,8 @@ test_hex_and_stamps(void **state)
 	fresh(&v);
 	l2c_view_flip(&v, L2C_VIEW_STAMPS, msg, sizeof(msg));
 	assert_string_equal(msg, "time stamps on");
+	assert_true(l2c_view_on(&v, L2C_VIEW_STAMPS));
+	assert_false(l2c_view_on(&v, L2C_VIEW_HEX));
 	show(&v, "one\ntwo");
 	/* "[2026-12-03 17:55:12.345] one\n[...] two" */
 	assert_int_equal(shown[0], '[');
@@ -105,6 +110,7 @@ test_echo_and_out(void **state)
 	assert_int_equal(shownlen, 0);
 	l2c_view_flip(&v, L2C_VIEW_ECHO, msg, sizeof(msg));
 	assert_string_equal(msg, "local echo on");
+	assert_true(l2c_view_on(&v, L2C_VIEW_ECHO));
 	l2c_view_echo(&v, (const uint8_t *)"ls\r", 3);
 	assert_string_equal(shown, "ls\r\n");
 	v.maps = L2C_MAP_OCRNL;
