@@ -346,7 +346,7 @@ cmd_mikrotik(int argc, char **argv)
 		goto record;
 	}
 	if ((rv = l2c_console_new(u.loop, &a.so.co, &con)) != 0 ||
-	    (rv = l2c_sess_opts_attach_log(&a.so, con)) != 0) {
+	    (rv = l2c_sess_opts_attach(&a.so, con)) != 0) {
 		ex = explain_end(rv, ifname, &sc, NULL);
 		goto out;
 	}

@@ -223,7 +223,7 @@ session(struct l2c_ui_link *u, struct args *a)
 		return l2c_script_opts_run(&a->sco, u->loop, &mop_family,
 		    &u->ctx, &sc, a->so.co.wake, u->link->ifname);
 	if ((rv = l2c_console_new(u->loop, &a->so.co, &con)) != 0 ||
-	    (rv = l2c_sess_opts_attach_log(&a->so, con)) != 0)
+	    (rv = l2c_sess_opts_attach(&a->so, con)) != 0)
 		goto fail;
 	if (a->sco.login_user != NULL) {
 		/* IOS's own login, answered before the user types. */

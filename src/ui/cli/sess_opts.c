@@ -118,11 +118,33 @@ l2c_sess_opts_open_log(struct l2c_sess_opts *o)
 	return 0;
 }
 
+/*
+ * A Unix shell's prompt ends in "$" or "#" (mactelnetd logs in to one);
+ * RouterOS's and IOS's are the scripted console's.  Not "> " or ":" in
+ * general: RouterOS's "new password> " and a "Password:" are questions
+ * the typed-ahead lines must not answer.
+ */
+static int
+at_prompt(void *arg, const char *row)
+{
+	struct l2c_sess_opts	*o = arg;
+	size_t			 n = strlen(row);
+
+	while (n > 0 && row[n - 1] == ' ')
+		n--;
+	if (n > 0 && (row[n - 1] == '$' || row[n - 1] == '#'))
+		return 1;
+	return o->prompt.nre > 0 && l2c_prompt_is(&o->prompt, row);
+}
+
 int
-l2c_sess_opts_attach_log(struct l2c_sess_opts *o, struct l2c_console *con)
+l2c_sess_opts_attach(struct l2c_sess_opts *o, struct l2c_console *con)
 {
 	int	fd = o->logfd;
 
+	/* Without them (no memory) batch input waits for quiet, as before. */
+	if (l2c_prompt_init(&o->prompt, NULL) == 0)
+		l2c_console_set_ready(con, at_prompt, o);
 	if (fd == -1)
 		return 0;
 	o->logfd = -1;
@@ -135,4 +157,5 @@ l2c_sess_opts_close(struct l2c_sess_opts *o)
 	if (o->logfd != -1)
 		close(o->logfd);
 	o->logfd = -1;
+	l2c_prompt_free(&o->prompt);
 }

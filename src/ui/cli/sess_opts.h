@@ -14,6 +14,7 @@
 
 #include "ui/cli/cmd.h"
 #include "ui/console/console.h"
+#include "ui/script/prompt.h"
 
 /* Long-only options: codes no short option can have. */
 #define L2C_OPT_TERM		0x101
@@ -54,6 +55,7 @@ struct l2c_sess_opts {
 	const char		*log;
 	int			 stamps;
 	int			 logfd;		/* -1 until opened */
+	struct l2c_prompt	 prompt;	/* ends batch input's wait */
 };
 
 void	l2c_sess_opts_init(struct l2c_sess_opts *);
@@ -65,8 +67,12 @@ int	l2c_sess_opts_take(const struct l2c_cmd *, int ch, const char *arg,
 	    struct l2c_sess_opts *, int *ex);
 /* --log opened now, before root is given up: 0 or an exit status. */
 int	l2c_sess_opts_open_log(struct l2c_sess_opts *);
-/* The open log handed to the console, which closes it from then on. */
-int	l2c_sess_opts_attach_log(struct l2c_sess_opts *, struct l2c_console *);
+/*
+ * The console gets the open log, which it closes from then on, and the
+ * prompts at which batch input need not wait for quiet: the devices'
+ * (prompt.h) and a Unix shell's ("$ ", "# ").
+ */
+int	l2c_sess_opts_attach(struct l2c_sess_opts *, struct l2c_console *);
 void	l2c_sess_opts_close(struct l2c_sess_opts *);
 
 #endif

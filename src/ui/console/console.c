@@ -23,8 +23,9 @@
 /*
  * Batch input waits until the device has had its say after the login
  * (RouterOS: probes, banner, perhaps a change-password nag that would
- * take typed-ahead lines as a new password): quiet this long, or at
- * most SETTLE_MAX after the session opened.
+ * take typed-ahead lines as a new password): quiet this long, a prompt
+ * on the cursor's row (l2c_console_set_ready), or at most SETTLE_MAX
+ * after the session opened.
  */
 #define SETTLE_QUIET	L2C_MS(300)
 #define SETTLE_MAX	L2C_SEC(3)
@@ -408,6 +409,29 @@ on_settle(void *arg)
 		watch_input(c, 1);
 }
 
+/* The device waits at a prompt on the cursor's row. */
+static int
+at_prompt(const struct l2c_console *c)
+{
+	char	row[256];
+	int	r, col;
+
+	if (c->ready == NULL)
+		return 0;
+	l2c_vt_cursor(c->vt, &r, &col);
+	if (l2c_vt_row_text(c->vt, r, row, sizeof(row)) >= sizeof(row))
+		return 0;
+	return c->ready(c->ready_arg, row);
+}
+
+void
+l2c_console_set_ready(struct l2c_console *c,
+    int (*ready)(void *, const char *), void *arg)
+{
+	c->ready = ready;
+	c->ready_arg = arg;
+}
+
 static void
 on_output(void *arg, const uint8_t *p, size_t n)
 {
@@ -423,6 +447,8 @@ on_output(void *arg, const uint8_t *p, size_t n)
 			l2c_con_say(c, "terminal model: %s", l2c_strerror(rv));
 		if (c->out_text)
 			l2c_con_out_flush(c);
+		if (c->settling && at_prompt(c))
+			l2c_timer_arm(c->loop, &c->settle, 0);
 	}
 	if (!c->out_text)
 		l2c_con_show(c, p, n);

@@ -81,6 +81,13 @@ int	l2c_console_new(struct l2c_loop *, const struct l2c_console_opts *,
 /* The callbacks to create the session with (output, events). */
 const struct l2c_sess_cb *l2c_console_cb(struct l2c_console *);
 /*
+ * Batch input waits until the device has had its say after the login:
+ * until it is quiet, or, with this, as soon as the row the cursor is on
+ * is a prompt (ready says so: its text, without the attributes).
+ */
+void	l2c_console_set_ready(struct l2c_console *,
+	    int (*ready)(void *, const char *row), void *);
+/*
  * Run until the session reports CLOSED; returns its error (0 for a
  * normal end).  The session's notices and final word go to stderr.
  */

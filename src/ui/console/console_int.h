@@ -65,6 +65,9 @@ struct l2c_console {
 	struct l2c_timer	 settle;	/* batch input not yet */
 	uint64_t		 settle_end;
 	int			 settling;
+	/* Does the cursor's row show the device waiting at a prompt? */
+	int			(*ready)(void *, const char *row);
+	void			*ready_arg;
 	/* The small tools (view.h), switched from the escape prompt. */
 	struct l2c_view		 view;
 	/* Paced input (feed.h): a paste, then a file being sent. */

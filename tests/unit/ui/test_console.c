@@ -17,6 +17,7 @@
 #include "core/loop.h"
 #include "core/pace.h"
 #include "core/session.h"
+#include "ui/cli/sess_opts.h"
 #include "ui/console/console.h"
 
 struct fake {
@@ -35,6 +36,7 @@ struct fake {
 	int				 pending_calls;
 	struct l2c_timer		 settle, late, lost;
 	uint64_t			 settle_at, late_at;
+	uint64_t			 first_at;	/* input's */
 	int				 spans;
 };
 
@@ -53,6 +55,8 @@ fake_input(void *s, const uint8_t *p, size_t n)
 	struct fake	*f = s;
 
 	f->calls++;
+	if (f->ngot == 0)
+		f->first_at = l2c_now_us();
 	if (n > 3)
 		n = 3;
 	memcpy(f->got + f->ngot, p, n);
@@ -379,6 +383,73 @@ test_batch_idle_waits_for_peer(void **state)
 	assert_true(g.f.pending_calls <= 20);
 }
 
+/* A row the device shows 10 ms after the login, and when. */
+struct shown_row {
+	struct rig		*g;
+	const char		*row;
+	uint64_t		 at;
+	struct l2c_timer	 show;
+};
+
+static void
+row_show(void *arg)
+{
+	struct shown_row	*r = arg;
+
+	r->at = l2c_now_us();
+	r->g->f.cb->output(r->g->f.cb->arg, (const uint8_t *)r->row,
+	    strlen(r->row));
+}
+
+/*
+ * Batch input goes as soon as the device waits at a prompt (RouterOS,
+ * IOS, a Unix shell), not after 300 ms of quiet (SETTLE_QUIET); a
+ * question (RouterOS's change-password nag, a password) still holds it
+ * until quiet.
+ */
+static void
+test_batch_prompt_ends_wait(void **state)
+{
+	static const struct {
+		const char	*row;
+		int		 goes;
+	} rows[] = {
+		{ "\r\r\r\r\033[m\033[36m[admin@MikroTik] \033[m> ", 1 },
+		{ "Router#", 1 },
+		{ "lab@host:~$ ", 1 },
+		{ "new password> ", 0 },
+		{ "Password: ", 0 },
+	};
+	struct l2c_sess_opts	so;
+	struct shown_row	r;
+	struct rig		g;
+	size_t			i;
+
+	(void)state;
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		rig_output = L2C_OUT_DEFAULT;
+		rig_open(&g, "ab\n", L2C_MS(20), &fake_ops);
+		rig_output = L2C_OUT_RAW;
+		l2c_sess_opts_init(&so);
+		assert_int_equal(l2c_sess_opts_attach(&so, g.con), 0);
+		memset(&r, 0, sizeof(r));
+		r.g = &g;
+		r.row = rows[i].row;
+		l2c_timer_init(&r.show, row_show, &r);
+		l2c_timer_arm(g.loop, &r.show, L2C_MS(10));
+		assert_int_equal(rig_run(&g), 0);
+		l2c_timer_cancel(g.loop, &r.show);
+		rig_close(&g);
+		l2c_sess_opts_close(&so);
+		assert_memory_equal(g.f.got, "ab\r", 3);
+		assert_true(r.at > 0);
+		if (rows[i].goes)
+			assert_true(g.f.first_at < r.at + L2C_MS(300));
+		else
+			assert_true(g.f.first_at >= r.at + L2C_MS(300));
+	}
+}
+
 /*
  * The peer never answers: the face keeps waiting, and the session's
  * own budget ends it, with the session's error, not as a quiet end.
@@ -427,6 +498,7 @@ main(void)
 		cmocka_unit_test(test_local_echo),
 		cmocka_unit_test(test_batch_idle_waits_for_peer),
 		cmocka_unit_test(test_batch_idle_peer_lost),
+		cmocka_unit_test(test_batch_prompt_ends_wait),
 		cmocka_unit_test(test_parse_escape),
 	};
 
