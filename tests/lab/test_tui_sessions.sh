@@ -8,6 +8,8 @@
 # terminal of the same size.  Every step waits for text, never time.
 . "$(dirname "$0")/lib.sh"
 lab_init
+# shellcheck source=tests/lab/tmux.sh
+. "$(dirname "$0")/tmux.sh"
 BIN=${L2C_BIN:?}
 tools=$(cd "$(dirname "$0")/../tools" && pwd)
 T=$LAB_TMP
@@ -51,24 +53,11 @@ wait_for 10 started ||
     { not_ok "the three servers start"; cat "$T"/*.log; lab_done; }
 
 SOCK=l2ctuis$$
-tm() { tmux -L "$SOCK" "$@"; }
-tmux_gone() { tm kill-server 2>/dev/null; td kill-server 2>/dev/null; }
-trap 'tmux_gone; lab_cleanup' EXIT
-pane() { tm capture-pane -p -t ui; }
-has() { pane | grep -Fq -- "$1"; }
-hasre() { pane | grep -Eq -- "$1"; }
-gone() { ! has "$1"; }
-wait_text() { wait_for "${2:-10}" has "$1"; }
-keys() { tm send-keys -t ui "$@"; }
-dump() { echo "# --- pane ---"; pane | sed 's/^/# /'; }
-menu() { keys C-]; wait_text "Session menu" 5; }
+trap 'tmux_gone; td kill-server 2>/dev/null; lab_cleanup' EXIT
 # list_at ROW: the session list is drawn on that row (the window's last).
 list_at() { pane | sed -n "$1p" | grep -q '^ 1:'; }
 
-tm -f /dev/null new-session -d -s ui -x $W -y $H \
-    "ip netns exec $(lab_nsname lap) env PS1='lab$ ' bash --norc -i"
-tm set-option -t ui -g window-size manual 2>/dev/null
-wait_text 'lab$' 5 || { not_ok "tmux shell starts"; dump; lab_done; }
+tmux_shell "$SOCK" lap $W $H || { not_ok "tmux shell starts"; dump; lab_done; }
 keys "clear; $BIN -i eth0 --log $T/all.log; echo rc=\$?" Enter
 wait_text "devices:" 10 || { not_ok "the UI starts"; dump; lab_done; }
 
