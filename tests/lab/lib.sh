@@ -13,6 +13,18 @@
 #   lab_serve_routeros LOG ARGS... serve mikrotik in s, the RouterOS
 #                                  personality (these ARGS) its console, for
 #                                  root:pw-plain; ends the test if it fails
+#   lab_serve_ios NS LOG IFACE ARGS...   serve mop in NS on IFACE, the IOS
+#                                  personality (these ARGS) its console, run
+#                                  as nobody from lab_tools; its pid in
+#                                  $LAB_PID; 1 if it does not serve (LOG)
+#   lab_tools                      the personalities (tests/tools/*.py)
+#                                  copied into LAB_TMP, for the account
+#                                  nobody to read (a checkout in a private
+#                                  folder it may not); the copy's folder
+#                                  in $LAB_TOOLS
+#   lab_for_all FILE...            FILE (made empty if missing) writable by
+#                                  a program that dropped root, and still
+#                                  the test's to empty (fs.protected_regular)
 #   lab_bridge BR A IFA MACA B IFB MACB   A and B through a bridge in ns BR
 #   lab_loss BR PCT [IFACE]        drop PCT% of frames arriving on the
 #                                  bridge from port IFACE (default: all)
@@ -30,6 +42,7 @@ LAB_ID=${LAB_ID:-$$}
 LAB_NS=()
 LAB_PIDS=()
 LAB_TMP=
+LAB_TOOLS=
 TAP_N=0
 TAP_FAILED=0
 
@@ -114,6 +127,35 @@ lab_serve_routeros() {
 	    --mndp-interval 0 eth0
 	wait_for 10 grep -q "serving MAC-Telnet on eth0" "$log" ||
 	    { not_ok "serve mikrotik starts"; cat "$log"; lab_done; }
+}
+
+lab_tools() {
+	[ -n "$LAB_TOOLS" ] && return 0
+	mkdir -m 755 "$LAB_TMP/tools" &&
+	    cp "$(dirname "${BASH_SOURCE[0]}")"/../tools/*.py "$LAB_TMP/tools" &&
+	    chmod 644 "$LAB_TMP"/tools/*.py || return 1
+	LAB_TOOLS=$LAB_TMP/tools
+}
+
+lab_serve_ios() {
+	local ns=$1 log=$2 ifc=$3
+	shift 3
+	lab_tools || return 1
+	# Emptied first: the wait below must not find the last server's line.
+	: > "$log"
+	lab_bg "$ns" "$log" "${L2C_BIN:?}" -v serve mop \
+	    --exec "python3 $LAB_TOOLS/ios_console.py $*" "$ifc"
+	wait_for 20 grep -q "serving the MOP console" "$log"
+}
+
+# Root made it, in root's sticky LAB_TMP: with fs.protected_regular the
+# test may not open with O_CREAT (: >) a file that nobody made there.
+lab_for_all() {
+	local f
+	for f in "$@"; do
+		[ -e "$f" ] || : > "$f"
+		chmod 666 "$f" || return 1
+	done
 }
 
 lab_bridge() {

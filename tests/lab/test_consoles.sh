@@ -141,9 +141,7 @@ fi
 # 3. IOS under serve mop --exec: the login, a 64 KiB running-config.
 #    (--idle 5: the personality, a Python program, may take seconds to
 #    start on a loaded machine.)
-lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root \
-    --exec "python3 $tools/ios_console.py" eth0
-wait_for 10 grep -q "serving the MOP console" "$T/mop.log" ||
+lab_serve_ios s "$T/mop.log" eth0 ||
     { not_ok "serve mop starts"; lab_done; }
 printf 'cisco\ncisco\nenable\nterminal length 0\nshow running-config\nexit\n' |
     timeout 60 ip netns exec "$(lab_nsname c)" "$BIN" mop --idle 5 eth0 \

@@ -30,9 +30,7 @@ released() {
 	[ "$(grep -c "$CLI.*released" "$T/mop.log")" -ge "$1" ]
 }
 
-lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root \
-    --exec "python3 $tools/ios_console.py --login admin:s3cret" eth0
-wait_for 20 grep -q "serving the MOP console" "$T/mop.log" ||
+lab_serve_ios s "$T/mop.log" eth0 --login admin:s3cret ||
     { not_ok "serve mop starts"; cat "$T/mop.log"; lab_done; }
 
 cat > "$T/day0.lua" <<'LUA'

@@ -29,10 +29,8 @@ drive() {
 
 # 1. IOS: 500 configuration lines in one bracketed paste.
 python3 "$tools/ios_paste.py" make "$T/ios.cfg"
-lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root --exec \
-    "python3 $tools/ios_console.py --login admin:s3cret --record $T/ios.rec" \
-    eth0
-wait_for 5 grep -q "serving the MOP console" "$T/mop.log" ||
+lab_for_all "$T/ios.rec"
+lab_serve_ios s "$T/mop.log" eth0 --login admin:s3cret --record "$T/ios.rec" ||
     { not_ok "serve mop starts"; cat "$T/mop.log"; lab_done; }
 # Bracketed, as a terminal asked to (ESC [ ? 2004 h) sends a paste: the
 # marks must not reach the device.

@@ -40,10 +40,10 @@ lab_bg ros "$T/ros.log" "$BIN" -v serve mikrotik --users "$T/users" \
     --exec "python3 $tools/routeros_console.py --identity ros1" \
     --mndp-interval 0 eth1
 rospid=$LAB_PID
-lab_bg ios "$T/ios.log" "$BIN" -v serve mop --user root \
-    --exec "python3 $tools/ios_console.py --login admin:s3cret" eth2
 lab_bg sh "$T/sh.log" "$BIN" -v serve mikrotik --users "$T/users" \
     --exec "env PS1='sh\$ ' /bin/sh -i" --mndp-interval 0 eth3
+# It waits until it serves; started says whether all three do.
+lab_serve_ios ios "$T/ios.log" eth2 --login admin:s3cret
 started() {
 	grep -q "serving MAC-Telnet on eth1" "$T/ros.log" &&
 	    grep -q "serving the MOP console" "$T/ios.log" &&

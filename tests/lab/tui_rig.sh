@@ -10,9 +10,9 @@
 #                  in c), the IOS personality recording into $T/ios.rec,
 #                  the tmux window W x H; ends the test when a step fails
 #   BIN, tools, T, IOS_MAC, LAP_MAC, W, H   what the tests share
-#   rig_ios BIN TOOLS RECORD   serve mop with the IOS personality
-#                  (admin:s3cret), recording what it reads, its pid in
-#                  RIG_IOS_PID; 1 on failure
+#   rig_ios                    serve mop with the IOS personality
+#                  (admin:s3cret; lab_serve_ios), recording what it reads
+#                  into $T/ios.rec, its pid in RIG_IOS_PID; 1 on failure
 #   rig_ios_stop               that server stops (SIGTERM)
 #   rig_tmux NAME W H          the window (tmux_shell in c); the server
 #                  goes at exit with the lab
@@ -26,6 +26,7 @@
 # shellcheck source=tests/lab/tmux.sh
 . "$(dirname "${BASH_SOURCE[0]}")/tmux.sh"
 BIN=${L2C_BIN:?}
+# shellcheck disable=SC2034  # the tests' (ios_paste.py)
 tools=$(cd "$(dirname "${BASH_SOURCE[0]}")/../tools" && pwd)
 T=$LAB_TMP
 IOS_MAC=02:4c:32:43:00:03
@@ -38,18 +39,15 @@ rig_begin() {
 		lab_done
 	fi
 	lab_pair $IOS_MAC $LAP_MAC
-	rig_ios "$BIN" "$tools" "$T/ios.rec" ||
-	    { not_ok "serve mop starts"; lab_done; }
+	rig_ios || { not_ok "serve mop starts"; lab_done; }
 	rig_tmux "$2" $W $H || { not_ok "tmux shell starts"; dump; lab_done; }
 }
 
 rig_ios() {
-	: > "$LAB_TMP/mop.log"
-	lab_bg s "$LAB_TMP/mop.log" "$1" -v serve mop --user root --exec \
-	    "python3 $2/ios_console.py --login admin:s3cret --record $3" eth0
+	lab_for_all "$T/ios.rec" || return 1
+	lab_serve_ios s "$T/mop.log" eth0 --login admin:s3cret \
+	    --record "$T/ios.rec" || { cat "$T/mop.log"; return 1; }
 	RIG_IOS_PID=$LAB_PID
-	wait_for 5 grep -q "serving the MOP console" "$LAB_TMP/mop.log" ||
-	    { cat "$LAB_TMP/mop.log"; return 1; }
 }
 
 rig_ios_stop() { kill -TERM "$RIG_IOS_PID" 2>/dev/null; wait "$RIG_IOS_PID" 2>/dev/null; }
