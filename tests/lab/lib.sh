@@ -10,6 +10,10 @@
 #   lab_link A IFA MACA B IFB MACB veth pair between namespaces A and B
 #   lab_pair SMAC CMAC             namespaces s and c joined on their eth0
 #                                  (these MACs); ends the test if it cannot
+#   lab_console                    a client test's start: lab_init, then
+#                                  lab_pair $SRV $CLI (02:4c:32:43:00:01 and
+#                                  :02); BIN (L2C_BIN), T (LAB_TMP) and tools
+#                                  (tests/tools) set for the test
 #   lab_serve_routeros LOG ARGS... serve mikrotik in s, the RouterOS
 #                                  personality (these ARGS) its console, for
 #                                  root:pw-plain; ends the test if it fails
@@ -30,6 +34,8 @@
 #                                  bridge from port IFACE (default: all)
 #   lab_loss_off BR                no more loss on that bridge
 #   lab_addr NS IFACE CIDR         an IPv4 address (servers that need one)
+#   lab_user NAME                  a local account NAME (shell /bin/sh), made
+#                                  here if missing and then removed at exit
 #   lab_exec NS CMD...             run in a namespace
 #   lab_bg NS LOG CMD...           start in the background (killed on exit);
 #                                  its pid is in $LAB_PID (no $(...) around it)
@@ -41,6 +47,7 @@
 LAB_ID=${LAB_ID:-$$}
 LAB_NS=()
 LAB_PIDS=()
+LAB_USERS=()
 LAB_TMP=
 LAB_TOOLS=
 TAP_N=0
@@ -49,7 +56,7 @@ TAP_FAILED=0
 lab_nsname() { echo "l2c${LAB_ID}$1"; }
 
 lab_cleanup() {
-	local p ns
+	local p ns u
 	for p in "${LAB_PIDS[@]}"; do
 		kill -TERM "$p" 2>/dev/null
 	done
@@ -64,6 +71,10 @@ lab_cleanup() {
 	for ns in "${LAB_NS[@]}"; do
 		ip netns pids "$ns" 2>/dev/null | xargs -r kill -KILL 2>/dev/null
 		ip netns del "$ns" 2>/dev/null
+	done
+	# After its processes: userdel refuses an account still in use.
+	for u in "${LAB_USERS[@]}"; do
+		userdel "$u" 2>/dev/null
 	done
 	[ -n "$LAB_TMP" ] && rm -rf "$LAB_TMP"
 	return 0
@@ -114,6 +125,14 @@ lab_link() {
 lab_pair() {
 	{ lab_ns s && lab_ns c && lab_link s eth0 "$1" c eth0 "$2"; } ||
 	    { not_ok "create namespaces"; lab_done; }
+}
+
+lab_console() {
+	lab_init
+	# shellcheck disable=SC2034  # the test's
+	BIN=${L2C_BIN:?} T=$LAB_TMP SRV=02:4c:32:43:00:01 CLI=02:4c:32:43:00:02 \
+	    tools=$(cd "$(dirname "${BASH_SOURCE[0]}")/../tools" && pwd)
+	lab_pair $SRV $CLI
 }
 
 lab_serve_routeros() {
@@ -195,6 +214,12 @@ lab_loss_off() {
 
 lab_addr() {
 	ip -n "$(lab_nsname "$1")" addr add "$3" dev "$2"
+}
+
+lab_user() {
+	id "$1" >/dev/null 2>&1 && return 0
+	useradd -M -N -d / -s /bin/sh "$1" || return 1
+	LAB_USERS+=("$1")
 }
 
 lab_bg() {

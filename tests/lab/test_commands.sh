@@ -4,13 +4,7 @@
 # --enable) against the lab's personalities: RouterOS as the console of
 # `l2console serve mikrotik --exec`, IOS as that of `serve mop --exec`.
 . "$(dirname "$0")/lib.sh"
-lab_init
-BIN=${L2C_BIN:?}
-tools=$(cd "$(dirname "$0")/../tools" && pwd)
-SRV=02:4c:32:43:00:01
-T=$LAB_TMP
-{ lab_ns s && lab_ns c; } || { not_ok "create namespaces"; lab_done; }
-lab_link s eth0 $SRV c eth0 02:4c:32:43:00:02
+lab_console
 
 # in_c CMD...: run in the client's namespace, bounded.
 in_c() { timeout 60 ip netns exec "$(lab_nsname c)" "$@"; }

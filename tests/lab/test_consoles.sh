@@ -13,13 +13,7 @@
 . "$(dirname "$0")/lib.sh"
 # shellcheck source=tests/lab/mtd.sh
 . "$(dirname "$0")/mtd.sh"
-lab_init
-BIN=${L2C_BIN:?}
-tools=$(cd "$(dirname "$0")/../tools" && pwd)
-T=$LAB_TMP
-SRV=02:4c:32:43:00:01 CLI=02:4c:32:43:00:02
-if ! lab_ns s || ! lab_ns c; then not_ok "create namespaces"; lab_done; fi
-lab_link s eth0 $SRV c eth0 $CLI
+lab_console
 
 has() { grep -qF -- "$2" "$T/$1"; }
 lines() { tr -d '\r' < "$T/$1"; }

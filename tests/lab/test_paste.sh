@@ -11,12 +11,7 @@
 set -u
 # shellcheck source=tests/lab/lib.sh
 . "$(dirname "$0")/lib.sh"
-lab_init
-BIN=${L2C_BIN:?}
-tools=$(cd "$(dirname "$0")/../tools" && pwd)
-SRV=02:4c:32:43:00:01
-T=$LAB_TMP
-lab_pair $SRV 02:4c:32:43:00:02
+lab_console
 
 # drive OUT ARGS...: the client on a pty in c (pty_drive.py's options,
 # then -- and the client's arguments).
