@@ -9,6 +9,7 @@
 lab_init
 # shellcheck source=tests/lab/tmux.sh
 . "$(dirname "$0")/tmux.sh"
+tmux_need "full-screen UI in tmux"
 BIN=${L2C_BIN:?}
 LMAC=02:4c:32:43:00:02		# the laptop (eth0)
 SMAC=02:4c:32:43:00:09		# the laptop's second interface (eth9)
@@ -17,10 +18,6 @@ MOPMAC=02:4c:32:43:00:03	# l2console serve mop
 IDENT=l2c-tui-rtr
 W=120 H=40
 
-if ! command -v tmux >/dev/null; then
-	skip "full-screen UI in tmux" "tmux is not installed"
-	lab_done
-fi
 if ! mtd_have; then
 	skip "full-screen UI in tmux" "mactelnet-server is not installed"
 	lab_done

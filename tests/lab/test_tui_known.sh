@@ -10,16 +10,13 @@
 lab_init
 # shellcheck source=tests/lab/tmux.sh
 . "$(dirname "$0")/tmux.sh"
+tmux_need "known devices in the UI"
 BIN=${L2C_BIN:?}
 T=$LAB_TMP
 LMAC=02:4c:32:43:06:02
 SMAC=02:4c:32:43:06:01
 W=100 H=30
 
-if ! command -v tmux >/dev/null; then
-	skip "known devices in the UI" "tmux is not installed"
-	lab_done
-fi
 if ! mtd_have; then
 	skip "known devices in the UI" "mactelnet-server is not installed"
 	lab_done

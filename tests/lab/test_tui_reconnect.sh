@@ -12,17 +12,13 @@
 lab_init
 # shellcheck source=tests/lab/tmux.sh
 . "$(dirname "$0")/tmux.sh"
+tmux_need "reconnect in the full-screen UI"
 BIN=${L2C_BIN:?}
 tools=$(cd "$(dirname "$0")/../tools" && pwd)
 T=$LAB_TMP
 LMAC=02:4c:32:43:09:02
 ROS=02:4c:32:43:09:01
 W=100 H=30
-
-if ! command -v tmux >/dev/null; then
-	skip "reconnect in the full-screen UI" "tmux is not installed"
-	lab_done
-fi
 
 { lab_ns lap && lab_ns ros; } || { not_ok "create namespaces"; lab_done; }
 lab_link lap eth0 $LMAC ros eth0 $ROS

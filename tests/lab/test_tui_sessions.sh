@@ -10,6 +10,7 @@
 lab_init
 # shellcheck source=tests/lab/tmux.sh
 . "$(dirname "$0")/tmux.sh"
+tmux_need "sessions in the full-screen UI"
 BIN=${L2C_BIN:?}
 tools=$(cd "$(dirname "$0")/../tools" && pwd)
 T=$LAB_TMP
@@ -18,11 +19,6 @@ ROS=02:4c:32:43:00:01
 IOS=02:4c:32:43:00:03
 SHM=02:4c:32:43:00:05
 W=100 H=30
-
-if ! command -v tmux >/dev/null; then
-	skip "sessions in the full-screen UI" "tmux is not installed"
-	lab_done
-fi
 
 { lab_ns br && lab_ns lap && lab_ns ros && lab_ns ios && lab_ns sh; } ||
     { not_ok "create namespaces"; lab_done; }

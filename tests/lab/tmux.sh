@@ -7,6 +7,7 @@
 # tmux_gone in its EXIT trap (or mtd_on_exit tmux_gone), set before
 # tmux_shell, so that a start that fails half-way goes too.
 #
+#   tmux_need WHAT  the test ends here, WHAT skipped, when tmux is missing
 #   tmux_shell SOCK NS W H [VAR=VALUE...]
 #                  the server on socket SOCK, the window W x H and kept
 #                  so (window-size manual: only the test resizes it), a
@@ -32,6 +33,12 @@ wait_text() { wait_for "${2:-10}" has "$1"; }
 keys() { tm send-keys -t ui "$@"; }
 dump() { echo "# --- pane ---"; pane | sed 's/^/# /'; }
 menu() { keys C-]; wait_text "Session menu" 5; }
+
+tmux_need() {
+	command -v tmux >/dev/null && return 0
+	skip "$1" "tmux is not installed"
+	lab_done
+}
 
 tmux_shell() {
 	TM_SOCK=$1

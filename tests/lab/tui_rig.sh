@@ -34,10 +34,7 @@ LAP_MAC=02:4c:32:43:00:02
 W=100 H=30
 
 rig_begin() {
-	if ! command -v tmux >/dev/null; then
-		skip "$1" "tmux is not installed"
-		lab_done
-	fi
+	tmux_need "$1"
 	lab_pair $IOS_MAC $LAP_MAC
 	rig_ios || { not_ok "serve mop starts"; lab_done; }
 	rig_tmux "$2" $W $H || { not_ok "tmux shell starts"; dump; lab_done; }
