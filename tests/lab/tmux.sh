@@ -13,6 +13,8 @@
 #                  so (window-size manual: only the test resizes it), a
 #                  shell in namespace NS with prompt "lab$ " and these
 #                  variables; 1 if the prompt does not show in 5 s
+#   tmux_run SOCK NS W H CMD   the same with CMD (a string for sh) in
+#                  the window instead of a shell, not waited for
 #   tm ARGS...     tmux on that server
 #   tmux_gone      that server stops
 #   pane           the window's text; has TEXT, hasre ERE, gone TEXT
@@ -40,10 +42,14 @@ tmux_need() {
 	lab_done
 }
 
-tmux_shell() {
+tmux_run() {
 	TM_SOCK=$1
 	tm -f /dev/null new-session -d -s ui -x "$3" -y "$4" \
-	    "ip netns exec $(lab_nsname "$2") env ${*:5} PS1='lab$ ' bash --norc -i"
+	    "ip netns exec $(lab_nsname "$2") $5" || return 1
 	tm set-option -t ui -g window-size manual 2>/dev/null
-	wait_text 'lab$' 5
+}
+
+tmux_shell() {
+	tmux_run "$1" "$2" "$3" "$4" "env ${*:5} PS1='lab$ ' bash --norc -i" &&
+	    wait_text 'lab$' 5
 }
