@@ -33,7 +33,8 @@ wait_for 10 grep -q "serving MAC-Telnet on eth0" "$T/srv.log" ||
     { not_ok "serve mikrotik starts ($(cat "$T/srv.log"))"; lab_done; }
 
 mtd_on_exit tmux_gone
-tmux_shell l2ctuik$$ lap $W $H L2CONSOLE_KNOWN_DEVICES="$KD" || { not_ok "tmux shell starts"; dump; lab_done; }
+tmux_shell l2ctuik$$ lap $W $H L2CONSOLE_KNOWN_DEVICES="$KD" ||
+    { not_ok "tmux shell starts"; dump; lab_done; }
 keys "clear; $BIN -i eth0; echo rc=\$?" Enter
 wait_text " device" 10 || { not_ok "the UI starts"; dump; lab_done; }
 

@@ -45,7 +45,8 @@ state() { hasre "^ 1:[^ ]* $1"; }
 table() { hasre '[0-9] devices?: '; }
 ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
 
-tmux_shell l2ctuirc$$ lap $W $H || { not_ok "tmux shell starts"; dump; lab_done; }
+tmux_shell l2ctuirc$$ lap $W $H ||
+    { not_ok "tmux shell starts"; dump; lab_done; }
 
 # ui [ARGS]: the UI on eth0 in the tmux pane, up to its table.
 ui() {
