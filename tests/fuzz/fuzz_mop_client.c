@@ -102,14 +102,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct mop_client_conf	 o;
 	struct mop_msg		 m;
 	struct l2c_rbuf		 in;
-	const uint8_t		*rec;
-	size_t			 n;
-	uint16_t		 len;
-	uint8_t			 opts = 0, flags;
+	struct fz_rec		 r;
+	uint8_t			 opts;
 
-	l2c_rbuf_init(&in, data, size);
-	(void)l2c_get_u8(&in, &opts);
-	if (fz_rig_open(&g, CMAC, SMAC) != 0)
+	if (fz_client_open(&g, &in, data, size, &opts, CMAC, SMAC) != 0)
 		return 0;
 	mop_client_defaults(&o);
 	memcpy(o.peer, SMAC, sizeof(o.peer));
@@ -117,22 +113,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fz_rig_close(&g, NULL, 0);
 		return 0;
 	}
-	while (!g.closed && fz_next(&in, &rec, &n, &len, &flags)) {
-		if (flags & F_TYPE)
-			(void)sess.ops->input(sess.s, rec, n);
-		else if (flags & F_BRK)
+	while (!g.closed && fz_next(&in, &r)) {
+		if (r.flags & F_TYPE)
+			(void)sess.ops->input(sess.s, r.p, r.n);
+		else if (r.flags & F_BRK)
 			(void)sess.ops->brk(sess.s);
-		else if (flags & F_ACK) {
+		else if (r.flags & F_ACK) {
 			memset(&m, 0, sizeof(m));
 			m.code = MOP_RESPONSE;
 			m.u.con.flags = (uint8_t)last_poll(g.a);
-			m.u.con.data = rec;
-			m.u.con.dlen = n > 512 ? 512 : n;
+			m.u.con.data = r.p;
+			m.u.con.dlen = r.n > 512 ? 512 : r.n;
 			send_msg(g.b, &m);
-		} else if (flags & F_RAW)
-			(void)l2c_link_send(g.b, rec, n);
+		} else if (r.flags & F_RAW)
+			(void)l2c_link_send(g.b, r.p, r.n);
 		else
-			send_payload(g.b, rec, n, flags, last_poll(g.a));
+			send_payload(g.b, r.p, r.n, r.flags, last_poll(g.a));
 		(void)l2c_loop_once(g.loop, 0);
 	}
 	fz_rig_close(&g, &sess, opts & 1);

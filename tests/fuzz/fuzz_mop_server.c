@@ -48,10 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct mop_server_conf	 o;
 	struct l2c_rbuf		 in;
 	struct l2c_wbuf		 w;
-	const uint8_t		*rec;
-	size_t			 n;
-	uint16_t		 len;
-	uint8_t			 flags;
+	struct fz_rec		 r;
 
 	l2c_rbuf_init(&in, data, size);
 	if (fz_rig_open(&g, SMAC, STATIONS[0]) != 0)
@@ -62,15 +59,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fz_rig_close(&g, NULL, 0);
 		return 0;
 	}
-	while (fz_next(&in, &rec, &n, &len, &flags)) {
-		if (flags & F_RAW)
-			(void)l2c_link_send(g.b, rec, n);
+	while (fz_next(&in, &r)) {
+		if (r.flags & F_RAW)
+			(void)l2c_link_send(g.b, r.p, r.n);
 		else {
 			l2c_wbuf_init(&w, frame, sizeof(frame));
-			if (l2c_eth_begin(&w, (flags & F_MCAST) ?
-			    mop_mcast_console : SMAC, STATIONS[(flags & 3) % 3],
+			if (l2c_eth_begin(&w, (r.flags & F_MCAST) ?
+			    mop_mcast_console : SMAC,
+			    STATIONS[(r.flags & 3) % 3],
 			    MOP_ETHERTYPE_CONSOLE, L2C_ENCAP_ETH2, NULL) == 0 &&
-			    l2c_put_bytes(&w, rec, n) == 0 &&
+			    l2c_put_bytes(&w, r.p, r.n) == 0 &&
 			    l2c_eth_finish(&w, L2C_ENCAP_ETH2, 0) == 0)
 				(void)l2c_link_send(g.b, frame, w.len);
 		}

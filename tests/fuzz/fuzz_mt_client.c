@@ -123,14 +123,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct mt_client_conf	 conf;
 	struct seen		 seen;
 	struct l2c_rbuf		 in;
-	const uint8_t		*rec;
-	size_t			 n;
-	uint16_t		 len;
-	uint8_t			 opts = 0, flags;
+	struct fz_rec		 r;
+	uint8_t			 opts;
 
-	l2c_rbuf_init(&in, data, size);
-	(void)l2c_get_u8(&in, &opts);
-	if (fz_rig_open(&g, CMAC, SMAC) != 0)
+	if (fz_client_open(&g, &in, data, size, &opts, CMAC, SMAC) != 0)
 		return 0;
 	memset(&seen, 0, sizeof(seen));
 	memset(&conf, 0, sizeof(conf));
@@ -146,18 +142,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fz_rig_close(&g, NULL, 0);
 		return 0;
 	}
-	while (!g.closed && fz_next(&in, &rec, &n, &len, &flags)) {
+	while (!g.closed && fz_next(&in, &r)) {
 		look(g.a, &seen);
-		if (flags & F_TYPE)
-			(void)sess.ops->input(sess.s, rec, n);
-		else if (flags & F_SIZE)
-			(void)sess.ops->resize(sess.s, len, flags);
-		else if (flags & F_ACK)
+		if (r.flags & F_TYPE)
+			(void)sess.ops->input(sess.s, r.p, r.n);
+		else if (r.flags & F_SIZE)
+			(void)sess.ops->resize(sess.s, r.len, r.flags);
+		else if (r.flags & F_ACK)
 			server_ack(g.b, &seen);
-		else if (flags & F_RAW)
-			(void)l2c_link_send(g.b, rec, n);
+		else if (r.flags & F_RAW)
+			(void)l2c_link_send(g.b, r.p, r.n);
 		else
-			server_send(g.b, &seen, rec, n, flags & F_FIX);
+			server_send(g.b, &seen, r.p, r.n, r.flags & F_FIX);
 		(void)l2c_loop_once(g.loop, 0);
 	}
 	fz_rig_close(&g, &sess, opts & 2);

@@ -10,14 +10,32 @@
 #   lab_link A IFA MACA B IFB MACB veth pair between namespaces A and B
 #   lab_pair SMAC CMAC             namespaces s and c joined on their eth0
 #                                  (these MACs); ends the test if it cannot
+#   lab_console                    a client test's start: lab_init, then
+#                                  lab_pair $SRV $CLI (02:4c:32:43:00:01 and
+#                                  :02); BIN (L2C_BIN), T (LAB_TMP) and tools
+#                                  (tests/tools) set for the test
 #   lab_serve_routeros LOG ARGS... serve mikrotik in s, the RouterOS
 #                                  personality (these ARGS) its console, for
 #                                  root:pw-plain; ends the test if it fails
+#   lab_serve_ios NS LOG IFACE ARGS...   serve mop in NS on IFACE, the IOS
+#                                  personality (these ARGS) its console, run
+#                                  as nobody from lab_tools; its pid in
+#                                  $LAB_PID; 1 if it does not serve (LOG)
+#   lab_tools                      the personalities (tests/tools/*.py)
+#                                  copied into LAB_TMP, for the account
+#                                  nobody to read (a checkout in a private
+#                                  folder it may not); the copy's folder
+#                                  in $LAB_TOOLS
+#   lab_for_all FILE...            FILE (made empty if missing) writable by
+#                                  a program that dropped root, and still
+#                                  the test's to empty (fs.protected_regular)
 #   lab_bridge BR A IFA MACA B IFB MACB   A and B through a bridge in ns BR
 #   lab_loss BR PCT [IFACE]        drop PCT% of frames arriving on the
 #                                  bridge from port IFACE (default: all)
 #   lab_loss_off BR                no more loss on that bridge
 #   lab_addr NS IFACE CIDR         an IPv4 address (servers that need one)
+#   lab_user NAME                  a local account NAME (shell /bin/sh), made
+#                                  here if missing and then removed at exit
 #   lab_exec NS CMD...             run in a namespace
 #   lab_bg NS LOG CMD...           start in the background (killed on exit);
 #                                  its pid is in $LAB_PID (no $(...) around it)
@@ -29,14 +47,16 @@
 LAB_ID=${LAB_ID:-$$}
 LAB_NS=()
 LAB_PIDS=()
+LAB_USERS=()
 LAB_TMP=
+LAB_TOOLS=
 TAP_N=0
 TAP_FAILED=0
 
 lab_nsname() { echo "l2c${LAB_ID}$1"; }
 
 lab_cleanup() {
-	local p ns
+	local p ns u
 	for p in "${LAB_PIDS[@]}"; do
 		kill -TERM "$p" 2>/dev/null
 	done
@@ -51,6 +71,10 @@ lab_cleanup() {
 	for ns in "${LAB_NS[@]}"; do
 		ip netns pids "$ns" 2>/dev/null | xargs -r kill -KILL 2>/dev/null
 		ip netns del "$ns" 2>/dev/null
+	done
+	# After its processes: userdel refuses an account still in use.
+	for u in "${LAB_USERS[@]}"; do
+		userdel "$u" 2>/dev/null
 	done
 	[ -n "$LAB_TMP" ] && rm -rf "$LAB_TMP"
 	return 0
@@ -103,6 +127,14 @@ lab_pair() {
 	    { not_ok "create namespaces"; lab_done; }
 }
 
+lab_console() {
+	lab_init
+	# shellcheck disable=SC2034  # the test's
+	BIN=${L2C_BIN:?} T=$LAB_TMP SRV=02:4c:32:43:00:01 CLI=02:4c:32:43:00:02 \
+	    tools=$(cd "$(dirname "${BASH_SOURCE[0]}")/../tools" && pwd)
+	lab_pair $SRV $CLI
+}
+
 lab_serve_routeros() {
 	local log=$1 tools
 	shift
@@ -114,6 +146,35 @@ lab_serve_routeros() {
 	    --mndp-interval 0 eth0
 	wait_for 10 grep -q "serving MAC-Telnet on eth0" "$log" ||
 	    { not_ok "serve mikrotik starts"; cat "$log"; lab_done; }
+}
+
+lab_tools() {
+	[ -n "$LAB_TOOLS" ] && return 0
+	mkdir -m 755 "$LAB_TMP/tools" &&
+	    cp "$(dirname "${BASH_SOURCE[0]}")"/../tools/*.py "$LAB_TMP/tools" &&
+	    chmod 644 "$LAB_TMP"/tools/*.py || return 1
+	LAB_TOOLS=$LAB_TMP/tools
+}
+
+lab_serve_ios() {
+	local ns=$1 log=$2 ifc=$3
+	shift 3
+	lab_tools || return 1
+	# Emptied first: the wait below must not find the last server's line.
+	: > "$log"
+	lab_bg "$ns" "$log" "${L2C_BIN:?}" -v serve mop \
+	    --exec "python3 $LAB_TOOLS/ios_console.py $*" "$ifc"
+	wait_for 20 grep -q "serving the MOP console" "$log"
+}
+
+# Root made it, in root's sticky LAB_TMP: with fs.protected_regular the
+# test may not open with O_CREAT (: >) a file that nobody made there.
+lab_for_all() {
+	local f
+	for f in "$@"; do
+		[ -e "$f" ] || : > "$f"
+		chmod 666 "$f" || return 1
+	done
 }
 
 lab_bridge() {
@@ -153,6 +214,12 @@ lab_loss_off() {
 
 lab_addr() {
 	ip -n "$(lab_nsname "$1")" addr add "$3" dev "$2"
+}
+
+lab_user() {
+	id "$1" >/dev/null 2>&1 && return 0
+	useradd -M -N -d / -s /bin/sh "$1" || return 1
+	LAB_USERS+=("$1")
 }
 
 lab_bg() {

@@ -30,15 +30,11 @@ personas_start() {
 	    --users "$LAB_TMP/personas.users" \
 	    --exec "python3 $tools/routeros_console.py --identity $ident" \
 	    --mndp-interval 0 eth0
-	# As root: the personality reads the checkout and writes into the
-	# lab's private temp dir, which nobody (the --exec default) may not
-	# reach from a clone in a private folder.
-	lab_bg m "$LAB_TMP/ios.log" "$bin" -v serve mop --user root \
-	    --exec "python3 $tools/ios_console.py --login admin:$iospw" eth0
 	wait_for 10 grep -q "serving MAC-Telnet on eth0" "$LAB_TMP/ros.log" ||
 	    { echo "serve mikrotik did not start:" \
 	    "$(tail -1 "$LAB_TMP/ros.log")" >&2; return 1; }
-	wait_for 10 grep -q "serving the MOP console" "$LAB_TMP/ios.log" ||
+	L2C_BIN=$bin lab_serve_ios m "$LAB_TMP/ios.log" eth0 \
+	    --login "admin:$iospw" ||
 	    { echo "serve mop did not start:" \
 	    "$(tail -1 "$LAB_TMP/ios.log")" >&2; return 1; }
 }

@@ -4,13 +4,7 @@
 # --enable) against the lab's personalities: RouterOS as the console of
 # `l2console serve mikrotik --exec`, IOS as that of `serve mop --exec`.
 . "$(dirname "$0")/lib.sh"
-lab_init
-BIN=${L2C_BIN:?}
-tools=$(cd "$(dirname "$0")/../tools" && pwd)
-SRV=02:4c:32:43:00:01
-T=$LAB_TMP
-{ lab_ns s && lab_ns c; } || { not_ok "create namespaces"; lab_done; }
-lab_link s eth0 $SRV c eth0 02:4c:32:43:00:02
+lab_console
 
 # in_c CMD...: run in the client's namespace, bounded.
 in_c() { timeout 60 ip netns exec "$(lab_nsname c)" "$@"; }
@@ -90,11 +84,9 @@ rc=$?
 check "RouterOS: a wrong password is status 2 (got $rc)" [ "$rc" -eq 2 ]
 kill "$mtsrv" 2>/dev/null
 
-lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root \
-    --exec "python3 $tools/ios_console.py --login admin:s3cret" eth0
-mopsrv=$LAB_PID
-wait_for 5 grep -q "serving the MOP console" "$T/mop.log" ||
+lab_serve_ios s "$T/mop.log" eth0 --login admin:s3cret ||
     { not_ok "serve mop starts"; cat "$T/mop.log"; lab_done; }
+mopsrv=$LAB_PID
 printf 's3cret\n' > "$T/pw"
 printf 'en4ble\n' > "$T/enpw"
 
@@ -138,9 +130,7 @@ check "IOS: a wrong password is login failed, status 2 (got $rc)" login_m4
 kill "$mopsrv" 2>/dev/null
 
 # IOS that shows its login only after an Enter: the wake-up CR.
-lab_bg s "$T/enter.log" "$BIN" -v serve mop --user root \
-    --exec "python3 $tools/ios_console.py --enter" eth0
-wait_for 5 grep -q "serving the MOP console" "$T/enter.log" ||
+lab_serve_ios s "$T/enter.log" eth0 --enter ||
     { not_ok "serve mop (IOS --enter) starts"; lab_done; }
 L2CONSOLE_PASSWORD=cisco mop e1 --login-user cisco --command 'show clock'
 check "IOS --enter: one CR wakes the login (status $rc)" \

@@ -9,12 +9,7 @@
 set -u
 # shellcheck source=tests/lab/lib.sh
 . "$(dirname "$0")/lib.sh"
-lab_init
-BIN=${L2C_BIN:?}
-tools=$(cd "$(dirname "$0")/../tools" && pwd)
-SRV=02:4c:32:43:00:01
-T=$LAB_TMP
-lab_pair $SRV 02:4c:32:43:00:02
+lab_console
 
 lab_serve_routeros "$T/srv.log" --identity lab1 --record "$T/rec"
 ANS='\033[?1;0c,\033[1;1R,\033[1;200R,\033[2;1R,\033[50;1R,\033[1;3R'

@@ -13,13 +13,7 @@
 . "$(dirname "$0")/lib.sh"
 # shellcheck source=tests/lab/mtd.sh
 . "$(dirname "$0")/mtd.sh"
-lab_init
-BIN=${L2C_BIN:?}
-tools=$(cd "$(dirname "$0")/../tools" && pwd)
-T=$LAB_TMP
-SRV=02:4c:32:43:00:01 CLI=02:4c:32:43:00:02
-if ! lab_ns s || ! lab_ns c; then not_ok "create namespaces"; lab_done; fi
-lab_link s eth0 $SRV c eth0 $CLI
+lab_console
 
 has() { grep -qF -- "$2" "$T/$1"; }
 lines() { tr -d '\r' < "$T/$1"; }
@@ -141,9 +135,7 @@ fi
 # 3. IOS under serve mop --exec: the login, a 64 KiB running-config.
 #    (--idle 5: the personality, a Python program, may take seconds to
 #    start on a loaded machine.)
-lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root \
-    --exec "python3 $tools/ios_console.py" eth0
-wait_for 10 grep -q "serving the MOP console" "$T/mop.log" ||
+lab_serve_ios s "$T/mop.log" eth0 ||
     { not_ok "serve mop starts"; lab_done; }
 printf 'cisco\ncisco\nenable\nterminal length 0\nshow running-config\nexit\n' |
     timeout 60 ip netns exec "$(lab_nsname c)" "$BIN" mop --idle 5 eth0 \

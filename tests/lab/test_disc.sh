@@ -11,6 +11,8 @@
 #     once, CDP's TTL 8 s later drops the device ("gone").
 . "$(dirname "$0")/lib.sh"
 lab_init
+# shellcheck source=tests/lab/tmux.sh
+. "$(dirname "$0")/tmux.sh"
 BIN=${L2C_BIN:?}
 SW_MAC=02:4c:32:43:00:11 SC_MAC=02:4c:32:43:00:12
 
@@ -59,24 +61,17 @@ check "the table shows its port" grep -q "port eth0" "$LAB_TMP/t.out"
 
 # 3. The UI, in tmux in the scanner's namespace; every step waits for text.
 if command -v tmux > /dev/null; then
-	SOCK=l2cdisc$$
-	tm() { tmux -L "$SOCK" "$@"; }
-	has() { tm capture-pane -p -t ui | grep -Fq -- "$1"; }
-	trap 'tm kill-server 2>/dev/null; lab_cleanup' EXIT
-	tm -f /dev/null new-session -d -s ui -x 140 -y 40 \
-	    "ip netns exec $(lab_nsname sc) $BIN"
-	if wait_for 15 has "link: lab-sw1 eth0, l2c-lab"; then
+	trap 'tmux_gone; lab_cleanup' EXIT
+	tmux_run l2cdisc$$ sc 140 40 "$BIN"
+	if wait_text "link: lab-sw1 eth0, l2c-lab" 15; then
 		ok "the UI's header names the link partner"
 	else
-		not_ok "the UI's header names the link partner"
-		tm capture-pane -p -t ui | sed 's/^/# /'
+		not_ok "the UI's header names the link partner"; dump
 	fi
-	tm send-keys -t ui i
-	check "the detail view shows its port and capabilities" \
-	    wait_for 5 sh -c 'tmux -L '"$SOCK"' capture-pane -p -t ui |
-	    grep -q "Port  *eth0" && tmux -L '"$SOCK"' capture-pane -p -t ui |
-	    grep -q "Capabilities  *host"'
-	tm kill-server 2>/dev/null
+	keys i
+	detail() { hasre "Port  *eth0" && hasre "Capabilities  *host"; }
+	check "the detail view shows its port and capabilities" wait_for 5 detail
+	tmux_gone
 else
 	skip "the UI's header names the link partner" "tmux is not installed"
 fi

@@ -6,15 +6,8 @@
 # 6 with the session closed (the MOP server sees the Release); the
 # sandbox; an endless loop ends; the contrib scripts compile.
 . "$(dirname "$0")/lib.sh"
-lab_init
-BIN=${L2C_BIN:?}
-tools=$(cd "$(dirname "$0")/../tools" && pwd)
+lab_console
 contrib=$(cd "$(dirname "$0")/../../contrib/scripts" && pwd)
-SRV=02:4c:32:43:00:01
-CLI=02:4c:32:43:00:02
-T=$LAB_TMP
-{ lab_ns s && lab_ns c; } || { not_ok "create namespaces"; lab_done; }
-lab_link s eth0 $SRV c eth0 $CLI
 
 in_c() { timeout 60 ip netns exec "$(lab_nsname c)" "$@"; }
 # mop OUT OPTS...: a MOP script session; its status in $rc.
@@ -30,9 +23,7 @@ released() {
 	[ "$(grep -c "$CLI.*released" "$T/mop.log")" -ge "$1" ]
 }
 
-lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root \
-    --exec "python3 $tools/ios_console.py --login admin:s3cret" eth0
-wait_for 20 grep -q "serving the MOP console" "$T/mop.log" ||
+lab_serve_ios s "$T/mop.log" eth0 --login admin:s3cret ||
     { not_ok "serve mop starts"; cat "$T/mop.log"; lab_done; }
 
 cat > "$T/day0.lua" <<'LUA'

@@ -8,7 +8,6 @@
 . "$(dirname "$0")/lib.sh"
 lab_init
 T=$LAB_TMP
-tools=$(cd "$(dirname "$0")/../tools" && pwd)
 SRV=02:4c:32:43:00:01 CLI=02:4c:32:43:00:02
 BIN=${L2C_BIN:?}
 
@@ -17,10 +16,7 @@ if ! command -v tmux > /dev/null; then
 	lab_done
 fi
 lab_pair $SRV $CLI
-# As root: the personality is read from the checkout (see personas.sh).
-lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root \
-    --exec "python3 $tools/ios_console.py --login admin:s3cret" eth0
-wait_for 10 grep -q "serving the MOP console" "$T/mop.log" ||
+lab_serve_ios s "$T/mop.log" eth0 --login admin:s3cret ||
     { not_ok "serve mop starts"; cat "$T/mop.log"; lab_done; }
 
 SOCK=l2c$$

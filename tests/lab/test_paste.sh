@@ -11,12 +11,7 @@
 set -u
 # shellcheck source=tests/lab/lib.sh
 . "$(dirname "$0")/lib.sh"
-lab_init
-BIN=${L2C_BIN:?}
-tools=$(cd "$(dirname "$0")/../tools" && pwd)
-SRV=02:4c:32:43:00:01
-T=$LAB_TMP
-lab_pair $SRV 02:4c:32:43:00:02
+lab_console
 
 # drive OUT ARGS...: the client on a pty in c (pty_drive.py's options,
 # then -- and the client's arguments).
@@ -29,10 +24,8 @@ drive() {
 
 # 1. IOS: 500 configuration lines in one bracketed paste.
 python3 "$tools/ios_paste.py" make "$T/ios.cfg"
-lab_bg s "$T/mop.log" "$BIN" -v serve mop --user root --exec \
-    "python3 $tools/ios_console.py --login admin:s3cret --record $T/ios.rec" \
-    eth0
-wait_for 5 grep -q "serving the MOP console" "$T/mop.log" ||
+lab_for_all "$T/ios.rec"
+lab_serve_ios s "$T/mop.log" eth0 --login admin:s3cret --record "$T/ios.rec" ||
     { not_ok "serve mop starts"; cat "$T/mop.log"; lab_done; }
 # Bracketed, as a terminal asked to (ESC [ ? 2004 h) sends a paste: the
 # marks must not reach the device.

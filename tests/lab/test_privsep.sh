@@ -17,11 +17,7 @@ TUSER=l2cpsep		# a local account, made here if missing
 lab_link s eth0 $SRV c eth0 $CLI
 lab_addr c eth0 192.0.2.2/24
 ip -n "$(lab_nsname c)" route add default dev eth0
-made_user=
-if ! id "$TUSER" >/dev/null 2>&1; then
-	useradd -M -N -d / -s /bin/sh "$TUSER" && made_user=1
-fi
-trap 'lab_cleanup; [ -n "$made_user" ] && userdel "$TUSER" 2>/dev/null' EXIT
+lab_user "$TUSER" || { not_ok "useradd $TUSER"; lab_done; }
 uid_nobody=$(id -u nobody)
 gid_nobody=$(id -g nobody)
 tuid=$(id -u "$TUSER")

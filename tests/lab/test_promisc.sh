@@ -11,6 +11,8 @@
 #  3. the full-screen UI's --promisc does the same.
 . "$(dirname "$0")/lib.sh"
 lab_init
+# shellcheck source=tests/lab/tmux.sh
+. "$(dirname "$0")/tmux.sh"
 BIN=${L2C_BIN:?}
 T=${L2C_TOOLS:?}
 HOST=02:4c:32:43:00:32
@@ -48,18 +50,15 @@ PY
 
 # 3. The UI (tmux), waiting for text only.
 if command -v tmux > /dev/null; then
-	SOCK=l2cpromisc$$
-	trap 'tmux -L "$SOCK" kill-server 2>/dev/null; lab_cleanup' EXIT
-	tmux -L "$SOCK" -f /dev/null new-session -d -s ui -x 140 -y 40 \
-	    "ip netns exec $(lab_nsname sw) $BIN --promisc -i br0"
-	row() { tmux -L "$SOCK" capture-pane -p -t ui | grep -qi "MOP .*$STA"; }
+	trap 'tmux_gone; lab_cleanup' EXIT
+	tmux_run l2cpromisc$$ sw 140 40 "$BIN --promisc -i br0"
+	row() { pane | grep -qi "MOP .*$STA"; }
 	if wait_for 15 row; then
 		ok "the UI with --promisc sweeps the station"
 	else
-		not_ok "the UI with --promisc sweeps the station"
-		tmux -L "$SOCK" capture-pane -p -t ui | sed 's/^/# /'
+		not_ok "the UI with --promisc sweeps the station"; dump
 	fi
-	tmux -L "$SOCK" kill-server 2>/dev/null
+	tmux_gone
 else
 	skip "the UI with --promisc sweeps the station" "tmux is not installed"
 fi

@@ -15,6 +15,8 @@
 #     first_seen, the first with the console the System ID's last_seen.
 . "$(dirname "$0")/lib.sh"
 lab_init
+# shellcheck source=tests/lab/tmux.sh
+. "$(dirname "$0")/tmux.sh"
 BIN=${L2C_BIN:?}
 T=${L2C_TOOLS:?}
 N=3
@@ -67,18 +69,15 @@ PY
 
 # 4. The UI (tmux), waiting for text only.
 if command -v tmux > /dev/null; then
-	SOCK=l2csweep$$
-	trap 'tmux -L "$SOCK" kill-server 2>/dev/null; lab_cleanup' EXIT
-	tmux -L "$SOCK" -f /dev/null new-session -d -s ui -x 140 -y 40 \
-	    "ip netns exec $(lab_nsname sc) $BIN"
-	row() { tmux -L "$SOCK" capture-pane -p -t ui | grep -E "MOP .*sim-000$1"; }
+	trap 'tmux_gone; lab_cleanup' EXIT
+	tmux_run l2csweep$$ sc 140 40 "$BIN"
+	row() { hasre "MOP .*sim-000$1"; }
 	if wait_for 15 row 0 && wait_for 5 row 2; then
 		ok "the UI's sweep finds the consoles"
 	else
-		not_ok "the UI's sweep finds the consoles"
-		tmux -L "$SOCK" capture-pane -p -t ui | sed 's/^/# /'
+		not_ok "the UI's sweep finds the consoles"; dump
 	fi
-	tmux -L "$SOCK" kill-server 2>/dev/null
+	tmux_gone
 else
 	skip "the UI's sweep finds the consoles" "tmux is not installed"
 fi

@@ -7,6 +7,9 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/mtd.sh"
 lab_init
+# shellcheck source=tests/lab/tmux.sh
+. "$(dirname "$0")/tmux.sh"
+tmux_need "full-screen UI in tmux"
 BIN=${L2C_BIN:?}
 LMAC=02:4c:32:43:00:02		# the laptop (eth0)
 SMAC=02:4c:32:43:00:09		# the laptop's second interface (eth9)
@@ -15,10 +18,6 @@ MOPMAC=02:4c:32:43:00:03	# l2console serve mop
 IDENT=l2c-tui-rtr
 W=120 H=40
 
-if ! command -v tmux >/dev/null; then
-	skip "full-screen UI in tmux" "tmux is not installed"
-	lab_done
-fi
 if ! mtd_have; then
 	skip "full-screen UI in tmux" "mactelnet-server is not installed"
 	lab_done
@@ -39,9 +38,7 @@ ip -n "$(lab_nsname mop)" link set eth2 address $MOPMAC up
 ip -n "$(lab_nsname br)" link set peth2 master br0 up
 # A second usable interface on the laptop, to an empty namespace.
 lab_link lap eth9 $SMAC spare eth0 02:4c:32:43:00:0a
-SOCK=l2ctui$$
 mtd_user || { not_ok "useradd"; lab_done; }
-tmux_gone() { tmux -L "$SOCK" kill-server; }
 mtd_on_exit tmux_gone
 # The users file, and a private hostname: the MNDP identity.
 mtd_start mt eth1 192.0.2.1/24 $IDENT ||
@@ -66,15 +63,7 @@ login_mt() {
 	wait_text "Log in to $IDENT" 3
 }
 
-# --- tmux helpers ------------------------------------------------------
-tm() { tmux -L "$SOCK" "$@"; }
-pane() { tm capture-pane -p -t ui; }
-has() { pane | grep -Fq -- "$1"; }
-hasre() { pane | grep -Eq -- "$1"; }
-# wait_text TEXT [SECS]: TEXT shows on the pane.
-wait_text() { wait_for "${2:-10}" has "$1"; }
-gone() { ! has "$1"; }
-keys() { tm send-keys -t ui "$@"; }
+# --- tmux helpers (more in tmux.sh) ------------------------------------
 # The header's right part ends one column before the edge: its line is
 # as long as the window is wide, less one (capture-pane trims spaces).
 header_fits() {
@@ -85,14 +74,10 @@ resize() { tm resize-window -t ui -x "$1" -y "$2"; }
 # An SGR sequence that sets a colour (39/49, tmux's "default colour"
 # after a reset, are not colours).
 COLOR_SGR=$'\e\\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]'
-dump() { echo "# --- pane ---"; pane | sed 's/^/# /'; }
 
 # One shell in the laptop namespace, in a tmux pane; the UI runs in it
 # between two `stty -g`, and its exit status goes to a file.
-tm -f /dev/null new-session -d -s ui -x $W -y $H \
-    "ip netns exec $(lab_nsname lap) env PS1='lab$ ' bash --norc -i"
-tm set-option -t ui -g window-size manual 2>/dev/null
-wait_text 'lab$' 5 || { not_ok "tmux shell starts"; dump; lab_done; }
+tmux_shell l2ctui$$ lap $W $H || { not_ok "tmux shell starts"; dump; lab_done; }
 
 # run_ui ARGS...: start the UI in the pane (environment first); its pid
 # goes to $LAB_TMP/pid (sh writes its own, then execs env, then the UI).

@@ -8,16 +8,15 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/mtd.sh"
 lab_init
+# shellcheck source=tests/lab/tmux.sh
+. "$(dirname "$0")/tmux.sh"
+tmux_need "known devices in the UI"
 BIN=${L2C_BIN:?}
 T=$LAB_TMP
 LMAC=02:4c:32:43:06:02
 SMAC=02:4c:32:43:06:01
 W=100 H=30
 
-if ! command -v tmux >/dev/null; then
-	skip "known devices in the UI" "tmux is not installed"
-	lab_done
-fi
 if ! mtd_have; then
 	skip "known devices in the UI" "mactelnet-server is not installed"
 	lab_done
@@ -33,18 +32,9 @@ srv=$LAB_PID
 wait_for 10 grep -q "serving MAC-Telnet on eth0" "$T/srv.log" ||
     { not_ok "serve mikrotik starts ($(cat "$T/srv.log"))"; lab_done; }
 
-SOCK=l2ctuik$$
-tm() { tmux -L "$SOCK" "$@"; }
-trap 'tm kill-server 2>/dev/null; mtd_cleanup; lab_cleanup' EXIT
-pane() { tm capture-pane -p -t ui; }
-has() { pane | grep -Fq -- "$1"; }
-wait_text() { wait_for "${2:-10}" has "$1"; }
-keys() { tm send-keys -t ui "$@"; }
-dump() { echo "# --- pane ---"; pane | sed 's/^/# /'; }
-
-tm -f /dev/null new-session -d -s ui -x $W -y $H \
-    "ip netns exec $(lab_nsname lap) env L2CONSOLE_KNOWN_DEVICES=$KD PS1='lab$ ' bash --norc -i"
-wait_text 'lab$' 5 || { not_ok "tmux shell starts"; dump; lab_done; }
+mtd_on_exit tmux_gone
+tmux_shell l2ctuik$$ lap $W $H L2CONSOLE_KNOWN_DEVICES="$KD" ||
+    { not_ok "tmux shell starts"; dump; lab_done; }
 keys "clear; $BIN -i eth0; echo rc=\$?" Enter
 wait_text " device" 10 || { not_ok "the UI starts"; dump; lab_done; }
 

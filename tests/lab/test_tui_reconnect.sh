@@ -10,17 +10,15 @@
 # Then --reconnect turns it on for a session from its start.
 . "$(dirname "$0")/lib.sh"
 lab_init
+# shellcheck source=tests/lab/tmux.sh
+. "$(dirname "$0")/tmux.sh"
+tmux_need "reconnect in the full-screen UI"
 BIN=${L2C_BIN:?}
 tools=$(cd "$(dirname "$0")/../tools" && pwd)
 T=$LAB_TMP
 LMAC=02:4c:32:43:09:02
 ROS=02:4c:32:43:09:01
 W=100 H=30
-
-if ! command -v tmux >/dev/null; then
-	skip "reconnect in the full-screen UI" "tmux is not installed"
-	lab_done
-fi
 
 { lab_ns lap && lab_ns ros; } || { not_ok "create namespaces"; lab_done; }
 lab_link lap eth0 $LMAC ros eth0 $ROS
@@ -42,24 +40,13 @@ server() {
 server_stop() { kill -TERM "$SPID" 2>/dev/null; wait "$SPID" 2>/dev/null; }
 server || { not_ok "the server starts"; cat "$T/ros.log"; lab_done; }
 
-SOCK=l2ctuirc$$
-tm() { tmux -L "$SOCK" "$@"; }
-trap 'tm kill-server 2>/dev/null; lab_cleanup' EXIT
-pane() { tm capture-pane -p -t ui; }
-has() { pane | grep -Fq -- "$1"; }
-hasre() { pane | grep -Eq -- "$1"; }
-wait_text() { wait_for "${2:-10}" has "$1"; }
-keys() { tm send-keys -t ui "$@"; }
-dump() { echo "# --- pane ---"; pane | sed 's/^/# /'; }
-menu() { keys C-]; wait_text "Session menu" 5; }
+trap 'tmux_gone; lab_cleanup' EXIT
 state() { hasre "^ 1:[^ ]* $1"; }
 table() { hasre '[0-9] devices?: '; }
 ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
 
-tm -f /dev/null new-session -d -s ui -x $W -y $H \
-    "ip netns exec $(lab_nsname lap) env PS1='lab$ ' bash --norc -i"
-tm set-option -t ui -g window-size manual 2>/dev/null
-wait_text 'lab$' 5 || { not_ok "tmux shell starts"; dump; lab_done; }
+tmux_shell l2ctuirc$$ lap $W $H ||
+    { not_ok "tmux shell starts"; dump; lab_done; }
 
 # ui [ARGS]: the UI on eth0 in the tmux pane, up to its table.
 ui() {

@@ -24,7 +24,7 @@ rig_ios_stop
 check "the session is listed as reconnecting" wait_for 15 state reconnecting
 check "a note line says why, with its time" \
     wait_for 5 hasre '^\[l2console [0-9:.]+\] .*reconnecting once it answers \(up to 6 s\)'
-rig_ios "$BIN" "$tools" "$T/ios.rec" ||
+rig_ios ||
     { not_ok "serve mop starts again"; lab_done; }
 t0=$(ms_now)
 if wait_for 6 has "connected to $IOS_MAC again"; then

@@ -8,6 +8,9 @@
 # terminal of the same size.  Every step waits for text, never time.
 . "$(dirname "$0")/lib.sh"
 lab_init
+# shellcheck source=tests/lab/tmux.sh
+. "$(dirname "$0")/tmux.sh"
+tmux_need "sessions in the full-screen UI"
 BIN=${L2C_BIN:?}
 tools=$(cd "$(dirname "$0")/../tools" && pwd)
 T=$LAB_TMP
@@ -16,11 +19,6 @@ ROS=02:4c:32:43:00:01
 IOS=02:4c:32:43:00:03
 SHM=02:4c:32:43:00:05
 W=100 H=30
-
-if ! command -v tmux >/dev/null; then
-	skip "sessions in the full-screen UI" "tmux is not installed"
-	lab_done
-fi
 
 { lab_ns br && lab_ns lap && lab_ns ros && lab_ns ios && lab_ns sh; } ||
     { not_ok "create namespaces"; lab_done; }
@@ -38,10 +36,10 @@ lab_bg ros "$T/ros.log" "$BIN" -v serve mikrotik --users "$T/users" \
     --exec "python3 $tools/routeros_console.py --identity ros1" \
     --mndp-interval 0 eth1
 rospid=$LAB_PID
-lab_bg ios "$T/ios.log" "$BIN" -v serve mop --user root \
-    --exec "python3 $tools/ios_console.py --login admin:s3cret" eth2
 lab_bg sh "$T/sh.log" "$BIN" -v serve mikrotik --users "$T/users" \
     --exec "env PS1='sh\$ ' /bin/sh -i" --mndp-interval 0 eth3
+# It waits until it serves; started says whether all three do.
+lab_serve_ios ios "$T/ios.log" eth2 --login admin:s3cret
 started() {
 	grep -q "serving MAC-Telnet on eth1" "$T/ros.log" &&
 	    grep -q "serving the MOP console" "$T/ios.log" &&
@@ -51,24 +49,11 @@ wait_for 10 started ||
     { not_ok "the three servers start"; cat "$T"/*.log; lab_done; }
 
 SOCK=l2ctuis$$
-tm() { tmux -L "$SOCK" "$@"; }
-tmux_gone() { tm kill-server 2>/dev/null; td kill-server 2>/dev/null; }
-trap 'tmux_gone; lab_cleanup' EXIT
-pane() { tm capture-pane -p -t ui; }
-has() { pane | grep -Fq -- "$1"; }
-hasre() { pane | grep -Eq -- "$1"; }
-gone() { ! has "$1"; }
-wait_text() { wait_for "${2:-10}" has "$1"; }
-keys() { tm send-keys -t ui "$@"; }
-dump() { echo "# --- pane ---"; pane | sed 's/^/# /'; }
-menu() { keys C-]; wait_text "Session menu" 5; }
+trap 'tmux_gone; td kill-server 2>/dev/null; lab_cleanup' EXIT
 # list_at ROW: the session list is drawn on that row (the window's last).
 list_at() { pane | sed -n "$1p" | grep -q '^ 1:'; }
 
-tm -f /dev/null new-session -d -s ui -x $W -y $H \
-    "ip netns exec $(lab_nsname lap) env PS1='lab$ ' bash --norc -i"
-tm set-option -t ui -g window-size manual 2>/dev/null
-wait_text 'lab$' 5 || { not_ok "tmux shell starts"; dump; lab_done; }
+tmux_shell "$SOCK" lap $W $H || { not_ok "tmux shell starts"; dump; lab_done; }
 keys "clear; $BIN -i eth0 --log $T/all.log; echo rc=\$?" Enter
 wait_text "devices:" 10 || { not_ok "the UI starts"; dump; lab_done; }
 

@@ -51,13 +51,22 @@ fz_rig_open(struct fz_rig *g, const uint8_t *cmac, const uint8_t *smac)
 }
 
 int
-fz_next(struct l2c_rbuf *in, const uint8_t **rec, size_t *n, uint16_t *len,
-    uint8_t *flags)
+fz_client_open(struct fz_rig *g, struct l2c_rbuf *in, const uint8_t *data,
+    size_t size, uint8_t *opts, const uint8_t *cmac, const uint8_t *smac)
 {
-	if (l2c_get_be16(in, len) != 0 || l2c_get_u8(in, flags) != 0)
+	*opts = 0;
+	l2c_rbuf_init(in, data, size);
+	(void)l2c_get_u8(in, opts);
+	return fz_rig_open(g, cmac, smac);
+}
+
+int
+fz_next(struct l2c_rbuf *in, struct fz_rec *r)
+{
+	if (l2c_get_be16(in, &r->len) != 0 || l2c_get_u8(in, &r->flags) != 0)
 		return 0;
-	*n = *len < l2c_rbuf_left(in) ? *len : l2c_rbuf_left(in);
-	return l2c_get_ptr(in, rec, *n) == 0;
+	r->n = r->len < l2c_rbuf_left(in) ? r->len : l2c_rbuf_left(in);
+	return l2c_get_ptr(in, &r->p, r->n) == 0;
 }
 
 void

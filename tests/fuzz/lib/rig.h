@@ -25,11 +25,25 @@ struct fz_rig {
 	int			 closed;
 };
 
+/* One record of the input. */
+struct fz_rec {
+	const uint8_t		*p;
+	size_t			 n;	/* what is there of its bytes */
+	uint16_t		 len;	/* what its length said */
+	uint8_t			 flags;
+};
+
 /* 0, or -1 (nothing to free). */
 int	fz_rig_open(struct fz_rig *, const uint8_t *cmac, const uint8_t *smac);
+/*
+ * A client target's start: the input's options byte (0 if there is
+ * none) into *opts, its records after it in *in, and fz_rig_open.
+ */
+int	fz_client_open(struct fz_rig *, struct l2c_rbuf *in,
+	    const uint8_t *data, size_t size, uint8_t *opts,
+	    const uint8_t *cmac, const uint8_t *smac);
 /* The next record (the last may be cut short): 1, or 0 at the end. */
-int	fz_next(struct l2c_rbuf *, const uint8_t **rec, size_t *n,
-	    uint16_t *len, uint8_t *flags);
+int	fz_next(struct l2c_rbuf *, struct fz_rec *);
 /*
  * Close the session first when asked (and it is still open), free it
  * (sess may be NULL if it never started), then the rig.

@@ -171,6 +171,13 @@ ut_scan_teardown(void **state)
 	return 0;
 }
 
+const uint8_t ut_sta[4][6] = {
+	{ 0x02, 0, 0, 0, 0, 0x00 },
+	{ 0x02, 0, 0, 0, 0, 0x01 },
+	{ 0x02, 0, 0, 0, 0, 0x02 },
+	{ 0x02, 0, 0, 0, 0, 0x03 },
+};
+
 void
 ut_scan_inject(struct ut_scan *u, const uint8_t *p, size_t len)
 {
@@ -189,4 +196,16 @@ ut_sh_argv(const char *cmd)
 	argv[2] = (char *)cmd;
 	argv[3] = NULL;
 	return argv;
+}
+
+void
+ut_sess_no_info(void *s, struct l2c_sess_info *i)
+{
+	(void)s; (void)i;
+}
+
+void
+ut_sess_no_free(void *s)
+{
+	(void)s;
 }

@@ -57,6 +57,8 @@ void	ut_scan_free(struct ut_scan *);
 int	ut_scan_teardown(void **);
 /* The far side sends a frame; the scanner reads what its filter let in. */
 void	ut_scan_inject(struct ut_scan *, const uint8_t *, size_t);
+/* Stations a scan test makes up: ut_sta[N] is 02:00:00:00:00:0N. */
+extern const uint8_t	ut_sta[4][6];
 
 struct ut_face {
 	struct l2c_sess_cb	 cb;	/* give this to the session */
@@ -70,6 +72,10 @@ struct ut_face {
 
 /* The argv of /bin/sh -c cmd, for a server's child (static: one at once). */
 char	**ut_sh_argv(const char *cmd);
+
+/* A fake session's info and free, when it has nothing to say or free. */
+void	ut_sess_no_info(void *, struct l2c_sess_info *);
+void	ut_sess_no_free(void *);
 
 /* A fresh face for the session *sess (filled in later is fine). */
 void	ut_face_init(struct ut_face *, struct l2c_sess *);

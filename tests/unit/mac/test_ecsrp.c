@@ -125,6 +125,24 @@ test_vector(void **state)
 	    L2C_ERR_AUTH);
 }
 
+/*
+ * Frame k of c, if it is a MAC-Telnet DATA packet: 1, with *pkt its
+ * frame and r at its control packets.
+ */
+static int
+mt_data_at(const struct tcap *c, size_t k, struct l2c_pkt *pkt,
+    struct l2c_rbuf *r)
+{
+	struct mt_hdr	h;
+
+	if (l2c_frame_parse(c->f[k].data, c->f[k].len, pkt) != 0 ||
+	    !pkt->udp_ok || (pkt->sport != MT_PORT && pkt->dport != MT_PORT))
+		return 0;
+	l2c_rbuf_init(r, pkt->udata, pkt->ulen);
+	return mt_hdr_parse(r, pkt->dport == MT_PORT ? MT_C2S : MT_S2C,
+	    &h) == 0 && h.type == MT_PT_DATA;
+}
+
 /* The capture the vector came from carries W_c, W_s + salt, the proof. */
 static void
 test_vector_on_the_wire(void **state)
@@ -132,7 +150,6 @@ test_vector_on_the_wire(void **state)
 	struct tcap	 c;
 	struct l2c_pkt	 pkt;
 	struct l2c_rbuf	 r;
-	struct mt_hdr	 h;
 	struct mt_cpkt	 cp;
 	struct vec	 v;
 	size_t		 k;
@@ -142,13 +159,7 @@ test_vector_on_the_wire(void **state)
 	load(&v);
 	tcap_load("mactelnet-upstream063-ecsrp-deterministic-vector.pcap", &c);
 	for (k = 0; k < c.n; k++) {
-		if (l2c_frame_parse(c.f[k].data, c.f[k].len, &pkt) != 0 ||
-		    !pkt.udp_ok || (pkt.sport != MT_PORT &&
-		    pkt.dport != MT_PORT))
-			continue;
-		l2c_rbuf_init(&r, pkt.udata, pkt.ulen);
-		if (mt_hdr_parse(&r, pkt.dport == MT_PORT ? MT_C2S : MT_S2C,
-		    &h) != 0 || h.type != MT_PT_DATA)
+		if (!mt_data_at(&c, k, &pkt, &r))
 			continue;
 		while (mt_cpkt_next(&r, &cp) == 1) {
 			if (cp.type == MT_CP_PASSSALT && pkt.dport == MT_PORT) {
@@ -310,7 +321,6 @@ test_md5_on_the_wire(void **state)
 	struct tcap	 c;
 	struct l2c_pkt	 pkt;
 	struct l2c_rbuf	 r;
-	struct mt_hdr	 h;
 	struct mt_cpkt	 cp;
 	uint8_t		 salt[16], out[17];
 	size_t		 k;
@@ -319,12 +329,7 @@ test_md5_on_the_wire(void **state)
 	(void)state;
 	tcap_load("mactelnet-debian044-md5-demo.pcap", &c);
 	for (k = 0; k < c.n; k++) {
-		if (l2c_frame_parse(c.f[k].data, c.f[k].len, &pkt) != 0 ||
-		    !pkt.udp_ok || (pkt.sport != MT_PORT &&
-		    pkt.dport != MT_PORT))
-			continue;
-		l2c_rbuf_init(&r, pkt.udata, pkt.ulen);
-		if (mt_hdr_parse(&r, MT_C2S, &h) != 0 || h.type != MT_PT_DATA)
+		if (!mt_data_at(&c, k, &pkt, &r))
 			continue;
 		while (mt_cpkt_next(&r, &cp) == 1) {
 			if (cp.type == MT_CP_PASSSALT && cp.len == 16) {

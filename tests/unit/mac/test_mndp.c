@@ -12,20 +12,7 @@
 #include "core/frame.h"
 #include "mac/mndp.h"
 #include "../lib/capture.h"
-
-static const char *captures[] = {
-	"mactelnet-debian044-client_vs_upstream063-ecsrp-server_hang.pcap",
-	"mactelnet-debian044-idle-keepalive.pcap",
-	"mactelnet-debian044-md5-demo.pcap",
-	"mactelnet-debian044-md5-tty-resize.pcap",
-	"mactelnet-debian044-retransmit-no-ack.pcap",
-	"mactelnet-upstream063-client_vs_debian044-server_md5-fallback.pcap",
-	"mactelnet-upstream063-ecsrp-demo.pcap",
-	"mactelnet-upstream063-ecsrp-deterministic-vector.pcap",
-	"mactelnet-upstream063-ecsrp-login-failed.pcap",
-	"mactelnet-upstream063-ecsrp-rawmode-noip.pcap",
-	"mactelnet-upstream063-server_debian044-macping_mndp_identity-lookup.pcap",
-};
+#include "../lib/mt_caps.h"
 
 static void
 test_every_captured_mndp(void **state)
@@ -37,8 +24,8 @@ test_every_captured_mndp(void **state)
 	size_t			 i, j, ann = 0, req = 0;
 
 	(void)state;
-	for (i = 0; i < sizeof(captures) / sizeof(captures[0]); i++) {
-		tcap_load(captures[i], &c);
+	for (i = 0; i < mt_ncaptures; i++) {
+		tcap_load(mt_captures[i], &c);
 		for (j = 0; j < c.n; j++) {
 			assert_int_equal(l2c_frame_parse(c.f[j].data,
 			    c.f[j].len, &pkt), 0);

@@ -205,32 +205,30 @@ test_malformed(void **state)
 {
 	struct ut_scan		*e = *state;
 	struct l2c_neigh	*n;
-	static const uint8_t	 s1[6] = { 0x02, 0, 0, 0, 0, 0x01 };
-	static const uint8_t	 s2[6] = { 0x02, 0, 0, 0, 0, 0x02 };
-	static const uint8_t	 s3[6] = { 0x02, 0, 0, 0, 0, 0x03 };
 
 	/* Identity fine, then version says 200 bytes and there are 3. */
-	inject_mndp(e, s1, 0, "0000 0001 | 0005 0003 616263 | 0007 00c8 312e32");
-	assert_non_null(n = l2c_neigh_find(e->tab, s1));
+	inject_mndp(e, ut_sta[1], 0,
+	    "0000 0001 | 0005 0003 616263 | 0007 00c8 312e32");
+	assert_non_null(n = l2c_neigh_find(e->tab, ut_sta[1]));
 	assert_string_equal(n->str[L2C_NS_IDENTITY], "abc");
 	assert_false(n->have & L2C_NF_STR(L2C_NS_VERSION));
 	assert_int_equal(e->scan.stats.malformed, 1);
 
 	/* Zero-length identity, unknown type, a MAC TLV of the wrong size,
 	 * then a good platform. */
-	inject_mndp(e, s2, 0, "0000 0001 | 0005 0000 | 4242 0002 ffff"
+	inject_mndp(e, ut_sta[2], 0, "0000 0001 | 0005 0000 | 4242 0002 ffff"
 	    " | 0001 0003 aabbcc | 0008 0003 666f6f");
-	assert_non_null(n = l2c_neigh_find(e->tab, s2));
+	assert_non_null(n = l2c_neigh_find(e->tab, ut_sta[2]));
 	assert_false(n->have & L2C_NF_STR(L2C_NS_IDENTITY));
 	assert_string_equal(n->str[L2C_NS_PLATFORM], "foo");
 	assert_int_equal(l2c_neigh_count(e->tab), 2);
 
 	/* A TLV header cut short, and a datagram shorter than the header. */
-	inject_mndp(e, s3, 0, "0000 0001 | 0005");
-	inject_mndp(e, s3, 0, "00");
+	inject_mndp(e, ut_sta[3], 0, "0000 0001 | 0005");
+	inject_mndp(e, ut_sta[3], 0, "00");
 	/* Control characters in an identity never reach the table raw. */
-	inject_mndp(e, s3, 0, "0000 0001 | 0005 0004 611b5b41");
-	assert_non_null(n = l2c_neigh_find(e->tab, s3));
+	inject_mndp(e, ut_sta[3], 0, "0000 0001 | 0005 0004 611b5b41");
+	assert_non_null(n = l2c_neigh_find(e->tab, ut_sta[3]));
 	assert_null(strchr(n->str[L2C_NS_IDENTITY], '\x1b'));
 	/* Another station's refresh request is not an announcement. */
 	inject_mndp(e, other, 0, "00000000");

@@ -426,6 +426,22 @@ close_and_wait(struct rig *g)
 	drain(g);
 }
 
+/* Started and logged in: the shell's prompt shows. */
+static void
+rig_up(struct rig *g)
+{
+	rig_start(g);
+	assert_true(run_until(g, has_prompt, L2C_SEC(2)));
+}
+
+/* Closed by us, the peer told; then all freed. */
+static void
+rig_down(struct rig *g)
+{
+	close_and_wait(g);
+	rig_free(g);
+}
+
 static void
 test_login_ecsrp(void **state)
 {
@@ -435,8 +451,7 @@ test_login_ecsrp(void **state)
 	(void)state;
 	rig_init(&g);
 	g.conf.login = "admin+ct80w";
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	assert_int_equal(g.face.opened, 1);
 	assert_int_equal(g.face.notices, 0);
 	assert_string_equal(g.fk.user, "admin+ct80w");
@@ -471,8 +486,7 @@ test_login_md5_fallback(void **state)
 	rig_init(&g);
 	g.fk.mode = F_MD5;
 	g.conf.term = "xterm";
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	/* One warning that MD5 is weak, and the login went through. */
 	assert_int_equal(g.face.notices, 1);
 	assert_non_null(strstr(g.face.notice, "MD5"));
@@ -494,12 +508,10 @@ test_login_md5_forced(void **state)
 	rig_init(&g);
 	g.fk.mode = F_MD5;
 	g.conf.md5 = 1;
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	assert_int_equal(g.face.notices, 0);
 	assert_int_equal(g.fk.begin_only, 1);
-	close_and_wait(&g);
-	rig_free(&g);
+	rig_down(&g);
 }
 
 /* offer_only: the key block's kind, then END; no login goes out. */
@@ -622,11 +634,9 @@ test_md5_downgrade_allowed(void **state)
 	g.conf.known_ecsrp5 = 1;
 	g.conf.allow_md5 = 1;
 	g.conf.logged_in = &logged;
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	assert_int_equal(logged, MT_LOGIN_MD5);
-	close_and_wait(&g);
-	rig_free(&g);
+	rig_down(&g);
 }
 
 /* EC-SRP5 offered: known or not, --no-md5 or not, it logs in. */
@@ -641,11 +651,9 @@ test_logged_in_ecsrp5(void **state)
 	g.conf.known_ecsrp5 = 1;
 	g.conf.no_md5 = 1;
 	g.conf.logged_in = &logged;
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	assert_int_equal(logged, MT_LOGIN_ECSRP5);
-	close_and_wait(&g);
-	rig_free(&g);
+	rig_down(&g);
 }
 
 static void
@@ -897,8 +905,7 @@ test_retransmit_on_drop(void **state)
 
 	(void)state;
 	rig_init(&g);
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	l2c_link_mem_set_drop(g.p.a, drop_fn, &d);
 	assert_int_equal(g.sess.ops->input(g.sess.s, (const uint8_t *)"ls\r",
 	    3), 3);
@@ -907,8 +914,7 @@ test_retransmit_on_drop(void **state)
 	assert_int_equal(g.fk.inlen, 3);
 	g.sess.ops->info(g.sess.s, &info);
 	assert_int_equal(info.retransmits, 3);
-	close_and_wait(&g);
-	rig_free(&g);
+	rig_down(&g);
 }
 
 /* Our ACK lost on the way: the server waits, we say it again. */
@@ -921,8 +927,7 @@ test_ack_resend(void **state)
 
 	(void)state;
 	rig_init(&g);
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	/* Two DATA from the server; the ACK of the first is lost. */
 	l2c_link_mem_set_drop(g.p.a, drop_fn, &d);
 	t0 = l2c_now_us();
@@ -933,8 +938,7 @@ test_ack_resend(void **state)
 	assert_true(l2c_now_us() - t0 < L2C_SEC(1));
 	assert_int_equal(d.dropped, 1);
 	assert_int_equal(g.face.notices, 0);
-	close_and_wait(&g);
-	rig_free(&g);
+	rig_down(&g);
 }
 
 /*
@@ -952,14 +956,12 @@ test_start_ack_lost(void **state)
 	rig_init(&g);
 	g.fk.one_start = 1;
 	l2c_link_mem_set_drop(g.p.b, drop_fn, &d);
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	assert_int_equal(d.dropped, 1);
 	/* Both STARTs were taken: the second had a key of its own. */
 	assert_int_equal(g.fk.starts, 2);
 	assert_int_equal(g.face.opened, 1);
-	close_and_wait(&g);
-	rig_free(&g);
+	rig_down(&g);
 }
 
 /*
@@ -978,16 +980,14 @@ test_begin_ack_lost(void **state)
 	rig_init(&g);
 	g.fk.mode = F_MD5;
 	l2c_link_mem_set_drop(g.p.b, drop_fn, &d);
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	assert_int_equal(d.dropped, 1);
 	/* Give a wrong resend time to happen (15 ms), then count. */
 	drain(&g);
 	assert_int_equal(g.fk.dups, 0);
 	g.sess.ops->info(g.sess.s, &info);
 	assert_int_equal(info.retransmits, 0);
-	close_and_wait(&g);
-	rig_free(&g);
+	rig_down(&g);
 }
 
 /*
@@ -1014,8 +1014,7 @@ test_key_lost(void **state)
 	/* Login bytes are not output: nothing reported lost. */
 	assert_int_equal(g.face.notices, 1);	/* the MD5 warning only */
 	assert_non_null(strstr(g.face.notice, "MD5"));
-	close_and_wait(&g);
-	rig_free(&g);
+	rig_down(&g);
 }
 
 /* The end auth lost: the output after it opens the console. */
@@ -1030,8 +1029,7 @@ test_end_auth_lost(void **state)
 	rig_init(&g);
 	g.fk.ctl_nowait = 1;
 	l2c_link_mem_set_drop(g.p.b, drop_fn, &d);
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	assert_int_equal(d.dropped, 1);
 	assert_int_equal(g.face.opened, 1);
 	assert_int_equal(g.face.notices, 0);
@@ -1051,8 +1049,7 @@ test_gap(void **state)
 
 	(void)state;
 	rig_init(&g);
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	g.fk.skip_next = 100;
 	fake_data(&g.fk, "after\r\n", 7);
 	wait_text(&g, "after\r\n");
@@ -1117,8 +1114,7 @@ test_dup_and_wrap32(void **state)
 	(void)state;
 	rig_init(&g);
 	g.fk.outcnt = 0xffffff80U;
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	for (k = 0; k < 4; k++)
 		fake_data(&g.fk, c40, 40);
 	fake_data(&g.fk, "[end1]", 6);
@@ -1136,8 +1132,7 @@ test_dup_and_wrap32(void **state)
 	/* Both duplicates were acked, and [end2] too. */
 	assert_true(count_sent(g.p.a, MT_PT_ACK, NULL) - acks >= 3);
 	assert_int_equal(g.face.notices, 0);
-	close_and_wait(&g);
-	rig_free(&g);
+	rig_down(&g);
 }
 
 /*
@@ -1154,8 +1149,7 @@ test_blind_data_dropped(void **state)
 
 	(void)state;
 	rig_init(&g);
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	before = g.face.outlen;
 	c = g.fk.outcnt;
 	far = c + 100004;
@@ -1168,8 +1162,7 @@ test_blind_data_dropped(void **state)
 	assert_int_equal(count_sent_at(g.p.a, MT_PT_ACK, &far, NULL), 0);
 	assert_int_equal(count_sent_at(g.p.a, MT_PT_ACK, &back, NULL), 0);
 	assert_int_equal(g.face.notices, 0);
-	close_and_wait(&g);
-	rig_free(&g);
+	rig_down(&g);
 }
 
 /* A server whose counter wraps at 2^16 (RouterOS, reportedly). */
@@ -1183,8 +1176,7 @@ test_wrap16(void **state)
 	(void)state;
 	rig_init(&g);
 	g.fk.outcnt = 0xf000;	/* the jump below stays within the window */
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	g.fk.wrap16 = 1;
 	g.fk.skip_next = 0xfe00 - g.fk.outcnt;
 	memset(chunk, 'x', sizeof(chunk));
@@ -1197,8 +1189,7 @@ test_wrap16(void **state)
 	/* Only the deliberate jump counts as lost. */
 	assert_int_equal(g.face.notices, 1);
 	assert_int_equal(g.face.outlen, 11 + 1800 + 4);
-	close_and_wait(&g);
-	rig_free(&g);
+	rig_down(&g);
 }
 
 /* Input arriving while a DATA is in flight goes out in full packets. */
@@ -1212,8 +1203,7 @@ test_batching(void **state)
 
 	(void)state;
 	rig_init(&g);
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	g.fk.logged = 2;	/* stop echoing */
 	for (i = 0; i < sizeof(big); i++)
 		big[i] = (uint8_t)('a' + i % 26);
@@ -1228,8 +1218,7 @@ test_batching(void **state)
 	assert_memory_equal(g.fk.in + 1, big, sizeof(big));
 	/* 1 + 3000 bytes: "x", then 1450 + 1450 + 100. */
 	assert_int_equal(count_sent(g.p.a, MT_PT_DATA, NULL) - before, 4);
-	close_and_wait(&g);
-	rig_free(&g);
+	rig_down(&g);
 }
 
 /* A full queue refuses, then says WRITABLE once it drains. */
@@ -1243,8 +1232,7 @@ test_queue_bound(void **state)
 
 	(void)state;
 	rig_init(&g);
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	g.fk.logged = 2;
 	memset(big, 'q', sizeof(big));
 	n = g.sess.ops->input(g.sess.s, big, sizeof(big));
@@ -1266,8 +1254,7 @@ test_resize(void **state)
 
 	(void)state;
 	rig_init(&g);
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	/* The size the login carried again: nothing to send. */
 	before = count_sent(g.p.a, MT_PT_DATA, NULL);
 	assert_int_equal(g.sess.ops->resize(g.sess.s, 80, 24), 0);
@@ -1278,8 +1265,7 @@ test_resize(void **state)
 	assert_int_equal(g.fk.w, 132);
 	assert_int_equal(g.fk.h, 43);
 	assert_int_equal(g.fk.resizes, 2);
-	close_and_wait(&g);
-	rig_free(&g);
+	rig_down(&g);
 }
 
 /* Peer gone mid-session: typed bytes go unanswered -> PEERLOST. */
@@ -1292,8 +1278,7 @@ test_peer_lost(void **state)
 	(void)state;
 	rig_init(&g);
 	g.conf.timeout_us = L2C_MS(300);
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	g.fk.dead = 1;
 	t0 = l2c_now_us();
 	assert_int_equal(g.sess.ops->input(g.sess.s, (const uint8_t *)"a", 1),
@@ -1413,8 +1398,7 @@ test_keepalive(void **state)
 	g.conf.keepalive_us = L2C_MS(100);
 	g.conf.timeout_us = L2C_MS(200);
 	g.fk.echo_acks = 1;
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	assert_true(run_until(&g, two_keepalives, L2C_SEC(2)));
 	assert_false(g.face.closed);
 	g.fk.dead = 1;
@@ -1433,8 +1417,7 @@ test_keepalive_never_echoed(void **state)
 	rig_init(&g);
 	g.conf.keepalive_us = L2C_MS(100);
 	g.conf.timeout_us = L2C_MS(200);
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	g.fk.dead = 1;
 	assert_true(run_until(&g, is_closed, L2C_SEC(3)));
 	assert_int_equal(g.face.err, L2C_ERR_PEERLOST);
@@ -1452,8 +1435,7 @@ test_keepalive_deaf_peer(void **state)
 	rig_init(&g);
 	g.conf.keepalive_us = L2C_MS(100);
 	g.conf.timeout_us = L2C_MS(200);
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	end = l2c_now_us() + L2C_MS(1500);
 	next = 0;
 	while (l2c_now_us() < end && !g.face.closed) {
@@ -1475,8 +1457,7 @@ test_server_ends(void **state)
 
 	(void)state;
 	rig_init(&g);
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	fake_send(&g.fk, MT_PT_END, g.fk.outcnt, NULL, 0);
 	assert_true(run_until(&g, is_closed, L2C_SEC(1)));
 	drain(&g);
@@ -1506,8 +1487,7 @@ test_first_data_matches_capture(void **state)
 	    "5e3d4406364be5e0cf9bfd9196ca4900c41b1df085a7a09efe96e442ec6eaadb00",
 	    want, sizeof(want));
 	g.conf.fixed_priv = a;
-	rig_start(&g);
-	assert_true(run_until(&g, has_prompt, L2C_SEC(2)));
+	rig_up(&g);
 	for (i = 0; (len = l2c_link_mem_sent(g.p.a, i, &p)) > 0; i++) {
 		assert_int_equal(l2c_frame_parse(p, len, &pkt), 0);
 		if (pkt.ulen == MT_HDR_LEN + n &&

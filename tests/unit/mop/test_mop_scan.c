@@ -144,14 +144,11 @@ test_malformed(void **state)
 {
 	struct ut_scan		*e = *state;
 	struct l2c_neigh	*n;
-	static const uint8_t	 s1[6] = { 0x02, 0, 0, 0, 0, 0x01 };
-	static const uint8_t	 s2[6] = { 0x02, 0, 0, 0, 0, 0x02 };
-	static const uint8_t	 s3[6] = { 0x02, 0, 0, 0, 0, 0x03 };
 
 	/* Functions entry says 6 bytes, message ends after 2: MOP, no fields. */
 	inject_hex(e, "ab0000020000 020000000001 6002 0900 07 00 0000"
 	    " 0200 06 2100");
-	assert_non_null(n = l2c_neigh_find(e->tab, s1));
+	assert_non_null(n = l2c_neigh_find(e->tab, ut_sta[1]));
 	assert_int_equal(n->protos, L2C_NP_MOP);
 	assert_int_equal(n->have, 0);
 	assert_int_equal(e->scan.stats.malformed, 1);
@@ -159,18 +156,18 @@ test_malformed(void **state)
 	/* Zero-length and unknown entries skipped; the known one read. */
 	inject_hex(e, "ab0000020000 020000000002 6002 1500 07 00 0000"
 	    " 0500 00 | 3412 03 aabbcc | 0200 02 2000 | 0600 00");
-	assert_non_null(n = l2c_neigh_find(e->tab, s2));
+	assert_non_null(n = l2c_neigh_find(e->tab, ut_sta[2]));
 	assert_int_equal(n->protos, L2C_NP_MOP | L2C_NP_MOP_CONSOLE);
 	assert_int_equal(n->mop_functions, 0x20);
 	assert_false(n->have & (L2C_NF_CMD_SIZE | L2C_NF_RSP_SIZE));
 
 	/* The MOP length word says more than the frame holds: not MOP. */
 	inject_hex(e, "ab0000020000 020000000003 6002 ff00 07 00 0000");
-	assert_null(l2c_neigh_find(e->tab, s3));
+	assert_null(l2c_neigh_find(e->tab, ut_sta[3]));
 	/* A length word of zero, and an unknown code. */
 	inject_hex(e, "ab0000020000 020000000003 6002 0000 07");
 	inject_hex(e, "ab0000020000 020000000003 6002 0100 63");
-	assert_null(l2c_neigh_find(e->tab, s3));
+	assert_null(l2c_neigh_find(e->tab, ut_sta[3]));
 	assert_int_equal(e->scan.stats.malformed, 4);
 	/* Not MOP at all: the filter keeps it out. */
 	inject_hex(e, "ab0000020000 020000000003 6003 0400 07 00 0000");

@@ -19,6 +19,7 @@
 #include "core/session.h"
 #include "ui/cli/sess_opts.h"
 #include "ui/console/console.h"
+#include "../lib/rig.h"
 
 struct fake {
 	struct l2c_loop			*loop;
@@ -124,18 +125,6 @@ fake_lost(void *arg)
 	f->cb->event(f->cb->arg, L2C_SESS_CLOSED, L2C_ERR_PEERLOST, NULL);
 }
 
-static void
-fake_info(void *s, struct l2c_sess_info *i)
-{
-	(void)s; (void)i;
-}
-
-static void
-fake_free(void *s)
-{
-	(void)s;
-}
-
 /* The facts of its CLOSED, which the console keeps for the face. */
 static void
 fake_facts(void *s, struct l2c_sess_facts *out)
@@ -162,22 +151,22 @@ fake_echo_input(void *s, const uint8_t *p, size_t n)
 
 static const struct l2c_sess_ops fake_ops = {
 	.proto = "fake", .input = fake_input, .resize = fake_resize,
-	.close = fake_close, .info = fake_info, .facts = fake_facts,
-	.free = fake_free,
+	.close = fake_close, .info = ut_sess_no_info, .facts = fake_facts,
+	.free = ut_sess_no_free,
 };
 
 /* The same, echoing. */
 static const struct l2c_sess_ops fake_echo_ops = {
 	.proto = "fake", .input = fake_echo_input, .resize = fake_resize,
-	.close = fake_close, .info = fake_info, .facts = fake_facts,
-	.free = fake_free,
+	.close = fake_close, .info = ut_sess_no_info, .facts = fake_facts,
+	.free = ut_sess_no_free,
 };
 
 /* The same, able to say it waits for its peer. */
 static const struct l2c_sess_ops fake_pending_ops = {
 	.proto = "fake", .input = fake_input, .resize = fake_resize,
-	.close = fake_close, .info = fake_info, .pending = fake_pending,
-	.facts = fake_facts, .free = fake_free,
+	.close = fake_close, .info = ut_sess_no_info, .pending = fake_pending,
+	.facts = fake_facts, .free = ut_sess_no_free,
 };
 
 /*

@@ -24,6 +24,7 @@
 #include "core/loop.h"
 #include "core/session.h"
 #include "ui/console/console.h"
+#include "../lib/rig.h"
 
 struct fake {
 	struct l2c_loop			*loop;
@@ -77,21 +78,9 @@ fake_close(void *s)
 	f->cb->event(f->cb->arg, L2C_SESS_CLOSED, 0, NULL);
 }
 
-static void
-fake_info(void *s, struct l2c_sess_info *i)
-{
-	(void)s; (void)i;
-}
-
-static void
-fake_free(void *s)
-{
-	(void)s;
-}
-
 static const struct l2c_sess_ops fake_ops = {
 	.proto = "fake", .input = fake_input, .resize = fake_resize,
-	.close = fake_close, .info = fake_info, .free = fake_free,
+	.close = fake_close, .info = ut_sess_no_info, .free = ut_sess_no_free,
 };
 
 static int

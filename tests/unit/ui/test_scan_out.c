@@ -41,6 +41,27 @@ mem_free(struct mem *m)
 	free(m->buf);
 }
 
+/* The report of t as o asks, into m (mem_free it after). */
+static const char *
+printed(struct mem *m, struct l2c_scan_out *o, const struct l2c_neigh_tab *t)
+{
+	mem_open(m);
+	o->f = m->f;
+	assert_int_equal(l2c_scan_print(o, t), 0);
+	return mem_text(m);
+}
+
+/* The audit of t, into m; how many findings are serious in *nserious. */
+static const char *
+audited(struct mem *m, struct l2c_scan_out *o, const struct l2c_neigh_tab *t,
+    size_t *nserious)
+{
+	mem_open(m);
+	o->f = m->f;
+	assert_int_equal(l2c_scan_audit(o, t, nserious), 0);
+	return mem_text(m);
+}
+
 static void
 json_is(const char *in, const char *want)
 {
@@ -260,19 +281,13 @@ test_unknown_tlvs(void **state)
 	l2c_neigh_upd_unknown(&u, L2C_NP_MNDP, 19, 1,
 	    (const uint8_t *)"\x00", 1);
 	assert_true(l2c_neigh_update(t, &u, 1, NULL) >= 0);
-	mem_open(&m);
-	o.f = m.f;
-	assert_int_equal(l2c_scan_print(&o, t), 0);
-	s = mem_text(&m);
+	s = printed(&m, &o, t);
 	assert_non_null(strstr(s, "\"unknown_tlvs\": [{\"protocol\":\"mndp\","
 	    "\"type\":18,\"length\":1,\"hex\":\"01\"},{\"protocol\":"
 	    "\"mndp\",\"type\":19,\"length\":1,\"hex\":\"00\"}]"));
 	mem_free(&m);
-	mem_open(&m);
-	o.f = m.f;
 	o.fmt = L2C_SCAN_CSV;
-	assert_int_equal(l2c_scan_print(&o, t), 0);
-	s = mem_text(&m);
+	s = printed(&m, &o, t);
 	assert_non_null(strstr(s, ",mndp:18:1:01;mndp:19:1:00,"));
 	mem_free(&m);
 	l2c_neigh_free(t);
@@ -289,10 +304,7 @@ test_json_document(void **state)
 	const char		*s;
 
 	(void)state;
-	mem_open(&m);
-	o.f = m.f;
-	assert_int_equal(l2c_scan_print(&o, t), 0);
-	s = mem_text(&m);
+	s = printed(&m, &o, t);
 	assert_non_null(strstr(s, "\"schema\": \"l2console-scan/2\""));
 	assert_non_null(strstr(s, "\"interface\": \"eth\\\"0\""));
 	assert_non_null(strstr(s, "\"started\": \"2023-11-14T22:13:20.123Z\""));
@@ -338,10 +350,7 @@ test_json_empty(void **state)
 
 	(void)state;
 	assert_int_equal(l2c_neigh_new(0, &t), 0);
-	mem_open(&m);
-	o.f = m.f;
-	assert_int_equal(l2c_scan_print(&o, t), 0);
-	assert_non_null(strstr(mem_text(&m), "\"devices\": []\n}\n"));
+	assert_non_null(strstr(printed(&m, &o, t), "\"devices\": []\n}\n"));
 	mem_free(&m);
 	l2c_neigh_free(t);
 }
@@ -381,10 +390,7 @@ test_csv_document(void **state)
 	const char		*s, *row;
 
 	(void)state;
-	mem_open(&m);
-	o.f = m.f;
-	assert_int_equal(l2c_scan_print(&o, t), 0);
-	s = mem_text(&m);
+	s = printed(&m, &o, t);
 	assert_true(starts(s, "mac,protocols,identity,platform,board,"
 	    "version,software_id,interface_name,uptime_s,ipv4,ipv6,"
 	    "mop_functions,mop_functions_bitmap,mop_console_user,mop_device,"
@@ -416,10 +422,7 @@ test_table(void **state)
 	const char		*s;
 
 	(void)state;
-	mem_open(&m);
-	o.f = m.f;
-	assert_int_equal(l2c_scan_print(&o, t), 0);
-	s = mem_text(&m);
+	s = printed(&m, &o, t);
 	assert_int_equal(strncmp(s, "MAC ", 4), 0);
 	assert_int_equal(count_of(s, "\n"), 3);
 	assert_null(strchr(s, '\x1b'));		/* no colour, no raw ESC */
@@ -433,11 +436,8 @@ test_table(void **state)
 	mem_free(&m);
 
 	/* Colour when asked: escapes around cells, reset after each. */
-	mem_open(&m);
-	o.f = m.f;
 	o.color = 1;
-	assert_int_equal(l2c_scan_print(&o, t), 0);
-	s = mem_text(&m);
+	s = printed(&m, &o, t);
 	assert_non_null(strstr(s, "\033[31mmop,console,reserved\033[0m"));
 	mem_free(&m);
 	l2c_neigh_free(t);
@@ -457,10 +457,7 @@ test_audit_md5_weak(void **state)
 
 	(void)state;
 	/* Without the probe's answer: only the console is serious. */
-	mem_open(&m);
-	o.f = m.f;
-	assert_int_equal(l2c_scan_audit(&o, t, &nserious), 0);
-	s = mem_text(&m);
+	s = audited(&m, &o, t, &nserious);
 	assert_int_equal(nserious, 1);
 	assert_null(strstr(s, "\"weak\""));
 	mem_free(&m);
@@ -468,20 +465,14 @@ test_audit_md5_weak(void **state)
 	l2c_neigh_upd_init(&u, mt);
 	l2c_neigh_upd_str(&u, L2C_NS_LOGIN, "EC-SRP5", 7);
 	assert_true(l2c_neigh_update(t, &u, 7, NULL) >= 0);
-	mem_open(&m);
-	o.f = m.f;
-	assert_int_equal(l2c_scan_audit(&o, t, &nserious), 0);
-	assert_null(strstr(mem_text(&m), "\"weak\""));
+	assert_null(strstr(audited(&m, &o, t, &nserious), "\"weak\""));
 	assert_int_equal(nserious, 1);
 	mem_free(&m);
 	/* MD5: weak, counted, in its place. */
 	l2c_neigh_upd_init(&u, mt);
 	l2c_neigh_upd_str(&u, L2C_NS_LOGIN, "MD5", 3);
 	assert_true(l2c_neigh_update(t, &u, 8, NULL) >= 0);
-	mem_open(&m);
-	o.f = m.f;
-	assert_int_equal(l2c_scan_audit(&o, t, &nserious), 0);
-	s = mem_text(&m);
+	s = audited(&m, &o, t, &nserious);
 	assert_int_equal(nserious, 2);
 	assert_non_null(hi = strstr(s, "\"severity\": \"high\""));
 	assert_non_null(weak = strstr(s, "\"severity\": \"weak\", "
