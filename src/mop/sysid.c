@@ -23,10 +23,10 @@ enum si_kind {
 struct si_type {
 	struct l2c_tok	 tok;		/* the type and its name */
 	uint32_t	 have;
-	size_t		 minlen, maxlen;	/* of the value on the wire */
+	size_t		 minlen, maxlen; /* the value's, on the wire */
 	enum si_kind	 kind;
-	size_t		 off, size;	/* the field in struct mop_sysid */
-	si_parse_fn	*parse;		/* SI_FN; its reader holds the value */
+	size_t		 off, size;	/* its field in mop_sysid */
+	si_parse_fn	*parse;		/* SI_FN; reads the value */
 	si_build_fn	*build;		/* SI_FN */
 };
 
@@ -59,7 +59,8 @@ b_functions(struct l2c_wbuf *w, const struct mop_sysid *s)
 static int
 p_software(struct l2c_rbuf *r, struct mop_sysid *s)
 {
-	char	sw[MOP_SW_MAX + 1] = { 0 };	/* no stack bytes past the NUL */
+	/* Zeroed: the copy below takes no stack bytes past the NUL. */
+	char	sw[MOP_SW_MAX + 1] = { 0 };
 	uint8_t	n;
 	size_t	i;
 	int	kind, rv;
@@ -94,34 +95,37 @@ b_software(struct l2c_wbuf *w, const struct mop_sysid *s)
 #define FIELD(f)	offsetof(struct mop_sysid, f), \
 			sizeof(((struct mop_sysid *)0)->f)
 
-/* In type order: the builder emits entries in this order. */
+/*
+ * The info entries: type (as the MOP specification numbers them) and
+ * name, in type order: the builder emits entries in this order.
+ */
 static const struct si_type si_types[] = {
-	{ { MOP_SI_VERSION, "version" }, MOP_HAVE_VERSION, 3, 3, SI_BYTES,
+	{ { 1, "version" }, MOP_HAVE_VERSION, 3, 3, SI_BYTES,
 	    FIELD(version), NULL, NULL },
-	{ { MOP_SI_FUNCTIONS, "functions" }, MOP_HAVE_FUNCTIONS, 1, 2, SI_FN,
+	{ { 2, "functions" }, MOP_HAVE_FUNCTIONS, 1, 2, SI_FN,
 	    0, 0, p_functions, b_functions },
-	{ { MOP_SI_CONSOLE_USER, "console user" }, MOP_HAVE_CONSOLE_USER, 6,
-	    6, SI_BYTES, FIELD(console_user), NULL, NULL },
-	{ { MOP_SI_RSV_TIMER, "reservation timer" }, MOP_HAVE_RSV_TIMER, 2,
-	    2, SI_LE16, FIELD(rsv_timer), NULL, NULL },
-	{ { MOP_SI_CMD_SIZE, "command size" }, MOP_HAVE_CMD_SIZE, 2, 2,
-	    SI_LE16, FIELD(cmd_size), NULL, NULL },
-	{ { MOP_SI_RSP_SIZE, "response size" }, MOP_HAVE_RSP_SIZE, 2, 2,
-	    SI_LE16, FIELD(rsp_size), NULL, NULL },
-	{ { MOP_SI_HWADDR, "hardware address" }, MOP_HAVE_HWADDR, 6, 6,
-	    SI_BYTES, FIELD(hwaddr), NULL, NULL },
-	{ { MOP_SI_TIME, "time" }, MOP_HAVE_TIME, 10, 10, SI_BYTES,
+	{ { 3, "console user" }, MOP_HAVE_CONSOLE_USER, 6, 6, SI_BYTES,
+	    FIELD(console_user), NULL, NULL },
+	{ { 4, "reservation timer" }, MOP_HAVE_RSV_TIMER, 2, 2, SI_LE16,
+	    FIELD(rsv_timer), NULL, NULL },
+	{ { 5, "command size" }, MOP_HAVE_CMD_SIZE, 2, 2, SI_LE16,
+	    FIELD(cmd_size), NULL, NULL },
+	{ { 6, "response size" }, MOP_HAVE_RSP_SIZE, 2, 2, SI_LE16,
+	    FIELD(rsp_size), NULL, NULL },
+	{ { 7, "hardware address" }, MOP_HAVE_HWADDR, 6, 6, SI_BYTES,
+	    FIELD(hwaddr), NULL, NULL },
+	{ { 8, "time" }, MOP_HAVE_TIME, 10, 10, SI_BYTES,
 	    FIELD(systime), NULL, NULL },
-	{ { MOP_SI_DEVICE, "device" }, MOP_HAVE_DEVICE, 1, 1, SI_BYTES,
+	{ { 100, "device" }, MOP_HAVE_DEVICE, 1, 1, SI_BYTES,
 	    FIELD(device), NULL, NULL },
-	{ { MOP_SI_SOFTWARE, "software" }, MOP_HAVE_SOFTWARE, 1, 255, SI_FN,
+	{ { 200, "software" }, MOP_HAVE_SOFTWARE, 1, 255, SI_FN,
 	    0, 0, p_software, b_software },
-	{ { MOP_SI_PROCESSOR, "processor" }, MOP_HAVE_PROCESSOR, 1, 1,
-	    SI_BYTES, FIELD(processor), NULL, NULL },
-	{ { MOP_SI_DATALINK, "data link" }, MOP_HAVE_DATALINK, 1, 1, SI_BYTES,
+	{ { 300, "processor" }, MOP_HAVE_PROCESSOR, 1, 1, SI_BYTES,
+	    FIELD(processor), NULL, NULL },
+	{ { 400, "data link" }, MOP_HAVE_DATALINK, 1, 1, SI_BYTES,
 	    FIELD(datalink), NULL, NULL },
-	{ { MOP_SI_DL_BUFSIZE, "data link buffer size" },
-	    MOP_HAVE_DL_BUFSIZE, 2, 2, SI_LE16, FIELD(dl_bufsize), NULL, NULL },
+	{ { 401, "data link buffer size" }, MOP_HAVE_DL_BUFSIZE, 2, 2,
+	    SI_LE16, FIELD(dl_bufsize), NULL, NULL },
 };
 
 #undef FIELD

@@ -24,23 +24,6 @@
 #define MOP_FN_COUNTERS		0x0040
 #define MOP_FN_RESERVED		0x0080	/* console carrier reserved */
 
-/* Info entry types. */
-enum mop_si_type {
-	MOP_SI_VERSION = 1,
-	MOP_SI_FUNCTIONS = 2,
-	MOP_SI_CONSOLE_USER = 3,
-	MOP_SI_RSV_TIMER = 4,
-	MOP_SI_CMD_SIZE = 5,
-	MOP_SI_RSP_SIZE = 6,
-	MOP_SI_HWADDR = 7,
-	MOP_SI_TIME = 8,
-	MOP_SI_DEVICE = 100,
-	MOP_SI_SOFTWARE = 200,
-	MOP_SI_PROCESSOR = 300,
-	MOP_SI_DATALINK = 400,
-	MOP_SI_DL_BUFSIZE = 401,
-};
-
 /* Bits of mop_sysid.have: which entries were present. */
 #define MOP_HAVE_VERSION	0x0001
 #define MOP_HAVE_FUNCTIONS	0x0002
