@@ -340,6 +340,7 @@ mts_open_terminal(struct sess *s, const char *user)
 	    mts_clean(s->login, u, sizeof(u)), mts_macstr(s->peer, m),
 	    mts_method_name[s->method]);
 	s->state = S_ACTIVE;
+	mts_watch_lead(s);
 	(void)mts_queue_msg(s, MT_CP_END_AUTH, NULL, 0);
 	mts_pump(s);
 }

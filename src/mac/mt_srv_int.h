@@ -112,11 +112,12 @@ struct sess {
 	int			 watching;
 	short			 events;
 	int			 fd_eof, child_done;
+	int			 had_pgrp;	/* the pty had a foreground */
 	int			 counted;	/* in st.active */
 	uint8_t			 in[INBUF];
 	size_t			 inlen;
 
-	struct l2c_timer	 rtx, idle, verdict;
+	struct l2c_timer	 rtx, idle, verdict, lead;
 };
 
 struct failrec {
@@ -192,6 +193,9 @@ void	mts_flush_input(struct sess *s);
 void	mts_hangup(struct sess *s);
 void	mts_pump(struct sess *s);
 void	mts_sigchld_cb(void *arg, int signo);
+/* A program that is not our child (the monitor's): watch its session. */
+void	mts_watch_lead(struct sess *s);
+void	mts_lead_cb(void *arg);
 
 /* mt_srv_wire.c */
 int	mts_send_pkt(struct sess *s, uint8_t type, uint32_t counter,

@@ -11,11 +11,15 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "core/err.h"
 #include "core/log.h"
 #include "mac/mt_srv_int.h"
+
+/* How often the session of a program that is not our child is looked at. */
+#define LEAD_POLL	L2C_SEC(1)
 
 static void	fd_cb(void *, int, short);
 
@@ -93,6 +97,7 @@ mts_hangup(struct sess *s)
 	}
 	s->fd_eof = 1;
 	s->inlen = 0;
+	l2c_timer_cancel(srv->ctx->loop, &s->lead);
 	if (s->begun) {
 		s->begun = 0;
 		srv->guard.end(srv->guard.arg, s->id);
@@ -166,3 +171,36 @@ mts_sigchld_cb(void *arg, int signo)
 	}
 }
 
+/*
+ * Under privilege separation the program is the monitor's child, so no
+ * SIGCHLD here tells of its end, and the pty's EIO comes only once every
+ * process left on the terminal has let go (a job put in the background
+ * and holding it would keep the session open).  The terminal tells: its
+ * foreground process group, once there was one, is none when the
+ * session leader, the program, has ended; the session then ends as it
+ * would after SIGCHLD (the rest of the output first).
+ */
+void
+mts_lead_cb(void *arg)
+{
+	struct sess	*s = arg;
+	pid_t		 pgrp;
+
+	if (s->fd < 0 || s->fd_eof || s->child_done)
+		return;
+	if ((pgrp = tcgetpgrp(s->fd)) > 0)
+		s->had_pgrp = 1;
+	else if (pgrp == 0 && s->had_pgrp) {
+		s->child_done = 1;
+		mts_pump(s);
+		return;
+	}
+	l2c_timer_arm(s->srv->ctx->loop, &s->lead, LEAD_POLL);
+}
+
+void
+mts_watch_lead(struct sess *s)
+{
+	if (s->pid <= 0)
+		mts_lead_cb(s);
+}

@@ -312,6 +312,7 @@ sess_new(struct mt_server *srv, const struct l2c_pkt *pkt,
 	l2c_timer_init(&s->rtx, rtx_cb, s);
 	l2c_timer_init(&s->idle, idle_cb, s);
 	l2c_timer_init(&s->verdict, mts_verdict_cb, s);
+	l2c_timer_init(&s->lead, mts_lead_cb, s);
 	b = hash(s->peer, s->key);
 	s->hnext = srv->bucket[b];
 	srv->bucket[b] = s;
@@ -333,6 +334,7 @@ mts_sess_destroy(struct sess *s)
 	l2c_timer_cancel(loop, &s->rtx);
 	l2c_timer_cancel(loop, &s->idle);
 	l2c_timer_cancel(loop, &s->verdict);
+	l2c_timer_cancel(loop, &s->lead);
 	mts_hangup(s);
 	for (pp = &srv->bucket[hash(s->peer, s->key)]; *pp != NULL;
 	    pp = &(*pp)->hnext)

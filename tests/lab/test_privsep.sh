@@ -91,6 +91,19 @@ echo 'echo "uid=$(id -u)"; exit' |
     --password-file "$LAB_TMP/pw-ec" eth0 $SRV > "$LAB_TMP/ec.out" 2>&1
 check "our client (EC-SRP5) logs in; the shell is $TUSER's (uid=$tuid)" \
     grep -q "uid=$tuid" "$LAB_TMP/ec.out"
+# A job left in the background, holding the terminal, does not keep the
+# session open: it ends with the shell, as when the program is our own
+# child (the shell's end shows to the parser as its session going).
+printf '(trap "" HUP; exec sleep 30) &\nexit\n' > "$LAB_TMP/bg.in"
+in_c "$BIN" mikrotik --login-retries 0 -u "$TUSER" --idle 60 \
+    --password-file "$LAB_TMP/pw-ec" eth0 $SRV < "$LAB_TMP/bg.in" \
+    > "$LAB_TMP/bg.out" 2>&1 &
+bgc=$!
+bg_client_gone() { ! kill -0 "$bgc" 2>/dev/null; }
+check "the session ends with its shell, a background job still holding the terminal" \
+    wait_for 10 bg_client_gone
+kill "$bgc" 2>/dev/null
+wait "$bgc" 2>/dev/null
 in_c "$BIN" mikrotik --login-retries 0 -u "$TUSER" \
     --password-file "$LAB_TMP/pw-wrong" eth0 $SRV < /dev/null \
     > "$LAB_TMP/wrong.out" 2>&1
