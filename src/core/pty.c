@@ -222,6 +222,12 @@ l2c_pty_reap(struct l2c_pty *p)
 	return 1;
 }
 
+int
+l2c_pty_lead_gone(int master)
+{
+	return tcgetpgrp(master) == 0;
+}
+
 /* Wait up to ms for the child to go. */
 static int
 reap_wait(struct l2c_pty *p, int ms)

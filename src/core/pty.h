@@ -51,6 +51,14 @@ int	l2c_pty_signal(struct l2c_pty *, int);
 /* 1 if the child has exited (status set), 0 if it runs, or an error. */
 int	l2c_pty_reap(struct l2c_pty *);
 /*
+ * Whether the program on a master from l2c_pty_start() has ended, when
+ * it may not be our child (a monitor's) and a job it left in the
+ * background may still hold the terminal (no EIO yet): the terminal
+ * had a foreground process group from before the exec, and has none
+ * once the session leader ended.  1 then, else 0.
+ */
+int	l2c_pty_lead_gone(int master);
+/*
  * Hang up: close the master (the kernel sends SIGHUP), then SIGTERM
  * and at last SIGKILL to the child's session if it lingers; reaped.
  */

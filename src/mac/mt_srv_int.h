@@ -112,7 +112,6 @@ struct sess {
 	int			 watching;
 	short			 events;
 	int			 fd_eof, child_done;
-	int			 had_pgrp;	/* the pty had a foreground */
 	int			 counted;	/* in st.active */
 	uint8_t			 in[INBUF];
 	size_t			 inlen;

@@ -11,11 +11,11 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "core/err.h"
 #include "core/log.h"
+#include "core/pty.h"
 #include "mac/mt_srv_int.h"
 
 /* How often the session of a program that is not our child is looked at. */
@@ -172,25 +172,20 @@ mts_sigchld_cb(void *arg, int signo)
 }
 
 /*
- * Under privilege separation the program is the monitor's child, so no
- * SIGCHLD here tells of its end, and the pty's EIO comes only once every
- * process left on the terminal has let go (a job put in the background
- * and holding it would keep the session open).  The terminal tells: its
- * foreground process group, once there was one, is none when the
- * session leader, the program, has ended; the session then ends as it
- * would after SIGCHLD (the rest of the output first).
+ * Under privilege separation the program is the monitor's child: no
+ * SIGCHLD here tells of its end, and a job it left in the background
+ * holding the terminal would keep the session open (no EIO).  The
+ * terminal tells (l2c_pty_lead_gone); the session then ends as it would
+ * after SIGCHLD, the rest of the output first.
  */
 void
 mts_lead_cb(void *arg)
 {
 	struct sess	*s = arg;
-	pid_t		 pgrp;
 
 	if (s->fd < 0 || s->fd_eof || s->child_done)
 		return;
-	if ((pgrp = tcgetpgrp(s->fd)) > 0)
-		s->had_pgrp = 1;
-	else if (pgrp == 0 && s->had_pgrp) {
+	if (l2c_pty_lead_gone(s->fd)) {
 		s->child_done = 1;
 		mts_pump(s);
 		return;

@@ -25,6 +25,7 @@
 #define OUT_CAP		65536
 #define IN_CAP		65536
 #define RSP_MAX		MOP_SERVER_SIZE
+#define LEAD_POLL	L2C_SEC(1)	/* has the program ended? */
 
 static const char ended_note[] = "\r\n[l2console: the console program "
     "ended; type Enter to start it again]\r\n";
@@ -49,7 +50,7 @@ struct mop_server {
 	size_t			 outlen;
 	uint8_t			*in;		/* holder -> pty */
 	size_t			 inlen;
-	struct l2c_timer	 t_rsv, t_sysid;
+	struct l2c_timer	 t_rsv, t_sysid, t_lead;
 	struct mop_server_stats	 st;
 	struct mop_srv_guard	 guard;
 };
@@ -146,6 +147,7 @@ pty_hangup(struct mop_server *s)
 	if (s->pty.fd != -1 && s->watching)
 		l2c_loop_fd_del(s->ctx->loop, s->pty.fd);
 	s->watching = 0;
+	l2c_timer_cancel(s->ctx->loop, &s->t_lead);
 	l2c_pty_close(&s->pty);
 	if (had && s->guard.hangup != NULL)
 		s->guard.hangup(s->guard.arg);
@@ -214,6 +216,7 @@ spawn(struct mop_server *s)
 	if ((rv = s->guard.spawn(s->guard.arg, &s->pty.fd,
 	    &s->pty.pid)) != 0)
 		return rv;
+	l2c_timer_arm(s->ctx->loop, &s->t_lead, LEAD_POLL);
 	pty_watch(s);
 	return 0;
 }
@@ -280,6 +283,30 @@ pty_cb(void *arg, int fd, short revents)
 		return;
 	}
 	pty_watch(s);
+}
+
+/*
+ * The program ended though a job it left in the background still holds
+ * the terminal (no EIO): its output so far, then the note, as at EIO.
+ * A full buffer waits for the next look.
+ */
+static void
+on_lead_timer(void *arg)
+{
+	struct mop_server	*s = arg;
+	int			 fd = s->pty.fd;
+
+	if (fd == -1)
+		return;
+	if (s->outlen < OUT_CAP && l2c_pty_lead_gone(fd)) {
+		pty_cb(s, fd, POLLIN);
+		if (s->pty.fd == fd && s->outlen < OUT_CAP) {
+			child_ended(s);
+			return;
+		}
+	}
+	if (s->pty.fd != -1)
+		l2c_timer_arm(s->ctx->loop, &s->t_lead, LEAD_POLL);
 }
 
 static void
@@ -541,6 +568,7 @@ mop_server_new(struct l2c_ctx *ctx, const struct mop_server_conf *o,
 	l2c_pty_init(&s->pty);
 	l2c_timer_init(&s->t_rsv, on_rsv_timer, s);
 	l2c_timer_init(&s->t_sysid, on_sysid_timer, s);
+	l2c_timer_init(&s->t_lead, on_lead_timer, s);
 	if ((s->out = malloc(OUT_CAP)) == NULL ||
 	    (s->in = malloc(IN_CAP)) == NULL) {
 		mop_server_free(s);
@@ -588,6 +616,7 @@ mop_server_free(struct mop_server *s)
 	pty_hangup(s);
 	l2c_timer_cancel(s->ctx->loop, &s->t_rsv);
 	l2c_timer_cancel(s->ctx->loop, &s->t_sysid);
+	l2c_timer_cancel(s->ctx->loop, &s->t_lead);
 	(void)l2c_loop_signal(s->ctx->loop, SIGCHLD, NULL, NULL);
 	if (s->rx_con >= 0)
 		l2c_ctx_unlisten(s->ctx, s->rx_con);

@@ -94,7 +94,7 @@ check "our client (EC-SRP5) logs in; the shell is $TUSER's (uid=$tuid)" \
 # A job left in the background, holding the terminal, does not keep the
 # session open: it ends with the shell, as when the program is our own
 # child (the shell's end shows to the parser as its session going).
-printf '(trap "" HUP; exec sleep 30) &\nexit\n' > "$LAB_TMP/bg.in"
+printf 'trap "" HUP; sleep 30 &\nexit\n' > "$LAB_TMP/bg.in"
 in_c "$BIN" mikrotik --login-retries 0 -u "$TUSER" --idle 60 \
     --password-file "$LAB_TMP/pw-ec" eth0 $SRV < "$LAB_TMP/bg.in" \
     > "$LAB_TMP/bg.out" 2>&1 &
@@ -120,15 +120,23 @@ check "killing the monitor ends its parser" wait_for 5 gone
 # MOP: --exec as --user, the parser nobody.
 printf 'psep\n' > "$LAB_TMP/verif"
 chmod 600 "$LAB_TMP/verif"
+# serve_mop LOG PROGRAM: serve mop running PROGRAM as TUSER; $mop its pid.
+serve_mop() {
+	lab_bg s "$1" "$BIN" -v serve mop --verification-file \
+	    "$LAB_TMP/verif" --exec "$2" --user "$TUSER" eth0
+	mop=$LAB_PID
+	wait_for 10 grep -q "serving the MOP console" "$1" ||
+	    { not_ok "serve mop starts ($(cat "$1"))"; lab_done; }
+}
+# mop_console IDLE OUT: our requester with the right verification.
+mop_console() {
+	L2CONSOLE_MOP_VERIFICATION=psep in_c "$BIN" mop --idle "$1" \
+	    --timeout 3 eth0 $SRV < /dev/null > "$2" 2>&1
+}
 mlog=$LAB_TMP/mop.log
-lab_bg s "$mlog" "$BIN" -v serve mop --verification-file "$LAB_TMP/verif" \
-    --exec 'echo "uid=$(id -u)"' --user "$TUSER" eth0
-mop=$LAB_PID
-wait_for 10 grep -q "serving the MOP console" "$mlog" ||
-    { not_ok "serve mop starts ($(cat "$mlog"))"; lab_done; }
+serve_mop "$mlog" 'echo "uid=$(id -u)"'
 separated "serve mop" "$mop"
-L2CONSOLE_MOP_VERIFICATION=psep in_c "$BIN" mop --idle 0.5 --timeout 3 \
-    eth0 $SRV < /dev/null > "$LAB_TMP/mop.out" 2>&1
+mop_console 0.5 "$LAB_TMP/mop.out"
 check "MOP: reserve and console; --exec runs as --user (uid=$tuid)" \
     grep -q "uid=$tuid" "$LAB_TMP/mop.out"
 L2CONSOLE_MOP_VERIFICATION=wrong in_c "$BIN" mop --idle 0.5 --timeout 3 \
@@ -140,7 +148,17 @@ wait "$mop"
 rc=$?
 check "SIGTERM on the MOP monitor ends both cleanly (exit $rc)" \
     [ "$rc" -eq 0 ]
-check "no sanitizer report" absent Sanitizer "$log" "$mlog"
+
+# A console program that ends, leaving a job in the background that
+# holds its terminal: the holder is told it ended all the same.
+mlog2=$LAB_TMP/mop2.log
+serve_mop "$mlog2" 'trap "" HUP; sleep 30 & echo started'
+mop_console 3 "$LAB_TMP/mop-bg.out"
+check "MOP: the program's end is told, a background job still holding the terminal" \
+    grep -q "console program ended" "$LAB_TMP/mop-bg.out"
+kill -TERM "$mop"
+wait "$mop"
+check "no sanitizer report" absent Sanitizer "$log" "$mlog" "$mlog2"
 
 # The parser's account must exist and must not be root.
 lab_exec s "$BIN" serve mop --privsep-user nosuch eth0 \

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -55,6 +56,37 @@ test_argv_child(void **state)
 	l2c_pty_close(&p);
 	assert_int_equal(p.pid, 0);
 	assert_true(WIFEXITED(p.status) && WEXITSTATUS(p.status) == 0);
+}
+
+/*
+ * A program that leaves a job in the background holding the terminal
+ * and ends: the master sees no EIO, yet l2c_pty_lead_gone says it ended
+ * (and not before: while it waits for its line it runs).
+ */
+static void
+test_lead_gone(void **state)
+{
+	char *const		 argv[] = { "sh", "-c",
+	    "read x; trap '' HUP; sleep 5 & exit 0", NULL };
+	struct timespec		 tick = { 0, 10 * 1000000 };
+	struct l2c_pty		 p;
+	char			 c;
+	int			 i;
+
+	(void)state;
+	l2c_pty_init(&p);
+	assert_int_equal(l2c_pty_spawn(&p, argv, NULL), 0);
+	assert_int_equal(l2c_pty_lead_gone(p.fd), 0);
+	assert_int_equal(write(p.fd, "\n", 1), 1);
+	for (i = 0; i < 500 && l2c_pty_reap(&p) != 1; i++)
+		nanosleep(&tick, NULL);
+	assert_int_equal(p.pid, 0);
+	assert_int_equal(l2c_pty_lead_gone(p.fd), 1);
+	/* The job still holds the slave: no EIO (after the echoed line). */
+	while (read(p.fd, &c, 1) == 1)
+		;
+	assert_int_equal(errno, EAGAIN);
+	l2c_pty_close(&p);
 }
 
 static void
@@ -122,6 +154,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_argv_child),
+		cmocka_unit_test(test_lead_gone),
 		cmocka_unit_test(test_missing_program),
 		cmocka_unit_test(test_hook_error_reaches_parent),
 		cmocka_unit_test(test_login_hook),
