@@ -253,14 +253,15 @@ ok() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N - $*"; }
 not_ok() { TAP_N=$((TAP_N + 1)); TAP_FAILED=1; echo "not ok $TAP_N - $*"; }
 skip() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N - $1 # SKIP $2"; }
 # check DESC CMD [ARG...]: ok if CMD (a command or a function) succeeds.
-# No eval strings: a condition of several parts is a function.
+# No eval strings: a condition of several parts is a function.  After a
+# not ok it returns 1, so that `check ... || dump` can show why.
 check() {
 	local desc=$1
 	shift
 	if [ "${1:-}" = eval ]; then
 		not_ok "$desc # check takes a command or a function, not eval"
-		return
+		return 1
 	fi
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+	if "$@"; then ok "$desc"; else not_ok "$desc"; return 1; fi
 }
 lab_done() { exit "$TAP_FAILED"; }
