@@ -67,6 +67,8 @@ typedef int	mt_srv_rng_fn(void *, uint8_t *, size_t);
  * for a client key off the curve, else an error; check: 1 good, 0 with
  * why, or an error; spawn: only after a good check, as
  * mt_srv_spawn_fn; end: the login is over, its program hung up.
+ * foreign: the program is another process's child (the monitor's), so
+ * no SIGCHLD here tells of its end: its terminal does.
  */
 struct mt_srv_guard {
 	int	(*begin)(void *, uint32_t id, int md5, const char *user,
@@ -77,6 +79,7 @@ struct mt_srv_guard {
 		    int *fd, pid_t *pid);
 	void	(*end)(void *, uint32_t id);
 	void	*arg;
+	int	 foreign;
 };
 
 struct mt_server_conf {

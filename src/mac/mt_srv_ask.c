@@ -139,4 +139,5 @@ mt_srv_ask_guard(int *sock, struct mt_srv_guard *g)
 	g->spawn = a_spawn;
 	g->end = a_end;
 	g->arg = sock;
+	g->foreign = 1;
 }

@@ -196,6 +196,6 @@ mts_lead_cb(void *arg)
 void
 mts_watch_lead(struct sess *s)
 {
-	if (s->pid <= 0)
+	if (s->srv->guard.foreign)
 		mts_lead_cb(s);
 }
