@@ -19,8 +19,10 @@
 #                                  root:pw-plain; ends the test if it fails
 #   lab_serve_ios NS LOG IFACE ARGS...   serve mop in NS on IFACE, the IOS
 #                                  personality (these ARGS) its console, run
-#                                  as nobody from lab_tools; its pid in
-#                                  $LAB_PID; 1 if it does not serve (LOG)
+#                                  as nobody from lab_tools; --login U:P
+#                                  reaches it in a file, not in its argv;
+#                                  its pid in $LAB_PID; 1 if it does not
+#                                  serve (LOG)
 #   lab_tools                      the personalities (tests/tools/*.py)
 #                                  copied into LAB_TMP, for the account
 #                                  nobody to read (a checkout in a private
@@ -157,13 +159,26 @@ lab_tools() {
 }
 
 lab_serve_ios() {
-	local ns=$1 log=$2 ifc=$3
+	local ns=$1 log=$2 ifc=$3 args=() f
 	shift 3
 	lab_tools || return 1
+	# --login U:P goes to the personality in a file, not in its argv.
+	while [ $# -gt 0 ]; do
+		if [ "$1" = --login ] && [ $# -gt 1 ]; then
+			f=$(mktemp "$LAB_TOOLS/login.XXXXXX") || return 1
+			printf '%s\n' "$2" > "$f" && chown nobody "$f" &&
+			    chmod 400 "$f" || return 1
+			args+=(--login-file "$f")
+			shift 2
+		else
+			args+=("$1")
+			shift
+		fi
+	done
 	# Emptied first: the wait below must not find the last server's line.
 	: > "$log"
 	lab_bg "$ns" "$log" "${L2C_BIN:?}" -v serve mop \
-	    --exec "python3 $LAB_TOOLS/ios_console.py $*" "$ifc"
+	    --exec "python3 $LAB_TOOLS/ios_console.py ${args[*]}" "$ifc"
 	wait_for 20 grep -q "serving the MOP console" "$log"
 }
 

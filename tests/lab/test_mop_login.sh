@@ -45,6 +45,12 @@ check "the login is answered: the prompt shows ($(pane | grep . | tail -1))" \
     pane_has '^Router>'
 no_password() { ! pane | grep -q s3cret; }
 check "the password never shows on the screen" no_password
+# Neither l2console's nor the device's: /proc/PID/cmdline is anyone's
+# to read (the pattern written so that grep's own argv does not match).
+argv_clean() {
+	! cat /proc/[0-9]*/cmdline 2>/dev/null | tr '\0' ' ' | grep -q 's3cre[t]'
+}
+check "no process holds the password in its argv" argv_clean
 tmux -L "$SOCK" send-keys -t l2c 'show version' Enter
 wait_for 10 pane_has 'Cisco IOS Software'
 check "the user types at the prompt: show version answers" \

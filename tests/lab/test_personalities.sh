@@ -148,8 +148,8 @@ ios() {
 }
 
 # 9. Login, prompts, the pager, show clock, exit.
-ios i1 'admin\rs3cret\rshow version\r show clock\renable\rexit\r' \
-    --login admin:s3cret
+IOS_LOGIN=admin:s3cret \
+    ios i1 'admin\rs3cret\rshow version\r show clock\renable\rexit\r'
 rc=$?
 c9() {
 	has i1 "$(printf "\r\n\r\nUser Access Verification\r\n\r\nUsername: ")" &&

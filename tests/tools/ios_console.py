@@ -30,6 +30,8 @@ Words may be shortened as far as they stay unique ("sh run", "term len").
 Configuration (an option wins over the environment variable):
   --hostname NAME   IOS_HOSTNAME   default Router
   --login U:P,...   IOS_LOGIN      accounts, default cisco:cisco
+  --login-file F    IOS_LOGIN_FILE the accounts read from F (U:P a line),
+                                   so that no password is in argv
   --enter           IOS_ENTER=1    show the banner only after an Enter
   --record FILE     IOS_RECORD     append every line read at a prompt
 """
@@ -53,6 +55,7 @@ class Conf:
         self.login = env.get("IOS_LOGIN", "cisco:cisco")
         self.enter = env.get("IOS_ENTER", "") == "1"
         self.record = env.get("IOS_RECORD", "")
+        login_file = env.get("IOS_LOGIN_FILE", "")
         i = 0
         while i < len(argv):
             if argv[i] == "--hostname" and i + 1 < len(argv):
@@ -61,12 +64,18 @@ class Conf:
             elif argv[i] == "--login" and i + 1 < len(argv):
                 self.login = argv[i + 1]
                 i += 1
+            elif argv[i] == "--login-file" and i + 1 < len(argv):
+                login_file = argv[i + 1]
+                i += 1
             elif argv[i] == "--record" and i + 1 < len(argv):
                 self.record = argv[i + 1]
                 i += 1
             elif argv[i] == "--enter":
                 self.enter = True
             i += 1
+        if login_file:
+            with open(login_file) as f:
+                self.login = ",".join(f.read().split())
         self.accounts = dict(a.split(":", 1) for a in self.login.split(",")
                              if ":" in a)
 
