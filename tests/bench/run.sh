@@ -10,7 +10,9 @@
 # BENCH_ACK_MIB (8), BENCH_KEYS (200), BENCH_IDLE_SEC (60),
 # BENCH_FIXED_RUNS (3), BENCH_ONLY ("bulk profile ack keys login idle
 # mop scan" and the name of every tests/bench/part_NAME.sh),
-# BENCH_OUT (docs/BENCHMARKS.md).
+# BENCH_OUT (docs/BENCHMARKS.md), BENCH_PERF_KEEP (a path prefix: the
+# profile's perf data kept as PREFIX.ours and PREFIX.ref_raw, for
+# `perf report --sort sym`).
 #
 # A benchmark of its own is one file, tests/bench/part_NAME.sh: run as
 # `bash part_NAME.sh L2CONSOLE` with L2C_TOOLS (the -O2 lab tools),
@@ -446,6 +448,8 @@ profile() {
 		    -o "$T/perf.$c" -- "${CMD[@]}" < "$T/bulk.in" \
 		    > "$T/perf.$c.out" 2> "$T/perf.$c.err"
 		rm -f "$T/perf.$c.out"
+		[ -z "${BENCH_PERF_KEEP:-}" ] ||
+		    cp "$T/perf.$c" "$BENCH_PERF_KEEP.$c"
 		rep=$(perf report -i "$T/perf.$c" --children --sort sym \
 		    -g none --stdio 2>/dev/null)
 		dso=$(perf report -i "$T/perf.$c" --no-children --sort dso \
